@@ -1,0 +1,13 @@
+"""The one registration table of rule types: a rule's `type` key names one of these classes."""
+
+from __future__ import annotations
+
+from newslint.checks.base import Check
+from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
+
+CHECK_TYPES: dict[str, type[Check]] = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "consistency": Consistency,
+    "occurrence": Occurrence,
+}

@@ -1,0 +1,93 @@
+"""What every rule type shares: its declared parameters, its context, and the `hits` it yields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Iterable, Mapping
+
+import regex
+
+from newslint.finding import Hit
+from newslint.story import Story
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()
+
+
+@dataclass(frozen=True)
+class Param:
+    """One key a rule type takes from its TOML table."""
+
+    kind: type | tuple[type, ...]
+    default: Any = REQUIRED
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know beyond its own table: the house style and the newsroom's data."""
+
+    style: str = "ap"
+    vocabulary: frozenset[str] = frozenset()
+    names_files: tuple[str, ...] = ()
+    story_date: date | None = None
+    regex_timeout: float = 1.0
+    require_dateline: bool = False
+
+
+class Check:
+    """Base of every rule type. Subclasses declare PARAMS and ARGS and implement `hits`.
+
+    PARAMS maps each TOML key of the type to its Param; the loader validates tables against it.
+    ARGS names the placeholders a hit fills in for the rule's message (`matched` is always there).
+    """
+
+    PARAMS: ClassVar[Mapping[str, Param]] = {}
+    ARGS: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        self.params = {key: params.get(key, spec.default) for key, spec in self.PARAMS.items()}
+        self.context = context
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile patterns and load data once per rule; raise ValueError for a bad parameter."""
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def finditer(self, pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None):
+        """`pattern.finditer` under the run's regex timeout (TimeoutError is the engine's business)."""
+        end = len(text) if endpos is None else endpos
+        return pattern.finditer(text, pos, end, timeout=self.context.regex_timeout)
+
+
+def compile_pattern(source: str, ignorecase: bool = False) -> regex.Pattern[str]:
+    """Compile a rule's pattern with the flags every rule shares; ValueError if it does not compile."""
+    flags = regex.VERSION1 | (regex.IGNORECASE if ignorecase else 0)
+    try:
+        return regex.compile(source, flags)
+    except regex.error as error:
+        raise ValueError(f"pattern {source!r} does not compile: {error}") from None
+
+
+def word_pattern(phrases: Iterable[str], ignorecase: bool) -> regex.Pattern[str]:
+    """One alternation of literal phrases, matched on word boundaries, longest first."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", ignorecase)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Carry the original's capitalisation onto a replacement ("Cease-fire" -> "Ceasefire")."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

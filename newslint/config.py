@@ -1,0 +1,134 @@
+"""Find and validate configuration: `newslint.toml` or `[tool.newslint]` in `pyproject.toml`, closest wins."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+import regex
+
+from newslint.errors import NewslintError, did_you_mean, locate
+from newslint.finding import Level
+from newslint.packs import read_toml
+
+CONFIG_NAMES = ("newslint.toml", "pyproject.toml")
+STYLES = ("ap", "reuters", "xinhua", "guardian")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know beyond the story. Paths are absolute."""
+
+    source: str = "<defaults>"
+    style: str = "ap"
+    select: tuple[str, ...] | None = None  # None: every rule enabled by default
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    levels: Mapping[str, Level] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    packs: tuple[Path, ...] = ()
+    vocabulary: tuple[Path, ...] = ()
+    names: tuple[Path, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    fail_level: Level = Level.WARNING
+    require_dateline: bool = False
+    story_date: date | None = None
+    regex_timeout: float = 1.0
+    root: Path = field(default_factory=Path.cwd)
+
+    def ignores_for(self, path: str) -> tuple[str, ...]:
+        """Selectors ignored for one file by `per-file-ignores` (globs relative to the config's folder)."""
+        try:
+            relative = Path(path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        return tuple(s for glob, sels in self.per_file_ignores if fnmatch.fnmatch(relative, glob) for s in sels)
+
+
+_LISTS = {"select", "extend-select", "ignore", "packs", "vocabulary", "names", "extend-exclude"}
+_KEYS = _LISTS | {"style", "levels", "per-file-ignores", "fail-level", "require-dateline", "date", "regex-timeout"}
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from a config file; NewslintError listing every problem, each with file and line."""
+    data, source = read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    problems: list[str] = []
+    where = lambda key: locate(str(path), source, rf"^\s*\"?{regex.escape(key)}\"?\s*=")  # noqa: E731
+    for key in data:
+        if key not in _KEYS:
+            problems.append(f"{where(key)}: unknown key '{key}'{did_you_mean(key, _KEYS)}")
+    values = _convert(data, path.parent.resolve(), problems, where)
+    if problems:
+        raise NewslintError(problems)
+    return Settings(source=str(path), root=path.parent.resolve(), **values)
+
+
+def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key in _LISTS & set(data):
+        items = data[key]
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            problems.append(f"{where(key)}: '{key}' must be a list of strings")
+            continue
+        is_path = key in ("packs", "vocabulary", "names")
+        values[key.replace("-", "_")] = tuple((root / i).resolve() if is_path else i for i in items)
+    if "style" in data:
+        if data["style"] not in STYLES:
+            problems.append(f"{where('style')}: unknown style {data['style']!r}{did_you_mean(str(data['style']), STYLES)}")
+        values["style"] = data["style"]
+    if "levels" in data:
+        values["levels"] = _levels(data["levels"], problems, where)
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        values["per_file_ignores"] = tuple((glob, tuple(sels)) for glob, sels in table.items())
+    if "fail-level" in data:
+        values["fail_level"] = _level(data["fail-level"], problems, where("fail-level"))
+    if "require-dateline" in data:
+        values["require_dateline"] = bool(data["require-dateline"])
+    if "date" in data:
+        values["story_date"] = data["date"] if isinstance(data["date"], date) else None
+    if "regex-timeout" in data:
+        values["regex_timeout"] = float(data["regex-timeout"])
+    return values
+
+
+def _level(value: Any, problems: list[str], where: str) -> Level:
+    try:
+        return Level.parse(value)
+    except (KeyError, AttributeError):
+        problems.append(f"{where}: level {value!r} is not one of suggestion, warning, error")
+        return Level.WARNING
+
+
+def _levels(table: Any, problems: list[str], where) -> dict[str, Level]:
+    if not isinstance(table, dict):
+        problems.append(f"{where('levels')}: 'levels' must be a table of rule = level")
+        return {}
+    return {selector: _level(value, problems, where(selector)) for selector, value in table.items()}
+
+
+@lru_cache(maxsize=None)
+def find_config(folder: Path) -> Path | None:
+    """The closest `newslint.toml`, or `pyproject.toml` with a [tool.newslint] table, at or above `folder`."""
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or "[tool.newslint" in path.read_text("utf-8", "replace")):
+                return path
+    return None
+
+
+def with_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """Command-line flags win over the file; None means the flag was not given."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if "extend_select" in given:
+        given["extend_select"] = settings.extend_select + tuple(given["extend_select"])
+    if "ignore" in given:
+        given["ignore"] = settings.ignore + tuple(given["ignore"])
+    return replace(settings, **given)

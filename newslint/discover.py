@@ -1,0 +1,49 @@
+"""Find the story files named on the command line: files, folders (recursively) and `-` for stdin."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+STORY_SUFFIXES = (".txt", ".md", ".markdown")
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Missing:
+    path: str
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str | Missing]:
+    """Yield story paths in a stable order; a folder is walked without following links (no loops)."""
+    patterns = tuple(exclude)
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+        elif os.path.isdir(raw):
+            yield from _walk(raw, patterns)
+        elif os.path.exists(raw):
+            yield raw  # named explicitly: linted whatever its suffix
+        else:
+            yield Missing(raw)
+
+
+def _walk(root: str, patterns: tuple[str, ...]) -> Iterator[str]:
+    for folder, subfolders, files in os.walk(root, followlinks=False):
+        subfolders[:] = sorted(
+            d for d in subfolders if not d.startswith(".") and not _excluded(os.path.join(folder, d), patterns)
+        )
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if name.lower().endswith(STORY_SUFFIXES) and not name.startswith(".") and not _excluded(path, patterns):
+                if os.path.isfile(path):  # skips dangling links
+                    yield path
+
+
+def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    posix = Path(path).as_posix()
+    name = os.path.basename(path)
+    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(posix, f"*/{p}") for p in patterns)

@@ -1,0 +1,54 @@
+"""Mask markup out of a story: a same-length copy where syntax is spaces and words keep their offsets.
+
+Masking, never stripping, means every match on the masked text already has the source's offset
+(DESIGN.md §2; Vale's re-search of stripped text is the counter-example). Line breaks are kept so that
+paragraphs and lines stay where they are.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Masked in every story: addresses are not words to spell-check or count.
+_URL = r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+[^\s<>()\"'“”.,;:!?]"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HTML_COMMENT = r"<!--.*?-->"
+_PLAIN = regex.compile("|".join((_HTML_COMMENT, _URL, _EMAIL)), regex.DOTALL)
+
+_MARKDOWN = regex.compile(
+    "|".join(
+        (
+            r"\A---[ \t]*\r?\n.*?\n---[ \t]*(?=\r?\n|\Z)",  # YAML front matter
+            r"\A\+\+\+[ \t]*\r?\n.*?\n\+\+\+[ \t]*(?=\r?\n|\Z)",  # TOML front matter
+            r"(?m)^[ \t]*(?:```|~~~).*?^[ \t]*(?:```|~~~)[ \t]*$",  # fenced code
+            _HTML_COMMENT,
+            r"`[^`\r\n]+`",  # inline code
+            r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>",  # HTML tags
+            r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)",  # link target: "](url "title")"
+            r"(?m)^[ \t]{0,3}\[[^\]\r\n]+\]:[^\r\n]*",  # reference definition
+            _URL,
+            _EMAIL,
+            r"(?m)^[ \t]{0,3}#{1,6}(?=[ \t])",  # heading markers
+            r"(?m)^[ \t]{0,3}(?:>[ \t]?)+",  # block quotes
+            r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])",  # list bullets
+            r"(?m)^[ \t]{0,3}(?:[-*_][ \t]*){3,}$",  # thematic breaks
+            r"!?\[(?=[^\]\r\n]*\]\()",  # "[" or "![" opening a link or image
+            r"(?<![\w*_])(?:\*\*|__|\*|_)(?=\S)|(?<=\S)(?:\*\*|__|\*|_)(?![\w*_])",  # emphasis
+        )
+    ),
+    regex.DOTALL,
+)
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def _blank(match: regex.Match[str]) -> str:
+    return regex.sub(r"[^\r\n]", " ", match.group())
+
+
+def mask(text: str, markdown: bool) -> str:
+    """Return `text` with markup replaced by spaces; same length, same line breaks."""
+    pattern = _MARKDOWN if markdown else _PLAIN
+    masked = pattern.sub(_blank, text)
+    assert len(masked) == len(text)
+    return masked

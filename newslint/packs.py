@@ -1,0 +1,215 @@
+"""Load rule packs (TOML) into validated Rule records; every problem in a pack is reported together."""
+
+from __future__ import annotations
+
+import string
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import regex
+
+from newslint.checks import CHECK_TYPES
+from newslint.checks.base import REQUIRED, Check, Context
+from newslint.errors import NewslintError, did_you_mean, locate
+from newslint.finding import Level
+from newslint.story import BODY, DATELINE, HEADLINE, SCOPES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+COMMON_KEYS = {
+    "type", "message", "level", "scope", "why", "link", "examples", "styles", "enabled",
+}  # fmt: skip
+DEFAULT_SCOPES = frozenset({HEADLINE, DATELINE, BODY})
+_RULE_NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as its pack defines it. `build` makes the check that runs it."""
+
+    id: str
+    pack: str
+    type: str
+    message: str
+    level: Level
+    scopes: frozenset[str]
+    why: str
+    link: str
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    styles: tuple[str, ...]
+    enabled: bool
+    params: Mapping[str, Any] = field(repr=False)
+    location: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def applies_to(self, style: str) -> bool:
+        return not self.styles or style in self.styles
+
+    def build(self, context: Context) -> Check:
+        return CHECK_TYPES[self.type](self.params, context)
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped packs: inside the package when installed from a wheel, else the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; a located NewslintError if it cannot be read or parsed."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewslintError([f"{path}: cannot read: {error}"]) from None
+    try:
+        return tomllib.loads(source), source
+    except tomllib.TOMLDecodeError as error:
+        where = regex.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        detail = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        position = f":{where.group(1)}:{where.group(2)}" if where else ""
+        raise NewslintError([f"{path}{position}: invalid TOML: {detail}"]) from None
+
+
+def load_packs(paths: Iterable[Path]) -> list[Rule]:
+    """All rules of the given pack files; NewslintError listing every problem found in any of them."""
+    rules: list[Rule] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            data, source = read_toml(path)
+        except NewslintError as error:
+            problems.extend(error.problems)
+            continue
+        pack_rules, pack_problems = _pack_rules(path, data, source)
+        rules.extend(pack_rules)
+        problems.extend(pack_problems)
+    seen: dict[str, str] = {}
+    for rule in rules:
+        if rule.id in seen:
+            problems.append(f"{rule.location}: rule '{rule.id}' is defined again (first at {seen[rule.id]})")
+        seen.setdefault(rule.id, rule.location)
+    if problems:
+        raise NewslintError(problems)
+    return rules
+
+
+def builtin_pack_paths() -> list[Path]:
+    return sorted(builtin_rules_dir().glob("*.toml"))
+
+
+def _pack_rules(path: Path, data: dict[str, Any], source: str) -> tuple[list[Rule], list[str]]:
+    rules, problems = [], []
+    data.pop("pack", None)  # the pack's own description
+    for family, table in data.items():
+        if not isinstance(table, dict) or not _RULE_NAME.fullmatch(family):
+            problems.append(f"{locate(str(path), source, regex.escape(family))}: '{family}' is not a rule family table")
+            continue
+        for name, spec in table.items():
+            rule_id = f"{family}.{name}"
+            where = locate(str(path), source, rf"^\s*\[\s*\"?{regex.escape(family)}\"?\s*\.\s*\"?{regex.escape(name)}\"?\s*\]")
+            if not isinstance(spec, dict) or not _RULE_NAME.fullmatch(name):
+                problems.append(f"{where}: '{rule_id}' is not a rule table")
+                continue
+            rule, rule_problems = _make_rule(rule_id, path.stem, spec, where)
+            rules.extend([rule] if rule else [])
+            problems.extend(f"{where}: rule '{rule_id}': {p}" for p in rule_problems)
+    return rules, problems
+
+
+def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tuple[Rule | None, list[str]]:
+    """Validate one rule table; return the Rule, or None and every problem found."""
+    type_name = spec.get("type")
+    if type_name not in CHECK_TYPES:
+        return None, [f"unknown type {type_name!r}{did_you_mean(str(type_name), CHECK_TYPES)}"]
+    check_class = CHECK_TYPES[type_name]
+    problems = [
+        f"unknown key '{key}'{did_you_mean(key, COMMON_KEYS | set(check_class.PARAMS))}"
+        for key in spec
+        if key not in COMMON_KEYS and key not in check_class.PARAMS
+    ]
+    problems += [f"missing key '{key}'" for key in ("message", "why") if not isinstance(spec.get(key), str)]
+    problems += _type_problems(spec, check_class)
+    problems += _message_problems(spec.get("message", ""), check_class)
+    level = _level(spec.get("level", "warning"), problems)
+    scopes = _scopes(spec.get("scope"), problems)
+    examples = spec.get("examples", {})
+    bad, good = _examples(examples, problems)
+    if problems:
+        return None, problems
+    params = {key: spec[key] for key in check_class.PARAMS if key in spec}
+    rule = Rule(
+        id=rule_id, pack=pack, type=type_name, message=spec["message"], level=level, scopes=scopes,
+        why=spec["why"], link=spec.get("link", ""), bad=bad, good=good,
+        styles=tuple(spec.get("styles", ())), enabled=spec.get("enabled", True), params=params, location=where,
+    )  # fmt: skip
+    try:
+        rule.build(Context())
+    except ValueError as error:
+        return None, [str(error)]
+    return rule, []
+
+
+def _type_problems(spec: Mapping[str, Any], check_class: type[Check]) -> list[str]:
+    problems = []
+    for key, param in check_class.PARAMS.items():
+        if key not in spec:
+            if param.default is REQUIRED:
+                problems.append(f"missing key '{key}' (type '{spec['type']}' needs it)")
+        elif not isinstance(spec[key], param.kind) or isinstance(spec[key], bool) and param.kind in (int, float):
+            kind = param.kind if isinstance(param.kind, type) else param.kind[0]
+            problems.append(f"key '{key}' must be a {kind.__name__}, not {type(spec[key]).__name__}")
+    return problems
+
+
+def _message_problems(message: str, check_class: type[Check]) -> list[str]:
+    allowed = {"matched"} | check_class.ARGS
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as error:
+        return [f"message is not a valid template: {error}"]
+    return [
+        f"message placeholder '{{{name}}}' is unknown; this type offers {sorted(allowed)}"
+        for name in fields
+        if name not in allowed
+    ]
+
+
+def _level(value: Any, problems: list[str]) -> Level:
+    try:
+        return Level.parse(value)
+    except (KeyError, AttributeError):
+        problems.append(f"level {value!r} is not one of suggestion, warning, error")
+        return Level.WARNING
+
+
+def _scopes(value: Any, problems: list[str]) -> frozenset[str]:
+    """`scope` is a string or list; `~name` removes a scope; `quote` opts in to quotations."""
+    if value is None:
+        return DEFAULT_SCOPES
+    items = [value] if isinstance(value, str) else list(value)
+    negated = [i[1:] for i in items if isinstance(i, str) and i.startswith("~")]
+    positive = [i for i in items if isinstance(i, str) and not i.startswith("~")]
+    unknown = [i for i in positive + negated if i not in SCOPES]
+    problems += [f"unknown scope '{i}'{did_you_mean(i, SCOPES)}" for i in unknown]
+    base = set(positive) if positive else set(DEFAULT_SCOPES)
+    return frozenset(base - set(negated))
+
+
+def _examples(value: Any, problems: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(value, dict) or set(value) - {"bad", "good"}:
+        problems.append("'examples' must be a table with 'bad' and 'good' lists")
+        return (), ()
+    bad, good = value.get("bad", []), value.get("good", [])
+    if not bad or not good:
+        problems.append("every rule needs examples.bad and examples.good")
+    return tuple(bad), tuple(good)

@@ -1,0 +1,127 @@
+"""Lint one file or text: settings for its folder, rules for those settings, read, check, suppress."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+from newslint.checks.base import Context
+from newslint.config import Settings, find_config, load_settings, with_overrides
+from newslint.engine import ActiveRule, RuleFailure, lint
+from newslint.errors import NewslintError
+from newslint.finding import Finding
+from newslint.packs import Rule, builtin_pack_paths, load_packs
+from newslint.reader import Decoded, UnreadableInput, decode
+from newslint.selection import check_selectors, is_selected, rule_level
+from newslint.story import Story
+from newslint.suppress import suppress
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # said on stderr; the run goes on
+    skipped: bool = False
+    decoded: Decoded | None = None
+
+
+@lru_cache(maxsize=None)
+def _packs(paths: tuple[Path, ...]) -> tuple[Rule, ...]:
+    return tuple(load_packs(paths))
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """A newsroom word list: one word or phrase a line; `#` starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewslintError([f"{path}: cannot read word list: {error}"]) from None
+    return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
+
+
+class Linter:
+    """Holds what a run shares across files: parsed configs, loaded packs, built rules."""
+
+    def __init__(self, config: Path | None = None, isolated: bool = False, **overrides: Any) -> None:
+        self.config = config
+        self.isolated = isolated
+        self.overrides = overrides
+        self._settings: dict[Path | None, Settings] = {}
+        self._active: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
+
+    def settings_for(self, path: str) -> Settings:
+        """The closest config to the file wins, unless --config or --isolated says otherwise."""
+        if self.isolated or self.config is not None:
+            source = self.config
+        else:
+            folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+            source = find_config(folder)
+        if source not in self._settings:
+            base = load_settings(source) if source is not None else Settings()
+            self._settings[source] = with_overrides(base, **self.overrides)
+        return self._settings[source]
+
+    def rules(self, settings: Settings) -> tuple[Rule, ...]:
+        return _packs(tuple(builtin_pack_paths()) + settings.packs)
+
+    def active_rules(self, settings: Settings, path: str = "") -> list[ActiveRule]:
+        ignores = settings.ignores_for(path) if path and settings.per_file_ignores else ()
+        key = (id(settings), ignores)
+        if key not in self._active:
+            rules = self.rules(settings)
+            selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
+            selectors += list(settings.levels) + [s for _, sels in settings.per_file_ignores for s in sels]
+            check_selectors(selectors, rules, settings.source)
+            context = self.context(settings)
+            self._active[key] = [
+                ActiveRule(rule, rule_level(rule, settings), rule.build(context))
+                for rule in rules
+                if is_selected(rule, settings, ignores)
+            ]
+        return self._active[key]
+
+    @staticmethod
+    def context(settings: Settings) -> Context:
+        vocabulary: frozenset[str] = frozenset().union(*(read_word_list(p) for p in settings.vocabulary))
+        return Context(
+            style=settings.style,
+            vocabulary=vocabulary,
+            names_files=tuple(str(p) for p in settings.names),
+            story_date=settings.story_date,
+            regex_timeout=settings.regex_timeout,
+            require_dateline=settings.require_dateline,
+        )
+
+    def lint_text(self, text: str, path: str, settings: Settings | None = None) -> FileResult:
+        settings = settings or self.settings_for(path)
+        result = FileResult(path)
+        if not text.strip():
+            result.notices.append(f"{path}: empty story; nothing to check")
+            result.skipped = True
+            return result
+        story = Story(text, path)
+        findings, result.failures = lint(story, self.active_rules(settings, path))
+        result.findings = suppress(story, findings)
+        return result
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            decoded = decode(data)
+        except (OSError, UnreadableInput) as error:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            return FileResult(path, notices=[f"{path}: {reason}"], skipped=True)
+        result = self.lint_text(decoded.text, path)
+        result.decoded = decoded
+        if decoded.notice:
+            result.notices.insert(0, f"{path}: {decoded.notice}")
+        return result
+
+
+def rules_by_id(rules: Mapping[str, Rule] | tuple[Rule, ...]) -> dict[str, Rule]:
+    return {rule.id: rule for rule in rules}

@@ -1,0 +1,130 @@
+"""Split masked story text into paragraphs, sentences, quotations and word tokens.
+
+Every function takes the masked text and returns spans as 0-based, end-exclusive offsets into it,
+which are also offsets into the original text because masking keeps the length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote(Span):
+    """A quotation, marks included. `run` is the index of the first quote of a multi-paragraph quotation
+    (news style repeats the opening mark at each new paragraph and closes only at the end)."""
+
+    run: int
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    text: str
+
+
+_PARAGRAPH = regex.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’\-.][\p{L}\p{M}\p{Nd}]+)*")
+
+# Words after which a period does not end a sentence (AP titles, months, initials are handled apart).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col capt cmdr maj sgt cpl pvt adm gov lt.gov sen rep rev fr sr jr st mt ft
+    no nos vol vs etc inc corp co ltd bros dept univ assn ave blvd rd hwy
+    jan feb aug sept sep oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn vt va wash wis wyo
+    approx est fig
+    """.split()
+)
+# After a dotted acronym ("U.S.") these words start a new sentence; any other word continues it.
+SENTENCE_STARTERS = frozenset(
+    "The A An He She It They We I But And In On At This That These Those There His Her Its Their "
+    "Our However Meanwhile Officials Police".split()
+)
+
+_SENTENCE_END = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[\p{Lu}\p{Nd}])|[.!?]+[\"”’')\]]*(?=\s*$)")
+
+
+def paragraphs(masked: str) -> list[Span]:
+    """Runs of non-blank lines."""
+    return [Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(masked)]
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """Whether the period at `dot` ends a sentence, judging the word before it and the word after."""
+    if text[dot] != ".":
+        return True
+    word = regex.search(r"[\p{L}.]*$", text[:dot]).group()
+    bare = word.lower().rstrip(".")
+    if len(bare) == 1 and word[:1].isupper():
+        return False  # an initial: "Antony J. Blinken"
+    if bare in ABBREVIATIONS:
+        return False
+    if "." in word:  # "U.S." or "a.m.": ends only before a typical sentence opener
+        following = regex.match(r"\s+[\"“]?(\w+)", text[dot + 1 :])
+        return bool(following) and following.group(1) in SENTENCE_STARTERS
+    return True
+
+
+def sentences(masked: str, paragraph: Span) -> list[Span]:
+    """Sentences of one paragraph; abbreviations, initials and "U.S." do not end one."""
+    text = masked[paragraph.start : paragraph.end]
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ends_sentence(text, m.start()):
+            spans.append((start, m.end()))
+            start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return [_trimmed(text, paragraph.start, a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _trimmed(text: str, base: int, start: int, end: int) -> Span:
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    return Span(base + start + lead, base + end - trail)
+
+
+_OPEN, _CLOSE, _STRAIGHT = "“«", "”»", '"'
+_QUOTE_MARK = regex.compile(r'["“”«»]')
+
+
+def quotes(masked: str, paras: list[Span]) -> list[Quote]:
+    """Double-quoted spans, straight or curly, continuing over paragraphs in the news convention."""
+    found: list[Quote] = []
+    run: int | None = None  # index of the first quote of a quotation still open at a paragraph break
+    for index, para in enumerate(paras):
+        opened: int | None = None
+        for m in _QUOTE_MARK.finditer(masked, para.start, para.end):
+            mark = m.group()
+            if opened is None and (mark in _OPEN or mark == _STRAIGHT):
+                opened = m.start()
+            elif opened is not None and (mark in _CLOSE or mark == _STRAIGHT):
+                found.append(Quote(opened, m.end(), len(found) if run is None else run, True))
+                opened, run = None, None
+        if opened is None:
+            run = None
+            continue
+        following = paras[index + 1] if index + 1 < len(paras) else None
+        continues = following is not None and masked[following.start] in _OPEN + _STRAIGHT
+        this_run = len(found) if run is None else run
+        found.append(Quote(opened, para.end, this_run, False))
+        run = this_run if continues else None
+    return found
+
+
+def tokens(masked: str) -> Iterator[Token]:
+    """Word tokens: letters, with inner apostrophes, hyphens and periods ("al-Qaida", "U.S")."""
+    for m in _WORD.finditer(masked):
+        yield Token(m.start(), m.end(), m.group())

@@ -1,0 +1,179 @@
+"""The Story: original text, masked text, line index and typed spans, each computed once and shared."""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+import regex
+
+from newslint import segment
+from newslint.datelines import Dateline, find_dateline
+from newslint.lineindex import LineIndex
+from newslint.markup import MARKDOWN_SUFFIXES, mask
+from newslint.segment import Quote, Span, Token
+
+HEADLINE, BYLINE, DATELINE, BODY, QUOTE = "headline", "byline", "dateline", "body", "quote"
+SCOPES = (HEADLINE, BYLINE, DATELINE, BODY, QUOTE)
+
+# Lines of wire and CMS metadata above the body: "Source: Xinhua", "By Jane Doe", a bare timestamp.
+_METADATA = regex.compile(
+    r"(?i)(?:source|editor|by|byline|author|reporter|reporting by|writing by|editing by|updated|published"
+    r"|posted|filed|photo|credit|slug|tags?|category)\b[ \t]*:?[ \t]*\S.*"
+    r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?.*"
+    r"|(?:updated|posted)?[ \t]*(?:\w+day,?[ \t]+)?\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\b.{0,40}"
+)
+_HEADLINE_MAX_WORDS = 25
+_MARKDOWN_HEADING = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+
+
+class Story:
+    """One story. Offsets everywhere are 0-based, end-exclusive, in code points of `text`."""
+
+    def __init__(self, text: str, path: str = "<stdin>", *, markdown: bool | None = None, lead: bool = True):
+        self.text = text
+        self.path = path
+        self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
+        self._lead = lead  # False for snippets (rule examples): every paragraph is body
+
+    @classmethod
+    def snippet(cls, text: str) -> Story:
+        """A bare piece of copy with no headline or metadata, as in a rule's examples."""
+        return cls(text, "<example>", markdown=False, lead=False)
+
+    @cached_property
+    def masked(self) -> str:
+        return mask(self.text, self.markdown)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return segment.paragraphs(self.masked)
+
+    @cached_property
+    def _layout(self) -> tuple[list[Span], list[Span], int]:
+        """Headline spans, byline (metadata) spans and the index of the first body paragraph."""
+        headlines: list[Span] = []
+        bylines: list[Span] = []
+        for index, para in enumerate(self.paragraphs):
+            kind = self._lead_kind(para, is_first=index == 0) if self._lead else None
+            if kind is None:
+                return headlines, bylines, index
+            (headlines if kind == HEADLINE else bylines).append(para)
+        return headlines, bylines, len(self.paragraphs)
+
+    def _lead_kind(self, para: Span, is_first: bool) -> str | None:
+        """HEADLINE, BYLINE or None (body) for a paragraph above the body."""
+        raw = self.text[para.start : para.end]
+        if self.markdown and _MARKDOWN_HEADING.match(raw):
+            return HEADLINE
+        text = self.masked[para.start : para.end].strip()
+        if "\n" in text or "\r" in text or len(text.split()) > _HEADLINE_MAX_WORDS:
+            return None
+        if _METADATA.fullmatch(text):
+            return BYLINE
+        if find_dateline(self.masked, para.start, para.end):
+            return None
+        if self.markdown and not is_first:
+            return None  # Markdown headlines are headings; a short later paragraph is body
+        if text[-1] in ".!”\"'’" and not text.endswith(("...", "…")):
+            return None
+        return HEADLINE if len(self.paragraphs) > 1 else None
+
+    @property
+    def headlines(self) -> list[Span]:
+        return self._layout[0]
+
+    @property
+    def bylines(self) -> list[Span]:
+        return self._layout[1]
+
+    @property
+    def body(self) -> list[Span]:
+        """The body paragraphs, dateline included."""
+        return self.paragraphs[self._layout[2] :]
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        if not self.body:
+            return None
+        first = self.body[0]
+        return find_dateline(self.masked, first.start, first.end)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        found: list[Span] = []
+        for para in self.paragraphs:
+            found.extend(segment.sentences(self.masked, para))
+        return found
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        return segment.quotes(self.masked, self.body + self.headlines)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(segment.tokens(self.masked))
+
+    # --- where an offset lies -------------------------------------------------------------------
+
+    @cached_property
+    def _blocks(self) -> tuple[list[int], list[Span], list[str]]:
+        spans = [(s, HEADLINE) for s in self.headlines] + [(s, BYLINE) for s in self.bylines]
+        spans += [(s, BODY) for s in self.body]
+        if self.dateline:
+            spans.append((self.dateline.span, DATELINE))
+        spans.sort(key=lambda pair: (pair[0].start, pair[1] != DATELINE))
+        return [s.start for s, _ in spans], [s for s, _ in spans], [k for _, k in spans]
+
+    def block_at(self, offset: int) -> str:
+        """HEADLINE, BYLINE, DATELINE or BODY for the paragraph holding `offset`."""
+        if self.dateline and self.dateline.span.start <= offset < self.dateline.span.end:
+            return DATELINE
+        starts, spans, kinds = self._blocks
+        index = bisect.bisect_right(starts, offset) - 1
+        while index >= 0:
+            if spans[index].start <= offset < spans[index].end and kinds[index] != DATELINE:
+                return kinds[index]
+            index -= 1
+        return BODY
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quotation holding `offset`, marks included, if any."""
+        index = bisect.bisect_right(self._quote_starts, offset) - 1
+        if index >= 0 and offset < self.quotes[index].end:
+            return self.quotes[index]
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    def in_scope(self, start: int, scopes: frozenset[str]) -> bool:
+        """Whether a hit starting at `start` lies in one of `scopes` (quotes only when opted in)."""
+        if QUOTE not in scopes and self.quote_at(start) is not None:
+            return False
+        return self.block_at(start) in scopes

@@ -1,0 +1,54 @@
+"""Drop findings the copy itself silences: HTML-comment directives and `[sic]` (applied after the checks)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from newslint.finding import Finding
+from newslint.story import Story
+
+_DIRECTIVE = regex.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_SIC = regex.compile(r"\s*\[sic\]", regex.IGNORECASE)
+
+
+def _rules(text: str) -> frozenset[str]:
+    return frozenset(regex.findall(r"[\w.-]+", text))
+
+
+def _matches(rules: frozenset[str], rule_id: str) -> bool:
+    """An empty list silences every rule; otherwise a rule id or its family."""
+    return not rules or rule_id in rules or rule_id.split(".", 1)[0] in rules
+
+
+def _silenced_ranges(story: Story) -> list[tuple[int, int, frozenset[str]]]:
+    """[start, end) offset ranges and the rules silenced in each."""
+    ranges: list[tuple[int, int, frozenset[str]]] = []
+    open_blocks: list[tuple[int, frozenset[str]]] = []
+    for m in _DIRECTIVE.finditer(story.text):
+        kind, rules = m.group(1), _rules(m.group(2))
+        if kind == "disable":
+            open_blocks.append((m.end(), rules))
+        elif kind == "enable":
+            keep = [(s, r) for s, r in open_blocks if rules and not (r and r <= rules)]
+            ranges += [(s, m.start(), r) for s, r in open_blocks if (s, r) not in keep]
+            open_blocks = keep
+        else:
+            line, _ = story.lines.position(m.end())
+            if line < story.lines.line_count:
+                ranges.append((*story.lines.line_span(line + 1), rules))
+    ranges += [(s, len(story.text), r) for s, r in open_blocks]
+    return ranges
+
+
+def suppress(story: Story, findings: Iterable[Finding]) -> list[Finding]:
+    ranges = _silenced_ranges(story) if "newslint-" in story.text else []
+    kept = []
+    for finding in findings:
+        if any(s <= finding.start < e and _matches(r, finding.rule) for s, e, r in ranges):
+            continue
+        if _SIC.match(story.text, finding.end):
+            continue
+        kept.append(finding)
+    return kept

@@ -1,0 +1,9 @@
+"""Shared test fixtures and the `--update-golden` flag."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/stories/*.out from current output")

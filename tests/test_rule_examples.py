@@ -1,0 +1,34 @@
+"""Every rule's own examples run as tests: each bad example is flagged, each good one is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.checks.base import Context
+from newslint.engine import ActiveRule, lint
+from newslint.packs import builtin_pack_paths, load_packs
+from newslint.story import Story
+
+RULES = load_packs(builtin_pack_paths())
+
+
+def _findings(rule, text: str):
+    active = ActiveRule(rule, rule.level, rule.build(Context(style=(rule.styles or ("ap",))[0])))
+    findings, failures = lint(Story.snippet(text), [active])
+    assert not failures
+    return findings
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_bad_examples_are_flagged(rule):
+    assert rule.bad, f"{rule.id} has no bad examples"
+    for example in rule.bad:
+        assert _findings(rule, example), f"{rule.id} missed its bad example: {example!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_good_examples_are_clean(rule):
+    assert rule.good, f"{rule.id} has no good examples"
+    for example in rule.good:
+        found = _findings(rule, example)
+        assert not found, f"{rule.id} flagged its good example {example!r}: {found}"
