@@ -74,10 +74,21 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         return tomllib.loads(source), source
     except tomllib.TOMLDecodeError as error:
-        where = regex.search(r"\(at line (\d+), column (\d+)\)", str(error))
-        detail = regex.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        position = f":{where.group(1)}:{where.group(2)}" if where else ""
-        raise NewslintError([f"{path}{position}: invalid TOML: {detail}"]) from None
+        raise NewslintError([f"{path}{_toml_position(str(error), source)}: invalid TOML: {_toml_detail(error)}"]) from None
+
+
+def _toml_position(message: str, source: str) -> str:
+    """":line:column" from tomllib's message; "at end of document" is just past the last line."""
+    where = regex.search(r"\(at line (\d+), column (\d+)\)", message)
+    if where:
+        return f":{where.group(1)}:{where.group(2)}"
+    if "end of document" in message:
+        return f":{source.count(chr(10)) + 1}:{len(source) - source.rfind(chr(10))}"
+    return ""
+
+
+def _toml_detail(error: Exception) -> str:
+    return regex.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:
@@ -138,25 +149,32 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
         if key not in COMMON_KEYS and key not in check_class.PARAMS
     ]
     problems += [f"missing key '{key}'" for key in ("message", "why") if not isinstance(spec.get(key), str)]
-    problems += _type_problems(spec, check_class)
     problems += _message_problems(spec.get("message", ""), check_class)
+    type_problems = _type_problems(spec, check_class)
+    problems += type_problems
+    params = {key: spec[key] for key in check_class.PARAMS if key in spec}
+    if not type_problems:
+        problems += _build_problems(check_class, params)
     level = _level(spec.get("level", "warning"), problems)
     scopes = _scopes(spec.get("scope"), problems)
-    examples = spec.get("examples", {})
-    bad, good = _examples(examples, problems)
+    bad, good = _examples(spec.get("examples", {}), problems)
     if problems:
         return None, problems
-    params = {key: spec[key] for key in check_class.PARAMS if key in spec}
     rule = Rule(
         id=rule_id, pack=pack, type=type_name, message=spec["message"], level=level, scopes=scopes,
         why=spec["why"], link=spec.get("link", ""), bad=bad, good=good,
         styles=tuple(spec.get("styles", ())), enabled=spec.get("enabled", True), params=params, location=where,
     )  # fmt: skip
-    try:
-        rule.build(Context())
-    except ValueError as error:
-        return None, [str(error)]
     return rule, []
+
+
+def _build_problems(check_class: type[Check], params: Mapping[str, Any]) -> list[str]:
+    """Build the check once so that bad patterns and values are reported at load, not mid-run."""
+    try:
+        check_class(params, Context())
+    except ValueError as error:
+        return [str(error)]
+    return []
 
 
 def _type_problems(spec: Mapping[str, Any], check_class: type[Check]) -> list[str]:

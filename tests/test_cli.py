@@ -1,0 +1,121 @@
+"""The installed console script, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import run
+
+CEASEFIRE = "Truce holds\n\nThe ceasefire held on Monday. A cease-fire was called. The ceasefire broke.\n"
+COLUMN = CEASEFIRE.splitlines()[2].index("cease-fire") + 1
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _story(tmp_path: Path, name: str = "story.txt", text: str = CEASEFIRE) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_text_output_names_path_line_column_level_rule(tmp_path):
+    story = _story(tmp_path)
+    done = run("--isolated", "--select", "style", str(story))
+    assert done.returncode == 1
+    line = done.stdout.decode().strip()
+    assert line.startswith(f"{story}:3:{COLUMN}: warning style.consistent-spelling ")
+    assert "'cease-fire'" in line
+
+
+def test_clean_story_exits_zero(tmp_path):
+    story = _story(tmp_path, text="Truce holds\n\nThe ceasefire held on Monday.\n")
+    done = run("--isolated", "--select", "style", str(story))
+    assert (done.returncode, done.stdout) == (0, b"")
+
+
+def test_fail_level_raises_the_bar(tmp_path):
+    story = _story(tmp_path)
+    assert run("--isolated", "--select", "style", "--fail-level", "error", str(story)).returncode == 0
+
+
+def test_stdin_and_stdin_filename(tmp_path):
+    done = run("--isolated", "--select", "style", "--stdin-filename", "desk/draft.txt", "-", stdin=CEASEFIRE.encode())
+    assert done.stdout.decode().startswith(f"desk/draft.txt:3:{COLUMN}:")
+
+
+def test_folders_are_walked_for_stories_skipping_hidden_and_excluded(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    _story(tmp_path, "drafts/a.txt")
+    _story(tmp_path, "drafts/b.md")
+    _story(tmp_path, "drafts/notes.csv")
+    (tmp_path / "drafts" / ".git").mkdir()
+    _story(tmp_path, "drafts/.git/c.txt")
+    (tmp_path / "drafts" / "archive").mkdir()
+    _story(tmp_path, "drafts/archive/d.txt")
+    done = run("--isolated", "--select", "style", "--format", "json", "--extend-exclude", "archive", "drafts", cwd=tmp_path)
+    paths = sorted({f["path"] for f in json.loads(done.stdout)})
+    assert paths == ["drafts/a.txt", "drafts/b.md"]
+
+
+def test_missing_path_is_an_error_that_names_it_and_other_files_are_still_checked(tmp_path):
+    story = _story(tmp_path)
+    done = run("--isolated", "--select", "style", str(tmp_path / "nope.txt"), str(story))
+    assert done.returncode == 2
+    assert "nope.txt: no such file or folder" in done.stderr.decode()
+    assert b"style.consistent-spelling" in done.stdout
+
+
+def test_quiet_prints_nothing(tmp_path):
+    done = run("--isolated", "--select", "style", "--quiet", str(_story(tmp_path)))
+    assert (done.returncode, done.stdout, done.stderr) == (1, b"", b"")
+
+
+def test_statistics_counts_per_rule(tmp_path):
+    done = run("--isolated", "--select", "style", "--statistics", str(_story(tmp_path)))
+    assert "     1  style.consistent-spelling" in done.stdout.decode()
+
+
+def test_color_caret_under_the_span_when_forced(tmp_path):
+    done = run("--isolated", "--select", "style", "--color", "always", str(_story(tmp_path)))
+    out = done.stdout.decode()
+    assert "\x1b[" in out
+    source_line, caret_line = (ANSI.sub("", line) for line in out.splitlines()[1:3])
+    assert source_line == "3 | " + CEASEFIRE.splitlines()[2]
+    assert caret_line.index("^") == source_line.index("cease-fire")
+    assert caret_line.count("^") == len("cease-fire")
+
+
+def test_no_color_on_a_pipe():
+    done = run("--isolated", "--select", "style", "-", stdin=CEASEFIRE.encode())
+    assert b"\x1b[" not in done.stdout
+
+
+def test_python_dash_m_works_the_same(tmp_path):
+    story = _story(tmp_path)
+    module = subprocess.run(
+        [sys.executable, "-m", "newslint", "--isolated", "--select", "style", str(story)], capture_output=True
+    )
+    assert module.returncode == 1
+    assert module.stdout == run("--isolated", "--select", "style", str(story)).stdout
+
+
+def test_list_rules_and_explain():
+    listing = run("--list-rules", "--format", "json")
+    rules = {r["id"]: r for r in json.loads(listing.stdout)}
+    assert "style.consistent-spelling" in rules
+    explained = run("--explain", "style.redundant").stdout.decode()
+    assert "Flagged:" in explained and "completely destroyed" in explained
+
+
+def test_unknown_rule_gets_a_did_you_mean():
+    done = run("--isolated", "--select", "style.redundent", "-", stdin=b"Head\n\nText here.\n")
+    assert done.returncode == 2
+    assert "did you mean 'style.redundant'" in done.stderr.decode()
+    assert b"Traceback" not in done.stderr
+
+
+def test_no_paths_is_a_usage_error():
+    assert run().returncode == 2
