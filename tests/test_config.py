@@ -1,0 +1,93 @@
+"""Configuration: where it is found, what it selects, and how it fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.config import Settings
+from newslint.errors import NewslintError
+from newslint.finding import Level
+from newslint.runner import Linter
+from newslint.selection import is_selected, rule_level
+
+STORY = "Truce holds\n\nThe ceasefire held. A cease-fire was called in order to rest. The ceasefire broke.\n"
+
+
+def _rules(linter: Linter, path: str) -> list[str]:
+    return sorted({f.rule for f in linter.lint_text(STORY, path).findings})
+
+
+def test_closest_config_wins(tmp_path, monkeypatch):
+    (tmp_path / "newslint.toml").write_text('select = ["style.consistent-spelling"]\n')
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "pyproject.toml").write_text('[tool.newslint]\nselect = ["style.wordy"]\n')
+    monkeypatch.chdir(tmp_path)
+    linter = Linter()
+    assert _rules(linter, str(tmp_path / "top.txt")) == ["style.consistent-spelling"]
+    assert _rules(linter, str(tmp_path / "desk" / "inner.txt")) == ["style.wordy"]
+
+
+def test_pyproject_without_a_newslint_table_is_not_a_config(tmp_path):
+    (tmp_path / "newslint.toml").write_text('select = ["style.wordy"]\n')
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert _rules(Linter(), str(tmp_path / "desk" / "a.txt")) == ["style.wordy"]
+
+
+def test_cli_overrides_and_isolated(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text('select = ["style.wordy"]\n')
+    assert _rules(Linter(config=config, select=("style",), ignore=["style.wordy"]), "a.txt") == ["style.consistent-spelling"]
+    isolated = Linter(isolated=True, select=("style",))
+    assert "style.wordy" in _rules(isolated, str(tmp_path / "a.txt"))
+
+
+def test_most_specific_selector_wins():
+    linter = Linter(isolated=True)
+    rules = {r.id: r for r in linter.rules(Settings())}
+    wordy, spelling = rules["style.wordy"], rules["style.consistent-spelling"]
+    settings = Settings(select=("style",), ignore=("style.wordy",))
+    assert not is_selected(wordy, settings) and is_selected(spelling, settings)
+    settings = Settings(select=("style.wordy",), ignore=("style",))
+    assert is_selected(wordy, settings) and not is_selected(spelling, settings)
+    assert not is_selected(rules["style.long-sentence"], Settings())  # off by default
+    assert is_selected(rules["style.long-sentence"], Settings(select=("ALL",)))
+
+
+def test_levels_and_per_file_ignores(tmp_path):
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["style"]\n[levels]\n"style.wordy" = "error"\n[per-file-ignores]\n"archive/*" = ["style.consistent-spelling"]\n'
+    )
+    linter = Linter()
+    fresh = linter.lint_text(STORY, str(tmp_path / "a.txt")).findings
+    assert {f.rule: f.level for f in fresh}["style.wordy"] == Level.ERROR
+    (tmp_path / "archive").mkdir()
+    old = linter.lint_text(STORY, str(tmp_path / "archive" / "b.txt")).findings
+    assert {f.rule for f in old} == {"style.wordy"}
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ('select = ["stlye"]\n', "unknown rule or family 'stlye' (did you mean 'style'?)"),
+        ('style = "apx"\n', ":1: unknown style 'apx' (did you mean 'ap'?)"),
+        ('fail-level = "fatal"\n', ":1: level 'fatal' is not one of suggestion, warning, error"),
+        ('vocabulary = "words.txt"\n', ":1: 'vocabulary' must be a list of strings"),
+    ],
+)
+def test_config_errors_are_located(tmp_path, config, expected):
+    path = tmp_path / "newslint.toml"
+    path.write_text(config)
+    with pytest.raises(NewslintError) as raised:
+        Linter(config=path).lint_text(STORY, "a.txt")
+    assert expected in str(raised.value)
+    assert str(path) in str(raised.value)
+
+
+def test_rule_level_override_by_family():
+    linter = Linter(isolated=True)
+    wordy = next(r for r in linter.rules(Settings()) if r.id == "style.wordy")
+    assert rule_level(wordy, Settings(levels={"style": Level.ERROR})) == Level.ERROR
+    assert rule_level(wordy, Settings(levels={"style": Level.ERROR, "style.wordy": Level.WARNING})) == Level.WARNING

@@ -1,0 +1,79 @@
+"""The story model: layout, sentences, quotations, tokens and positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint.lineindex import LineIndex
+from newslint.story import BODY, BYLINE, DATELINE, HEADLINE, Story
+
+EXAMPLE = (Path(__file__).parent.parent / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
+
+
+def _texts(story: Story, spans) -> list[str]:
+    return [story.text[s.start : s.end] for s in spans]
+
+
+def test_wire_story_layout():
+    story = Story(EXAMPLE, "x.txt")
+    assert _texts(story, story.headlines)[1] == "Roundup: Blinken visits Israel as Gaza death toll tops 32,000"
+    assert _texts(story, story.bylines) == ["Source: Xinhua", "Editor: huaxia", "2024-03-23 03:08:00"]
+    dateline = story.dateline
+    assert story.text[dateline.span.start : dateline.span.end] == "JERUSALEM, March 22 (Xinhua) -- "
+    assert story.block_at(dateline.span.start) == DATELINE
+    assert story.block_at(dateline.span.end) == BODY
+    assert story.block_at(0) == HEADLINE
+    assert story.block_at(story.bylines[0].start) == BYLINE
+
+
+def test_one_paragraph_story_has_no_headline():
+    story = Story("Hundreds of people have been forced to vacate their homes. Rain has fallen.", "abc.txt")
+    assert story.headlines == [] and len(story.body) == 1
+
+
+def test_markdown_headline_is_the_first_heading_and_markup_is_masked():
+    text = "---\ntitle: x\n---\n# Blinken visits *Israel*\n\nSee [the report](https://example.com/a_b) now.\n"
+    story = Story(text, "s.md")
+    assert len(story.masked) == len(text)
+    assert "https" not in story.masked and "title" not in story.masked
+    assert story.block_at(text.index("Blinken")) == HEADLINE
+    assert [t.text for t in story.tokens] == ["Blinken", "visits", "Israel", "See", "the", "report", "now"]
+
+
+def test_sentences_survive_abbreviations_and_initials():
+    text = "U.S. Secretary Antony J. Blinken met Gov. Smith on Sept. 5 in Washington. He left at 3 p.m. Friday. The U.S. Embassy said so."
+    story = Story.snippet(text)
+    assert _texts(story, story.sentences) == [
+        "U.S. Secretary Antony J. Blinken met Gov. Smith on Sept. 5 in Washington.",
+        "He left at 3 p.m. Friday.",
+        "The U.S. Embassy said so.",
+    ]
+
+
+def test_quotes_straight_curly_and_over_paragraphs():
+    text = (
+        '"We will stay," he said. \u201cWe have no choice.\u201d\n\n'
+        '"The first paragraph runs on.\n\n'
+        '"And ends here," she said.\n\n'
+        "It's the '90s and the players' union met."
+    )
+    story = Story.snippet(text)
+    quoted = _texts(story, story.quotes)
+    assert quoted == [
+        '"We will stay,"',
+        "\u201cWe have no choice.\u201d",
+        '"The first paragraph runs on.',
+        '"And ends here,"',
+    ]
+    assert story.quotes[2].run == story.quotes[3].run == 2 and not story.quotes[2].closed
+    assert story.quote_at(text.index("'90s")) is None
+
+
+def test_positions_do_not_shift_with_crlf_tabs_or_astral_characters():
+    text = "Head\r\n\r\n\tThe \U0001F600 ceasefire\r\nheld.\rNext"
+    index = LineIndex(text)
+    assert index.position(text.index("ceasefire")) == (3, 8)  # tab, "The ", one code point, space
+    assert index.position(text.index("held")) == (4, 1)
+    assert index.position(text.index("Next")) == (5, 1)
+    for offset in range(len(text) + 1):
+        assert index.offset(*index.position(offset)) == offset
