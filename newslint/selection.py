@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable, Sequence
 
+import regex
+
 from newslint.config import Settings
-from newslint.errors import NewslintError, did_you_mean
+from newslint.errors import NewslintError, did_you_mean, locate
 from newslint.finding import Level
 from newslint.packs import Rule
 
@@ -26,7 +29,17 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str)
     known = {ALL} | {r.id for r in rules} | {r.family for r in rules} | {r.pack for r in rules}
     unknown = [s for s in selectors if s not in known]
     if unknown:
-        raise NewslintError(f"{where}: unknown rule or family '{s}'{did_you_mean(s, known)}" for s in unknown)
+        raise NewslintError(
+            f"{_line_of(where, s)}: unknown rule or family '{s}'{did_you_mean(s, known)}" for s in unknown
+        )
+
+
+def _line_of(config: str, selector: str) -> str:
+    """`config:line` where the selector is written, or the bare name (flags, defaults)."""
+    path = Path(config)
+    if not path.is_file():
+        return config
+    return locate(config, path.read_text(encoding="utf-8"), rf"[\"']{regex.escape(selector)}[\"']")
 
 
 def is_selected(rule: Rule, settings: Settings, extra_ignores: Sequence[str] = ()) -> bool:

@@ -119,3 +119,12 @@ def test_unknown_rule_gets_a_did_you_mean():
 
 def test_no_paths_is_a_usage_error():
     assert run().returncode == 2
+
+
+def test_bom_and_crlf_do_not_shift_positions(tmp_path):
+    plain = _story(tmp_path, "plain.txt")
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + CEASEFIRE.replace("\n", "\r\n").encode())
+    found = json.loads(run("--isolated", "--select", "style", "--format", "json", str(plain), str(bom)).stdout)
+    positions = {Path(f["path"]).name: (f["line"], f["column"], f["matched"]) for f in found}
+    assert positions["bom.txt"] == positions["plain.txt"] == (3, COLUMN, "cease-fire")

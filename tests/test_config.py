@@ -71,7 +71,7 @@ def test_levels_and_per_file_ignores(tmp_path):
 @pytest.mark.parametrize(
     "config, expected",
     [
-        ('select = ["stlye"]\n', "unknown rule or family 'stlye' (did you mean 'style'?)"),
+        ('style = "ap"\nselect = ["stlye"]\n', ":2: unknown rule or family 'stlye' (did you mean 'style'?)"),
         ('style = "apx"\n', ":1: unknown style 'apx' (did you mean 'ap'?)"),
         ('fail-level = "fatal"\n', ":1: level 'fatal' is not one of suggestion, warning, error"),
         ('vocabulary = "words.txt"\n', ":1: 'vocabulary' must be a list of strings"),
