@@ -100,17 +100,37 @@ _OPEN, _CLOSE, _STRAIGHT = "“«", "”»", '"'
 _QUOTE_MARK = regex.compile(r'["“”«»]')
 
 
+def _direction(masked: str, index: int) -> str:
+    """"open", "close" or "either" for the quotation mark at `index`, from the mark or its neighbours."""
+    mark = masked[index]
+    if mark in _OPEN or mark in _CLOSE:
+        return "open" if mark in _OPEN else "close"
+    before = masked[index - 1] if index > 0 else " "
+    after = masked[index + 1] if index + 1 < len(masked) else " "
+    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-/")
+    return "open" if opens and not closes else "close" if closes and not opens else "either"
+
+
 def quotes(masked: str, paras: list[Span]) -> list[Quote]:
-    """Double-quoted spans, straight or curly, continuing over paragraphs in the news convention."""
+    """Double-quoted spans, straight or curly, continuing over paragraphs in the news convention.
+
+    A mark that can only open, met while a quotation is open, means a paragraph break was lost (copy
+    flattened to one line): the open quotation runs on unclosed and the new one continues its run.
+    """
     found: list[Quote] = []
-    run: int | None = None  # index of the first quote of a quotation still open at a paragraph break
+    run: int | None = None  # index of the first quote of a quotation still running on
     for index, para in enumerate(paras):
         opened: int | None = None
         for m in _QUOTE_MARK.finditer(masked, para.start, para.end):
-            mark = m.group()
-            if opened is None and (mark in _OPEN or mark == _STRAIGHT):
+            direction = _direction(masked, m.start())
+            if opened is None:
+                opened = m.start() if direction != "close" else None  # a stray closing mark is ignored
+            elif direction == "open":
+                run = len(found) if run is None else run
+                found.append(Quote(opened, len(masked[: m.start()].rstrip()), run, False))
                 opened = m.start()
-            elif opened is not None and (mark in _CLOSE or mark == _STRAIGHT):
+            else:
                 found.append(Quote(opened, m.end(), len(found) if run is None else run, True))
                 opened, run = None, None
         if opened is None:

@@ -77,3 +77,11 @@ def test_positions_do_not_shift_with_crlf_tabs_or_astral_characters():
     assert index.position(text.index("Next")) == (5, 1)
     for offset in range(len(text) + 1):
         assert index.offset(*index.position(offset)) == offset
+
+
+def test_quotes_in_copy_flattened_to_one_line_keep_their_direction():
+    text = 'He said "we will stay" and left. "The first paragraph runs on. "The second ends," she said. A 12" pipe.'
+    story = Story.snippet(text)
+    assert _texts(story, story.quotes) == ['"we will stay"', '"The first paragraph runs on.', '"The second ends,"']
+    assert story.quotes[1].run == story.quotes[2].run == 1
+    assert story.quote_at(text.index("pipe")) is None
