@@ -9,12 +9,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from newslint import __version__
+from newslint import __version__, baseline
 from newslint.config import STYLES
 from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
-from newslint.finding import Level
+from newslint.changed import changed_since, keep_changed
+from newslint.finding import Finding, Level
+from newslint.fix import fix_file, unified_diff
 from newslint.output import FORMATS, Report, render
+from newslint.parallel import lint_paths
 from newslint.runner import FileResult, Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -22,6 +25,12 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, got '{value}'")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="explain one rule and exit")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what is left")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    parser.add_argument("--changed-since", metavar="REF", help="only the stories git says changed since REF")
+    parser.add_argument("--baseline", type=Path, metavar="FILE", help="report only findings not recorded in FILE")
+    parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the findings in FILE; exit 0")
+    parser.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="worker processes (default: one per CPU)")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -66,24 +82,47 @@ def _use_color(choice: str) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _lint_all(linter: Linter, args: argparse.Namespace) -> tuple[list[FileResult], list[str]]:
-    results, errors = [], []
+def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """The story files to check, and the named paths that do not exist."""
+    paths, errors = [], []
     settings = linter.settings_for(".")
-    for item in discover(args.paths, settings.extend_exclude + tuple(args.extend_exclude)):
+    for item in discover(args.paths or ["."], settings.extend_exclude + tuple(args.extend_exclude)):
         if isinstance(item, Missing):
             errors.append(f"{item.path}: no such file or folder")
-            continue
-        result = linter.lint_file(item)
-        if item == "-" and args.stdin_filename:
-            result = _renamed(linter, result, args.stdin_filename)
-        results.append(result)
-    return results, errors
+        else:
+            paths.append(item if args.paths else os.path.normpath(item))  # "stories/a.txt", not "./stories/a.txt"
+    if args.changed_since:
+        paths = keep_changed(paths, changed_since(args.changed_since))
+    return paths, errors
+
+
+def _lint_all(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[FileResult], list[str]]:
+    results = lint_paths(linter, paths, args.jobs)
+    if args.stdin_filename:
+        results = [_renamed(linter, r, args.stdin_filename) if r.path == "-" else r for r in results]
+    return results, [r.error for r in results if r.error]
 
 
 def _renamed(linter: Linter, result: FileResult, name: str) -> FileResult:
     if result.decoded is None:
         return result
-    return linter.lint_text(result.decoded.text, name)
+    renamed = linter.lint_text(result.decoded.text, name)
+    renamed.decoded = result.decoded
+    return renamed
+
+
+def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[str], bool]:
+    """Fix (or with --diff, print the fixes for) every file: the problems, and whether any file changes."""
+    if "-" in paths:
+        raise NewslintError(["--fix and --diff work on files, not on standard input"])
+    fixes = [fix_file(linter, path, args.unsafe_fixes, write=not args.diff) for path in paths]
+    if args.diff:
+        sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
+    elif not args.quiet:
+        count = sum(f.fixed.applied for f in fixes if f.changed and f.fixed)
+        files = sum(f.changed for f in fixes)
+        print(f"newslint: fixed {count} findings in {files} file{'s' * (files != 1)}", file=sys.stderr)
+    return [f.problem for f in fixes if f.problem], any(f.changed for f in fixes)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,15 +147,38 @@ def _run(args: argparse.Namespace) -> int:
         if args.explain:
             return explain.explain(args.explain, rules)
         return explain.list_rules(rules, settings, args.format)
-    if not args.paths:
+    if not args.paths and not args.changed_since:
         print("newslint: error: no paths given (use - for standard input)", file=sys.stderr)
         return EXIT_ERROR
-    results, errors = _lint_all(linter, args)
-    return _report(linter, args, results, errors)
+    paths, missing = _story_paths(linter, args)
+    problems: list[str] = []
+    if args.fix or args.diff:
+        problems, changed = _fix(linter, args, paths)
+        if args.diff:
+            for problem in missing + problems:
+                print(f"newslint: error: {problem}", file=sys.stderr)
+            return EXIT_ERROR if missing + problems else EXIT_FINDINGS if changed else EXIT_CLEAN
+    results, errors = _lint_all(linter, args, paths)
+    return _report(linter, args, results, missing + problems + errors)
+
+
+def _findings(results: list[FileResult], args: argparse.Namespace) -> list[Finding]:
+    """Every finding, sorted; with --baseline only those not recorded in it."""
+    pairs = [(f, r.decoded.text if r.decoded else "") for r in results for f in r.findings]
+    if args.baseline:
+        return sorted(baseline.new_findings(args.baseline, pairs), key=lambda f: f.sort_key())
+    return sorted((f for f, _ in pairs), key=lambda f: f.sort_key())
 
 
 def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult], errors: list[str]) -> int:
-    findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
+    if args.write_baseline:
+        pairs = [(f, r.decoded.text if r.decoded else "") for r in results for f in r.findings]
+        count = baseline.write(args.write_baseline, pairs)
+        print(f"newslint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
+        for error in errors:
+            print(f"newslint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    findings = _findings(results, args)
     if not args.quiet:
         for result in results:
             for line in result.notices + [str(f) for f in result.failures]:

@@ -28,6 +28,7 @@ class FileResult:
     notices: list[str] = field(default_factory=list)  # said on stderr; the run goes on
     skipped: bool = False
     decoded: Decoded | None = None
+    error: str = ""  # the file could not be checked (a bug, a dead worker): reported, exit 2
 
 
 @lru_cache(maxsize=None)

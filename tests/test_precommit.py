@@ -1,0 +1,93 @@
+"""The published pre-commit hook, run by the real pre-commit in a copy repository of stories.
+
+pre-commit clones this repository at the commit under test (HEAD: in CI that is the commit being tested;
+uncommitted work is not seen) and installs it with pip, so this test needs the package registry.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The selection keeps this test about the hook, not about which other rules a short story trips.
+CONFIG = 'select = ["style"]\n'
+BLOCKED = (
+    "Truce talks resume in Doha\n\n"
+    "Negotiators met in Doha on Friday to extend the ceasefire.\n\n"
+    "The ceasefire has held since Monday. A cease-fire agreed in January collapsed within a week.\n"
+)
+ALLOWED = BLOCKED.replace("A cease-fire", "A ceasefire")
+FINDING = "style.consistent-spelling"
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def _head() -> str:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.skip("not a git checkout (an sdist): pre-commit needs a commit to clone")
+    head = done.stdout.strip()
+    shown = subprocess.run(["git", "cat-file", "-e", f"{head}:.pre-commit-hooks.yaml"], cwd=ROOT, check=False)
+    assert shown.returncode == 0, "the commit under test has no .pre-commit-hooks.yaml"
+    return head
+
+
+def _environment(home: Path) -> dict[str, str]:
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home / "cache"), GIT_CONFIG_NOSYSTEM="1")
+    env["GIT_CONFIG_GLOBAL"] = str(home / "gitconfig")  # no user hooksPath or templates from this machine
+    (home / "gitconfig").write_text("[user]\n\tname = Copy Desk\n\temail = desk@example.com\n", encoding="utf-8")
+    env.pop("GIT_DIR", None)
+    env.pop("GIT_INDEX_FILE", None)
+    return env
+
+
+def _copy_repository(path: Path, head: str, env: dict[str, str]) -> None:
+    path.mkdir()
+    _run(["git", "init", "-q"], path, env)
+    hook = f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {head}\n    hooks:\n      - id: newslint\n"
+    (path / ".pre-commit-config.yaml").write_text(hook, encoding="utf-8")
+    (path / "newslint.toml").write_text(CONFIG, encoding="utf-8")
+    (path / "stories").mkdir()
+    _run(["git", "add", "."], path, env)
+    setup = _run(["git", "commit", "-q", "-m", "Copy repository"], path, env)
+    assert setup.returncode == 0, setup.stderr
+    installed = _run([sys.executable, "-m", "pre_commit", "install"], path, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+
+
+def _commit_story(repo: Path, text: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    (repo / "stories" / "truce.txt").write_text(text, encoding="utf-8")
+    _run(["git", "add", "stories/truce.txt"], repo, env)
+    return _run(["git", "commit", "-m", "File the truce story"], repo, env)
+
+
+def _commits(repo: Path, env: dict[str, str]) -> int:
+    return int(_run(["git", "rev-list", "--count", "HEAD"], repo, env).stdout)
+
+
+def test_precommit_hook_blocks_a_story_with_an_error_and_allows_it_fixed(tmp_path: Path) -> None:
+    head = _head()
+    env = _environment(tmp_path)
+    repo = tmp_path / "copy"
+    _copy_repository(repo, head, env)
+
+    blocked = _commit_story(repo, BLOCKED, env)
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, output
+    assert FINDING in output and "stories/truce.txt:5:" in output, output
+    assert _commits(repo, env) == 1
+
+    allowed = _commit_story(repo, ALLOWED, env)
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert _commits(repo, env) == 2
