@@ -11,7 +11,10 @@ import regex
 
 # Masked in every story: addresses are not words to spell-check or count.
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+[^\s<>()\"'“”.,;:!?]"
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# Tried only where a run of address characters starts (or where the previous match ended, \G): tried at
+# every position inside a long run of letters or digits, it scanned to the run's end each time, which made
+# one long "word" cost quadratic time. Whatever would match inside a run also matches from its start.
+_EMAIL = r"(?:\G|(?<![\w.+-]))[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HTML_COMMENT = r"<!--.*?-->"
 _PLAIN = regex.compile("|".join((_HTML_COMMENT, _URL, _EMAIL)), regex.DOTALL)
 

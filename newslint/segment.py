@@ -60,18 +60,24 @@ def paragraphs(masked: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in _PARAGRAPH.finditer(masked)]
 
 
+# Matched in place (a reverse match ends at the period) rather than on a copy of the text before it:
+# copying and searching the prefix made a long paragraph cost quadratic time.
+_WORD_BEFORE = regex.compile(r"(?r)([\p{L}.]*)\n?")  # "\n?": as "$" did, a line break may sit between
+_WORD_AFTER = regex.compile(r"\s+[\"“]?(\w+)")
+
+
 def _ends_sentence(text: str, dot: int) -> bool:
     """Whether the period at `dot` ends a sentence, judging the word before it and the word after."""
     if text[dot] != ".":
         return True
-    word = regex.search(r"[\p{L}.]*$", text[:dot]).group()
+    word = _WORD_BEFORE.match(text, 0, dot).group(1)
     bare = word.lower().rstrip(".")
     if len(bare) == 1 and word[:1].isupper():
         return False  # an initial: "Antony J. Blinken"
     if bare in ABBREVIATIONS:
         return False
     if "." in word:  # "U.S." or "a.m.": ends only before a typical sentence opener
-        following = regex.match(r"\s+[\"“]?(\w+)", text[dot + 1 :])
+        following = _WORD_AFTER.match(text, dot + 1)
         return bool(following) and following.group(1) in SENTENCE_STARTERS
     return True
 
