@@ -1,8 +1,11 @@
 """Recognise the dateline that opens a story's first body paragraph and name its parts.
 
 Shapes: `BEIRUT (AP) — `, `KANSAS CITY, Mo. (AP) — `, `LONDON, March 3 (Reuters) - `,
-`JERUSALEM, March 22 (Xinhua) -- `, `SPRINGFIELD, Ill. — `. The recogniser is deliberately lenient
-(lowercase cities, wrong dashes, missing spaces) so that the dateline checks can report what is wrong.
+`JERUSALEM, March 22 (Xinhua) -- `, `WASHINGTON, May 12 (AFP) --`, `SPRINGFIELD, Ill. — `,
+`BRISBANE, Australia, Jan. 1(Xinhua) --` and TASS's `MOSCOW, February 7. /TASS/. `. The recogniser is
+deliberately lenient (mixed-case cities, wrong dashes, missing spaces; an unspaced hyphen joins words,
+as in "COVID-19", and is never a dash) so that the dateline checks can
+report what is wrong; what it will not do is take an ordinary opening sentence for a dateline.
 """
 
 from __future__ import annotations
@@ -11,20 +14,33 @@ from dataclasses import dataclass
 
 import regex
 
+from newslint import dateline_data
+from newslint.dateline_data import fold
 from newslint.segment import Span
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?(?!\p{L})"
+)
+_WORD = r"\p{L}[\p{L}.'’]*"
+_REGION_PART = rf"(?!{_MONTH}[ \t]*\d)\p{{Lu}}[\p{{L}}.'’]*(?:[ \t]{_WORD}){{0,3}}?"
 _DATELINE = regex.compile(
     rf"""
-    (?P<city>\p{{Lu}}[\p{{L}}.'’]*(?:[ -][\p{{L}}.'’]+){{0,3}}?)
-    (?:,[ \t]*(?P<region>(?!{_MONTH}[ \t]+\d)\p{{Lu}}[\p{{L}}.'’]*(?:[ \t][\p{{L}}.'’]+){{0,3}}?))?
-    (?:,?[ \t]*(?P<date>{_MONTH}[ \t]*\d{{1,2}}))?
-    (?:[ \t]*(?P<agency>\([ \t]*[\p{{L}}][\p{{L}} .&-]{{0,24}}?[ \t]*\)))?
-    (?P<dash>[ \t]*(?:—|–|--|-|‐)[ \t]*)
+    [ \t]*
+    (?P<city>{_WORD}(?:(?:[ ]|-){_WORD}){{0,3}}?)
+    (?:,[ \t]*(?P<region>{_REGION_PART}(?:,[ \t]*{_REGION_PART})?))?
+    (?:(?P<comma>,)?[ \t]*(?P<date>(?P<month>{_MONTH})[ \t]*(?P<day>\d{{1,2}})(?!\d)))?
+    (?:
+        (?:[ \t]*(?P<agency>\([ \t]*\p{{L}}[\p{{L}} .&-]{{0,24}}?[ \t]*\)))?
+        (?P<dash>[ \t]*(?:—|–|―|--)[ \t]*|[ \t]+[-‐][ \t]*|[-‐][ \t]+)
+      |
+        \.[ \t]*(?P<agency>/\p{{Lu}}{{2,10}}/)(?P<dash>\.[ \t]+)
+    )
     (?=\S)
     """,
     regex.VERBOSE,
 )
+_EMBEDDED_START = regex.compile(r"(?<=[\s.!?”\"])(?=\p{Lu}{2})")
 
 
 @dataclass(frozen=True)
@@ -33,31 +49,89 @@ class Dateline:
     city: Span
     region: Span | None
     date: Span | None
-    agency: Span | None
+    agency: Span | None  # parentheses (or TASS's slashes) included
     dash: Span
+    month: Span | None = None  # the month as written ("Sept.", "March")
+    month_number: int | None = None  # 1-12
+    day: int | None = None
 
 
 def _group(match: regex.Match[str], name: str) -> Span | None:
     return Span(match.start(name), match.end(name)) if match.group(name) is not None else None
 
 
-def find_dateline(text: str, start: int, end: int) -> Dateline | None:
-    """The dateline at `text[start:]`, if the paragraph `[start, end)` opens with one.
+def month_number(form: str) -> int | None:
+    """1-12 for a month name or abbreviation ("Sept." -> 9), else None."""
+    key = form.rstrip(".").lower()
+    names = dateline_data.load().month_names
+    found = [i for i, name in enumerate(names, 1) if len(key) >= 3 and name.lower().startswith(key)]
+    return found[0] if len(found) == 1 else None
 
-    A dateline needs a capitalised city and at least one of: an all-capitals city, a date, an agency.
-    That tells "BEIRUT (AP) — " from an ordinary opening such as "Meanwhile - ".
-    """
-    match = _DATELINE.match(text, start, end)
-    if match is None:
-        return None
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _agency_name(match: regex.Match[str]) -> str:
+    return fold(match.group("agency").strip("()/ \t")) if match.group("agency") else ""
+
+
+def _is_dateline(match: regex.Match[str]) -> bool:
+    """Whether a dateline-shaped match is a dateline and not an opening such as "US - China talks"."""
+    data = dateline_data.load()
     city = match.group("city")
-    if not (city.upper() == city and len(city) > 1 or match.group("date") or match.group("agency")):
-        return None
+    if fold(city) in data.kickers:
+        return False
+    agency, dated = _agency_name(match), match.group("date") is not None
+    if city.isupper() and _letters(city) > 1:
+        bare = not (dated or agency or match.group("region"))
+        return not bare or _letters(city) >= data.min_bare_city_letters or fold(city) in data.places
+    if not city[0].isupper():
+        return agency in data.agencies  # "beirut (AP) —": only a known agency makes it a dateline
+    region = match.group("region") or ""
+    return (
+        agency in data.agencies
+        or dated and match.group("comma") is not None
+        or fold(city) in data.places
+        or fold(region.split(",")[0]) in data.regions
+    )
+
+
+def _dateline(match: regex.Match[str]) -> Dateline:
+    month = _group(match, "month")
     return Dateline(
-        span=Span(match.start(), match.end()),
+        span=Span(match.start("city"), match.end()),
         city=Span(match.start("city"), match.end("city")),
         region=_group(match, "region"),
         date=_group(match, "date"),
         agency=_group(match, "agency"),
         dash=Span(match.start("dash"), match.end("dash")),
+        month=month,
+        month_number=month_number(match.group("month")) if month else None,
+        day=int(match.group("day")) if match.group("day") else None,
     )
+
+
+def find_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline at `text[start:]`, if the paragraph `[start, end)` opens with one.
+
+    An all-capitals place is a dateline with a date, region or agency, or when long enough not to be an
+    acronym; a mixed-case place needs a date, a known wire agency, a known stand-alone city or a U.S.
+    state after it. That tells "BEIRUT (AP) — " and "Springfield, Ill. — " from "Meanwhile - ".
+    """
+    match = _DATELINE.match(text, start, end)
+    if match is None or not _is_dateline(match):
+        return None
+    return _dateline(match)
+
+
+def find_embedded_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """A wire dateline (capitals and an agency) inside `[start, end)` but not at its start.
+
+    "By JANE DOE NEW YORK (AP) — President …": the dateline is there, in the wrong place.
+    """
+    for found in _EMBEDDED_START.finditer(text, start + 1, end):
+        dateline = find_dateline(text, found.start(), end)
+        if dateline and dateline.agency and text[dateline.city.start : dateline.city.end].isupper():
+            return dateline
+    return None
