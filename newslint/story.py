@@ -11,6 +11,7 @@ from newslint import segment
 from newslint.datelines import Dateline, find_dateline
 from newslint.lineindex import LineIndex
 from newslint.markup import MARKDOWN_SUFFIXES, mask
+from newslint.nameinventory import NameInventory, build_inventory
 from newslint.segment import Quote, Span, Token
 
 HEADLINE, BYLINE, DATELINE, BODY, QUOTE = "headline", "byline", "dateline", "body", "quote"
@@ -18,10 +19,12 @@ SCOPES = (HEADLINE, BYLINE, DATELINE, BODY, QUOTE)
 
 # Lines of wire and CMS metadata above the body: "Source: Xinhua", "By Jane Doe", a bare timestamp.
 _METADATA = regex.compile(
-    r"(?i)(?:source|editor|by|byline|author|reporter|reporting by|writing by|editing by|updated|published"
-    r"|posted|filed|photo|credit|slug|tags?|category)\b[ \t]*:?[ \t]*\S.*"
+    r"(?i:source|editor|byline|author|reporter|reporting by|writing by|editing by|updated|published"
+    r"|posted|filed|photo|credit|slug|tags?|category)[ \t]*:[ \t]*\S.*"
+    r"|(?i:by)[ \t]+\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*)+(?:[ \t]*(?:,|and|&).*)?"
     r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?.*"
-    r"|(?:updated|posted)?[ \t]*(?:\w+day,?[ \t]+)?\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\b.{0,40}"
+    r"|(?i:(?:additional[ \t]+)?(?:reporting|writing|editing)[ \t]+by)[ \t]+\S.*"
+    r"|(?i:updated|posted)?[ \t]*(?:\w+day,?[ \t]+)?\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\b.{0,40}"
 )
 _HEADLINE_MAX_WORDS = 25
 _MARKDOWN_HEADING = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
@@ -117,6 +120,11 @@ class Story:
     @cached_property
     def tokens(self) -> list[Token]:
         return list(segment.tokens(self.masked))
+
+    @cached_property
+    def names(self) -> NameInventory:
+        """The capitalised words and their spellings, shared by the names checks."""
+        return build_inventory(self)
 
     # --- where an offset lies -------------------------------------------------------------------
 

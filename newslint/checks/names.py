@@ -1,0 +1,274 @@
+"""The `names` rule type: a name spelled two ways in one story, names against the newsroom list, and choices.
+
+`kind` picks the check:
+- `variant`: an occurrence that is a likely misspelling of a better-attested name in the same story
+  ("Blinked" once where "Blinken" is used six times), decided from evidence, every threshold a parameter;
+- `rejected`: a form the newsroom names list rejects ("Kiev" for AP's "Kyiv");
+- `near-listed`: a near miss of a listed name ("Netanyhu") that the story does not itself establish;
+- `choice`: one name written with and without diacritics or with a different capital ("Rodriguez" and
+  "Rodríguez", "al-Aqsa" and "Al-Aqsa"): not an error, but a choice to make once.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import regex
+
+from newslint import lexicon
+from newslint.checks.base import Check, Param, compile_pattern, match_case
+from newslint.finding import Applicability, Fix, Hit
+from newslint.namematch import Nearness, edits, is_derivation, nearest
+from newslint.nameinventory import NameInventory, NameWord, fold
+from newslint.nameslist import NamesList, load_names
+from newslint.story import Story
+
+KINDS = ("variant", "rejected", "near-listed", "choice")
+_POSSESSIVE = regex.compile(r"['’][sS]$")
+
+
+class Names(Check):
+    """Name spellings: in-story consistency, the newsroom names list, and diacritic or capital choices."""
+
+    PARAMS = {
+        "kind": Param(str, doc="variant, rejected, near-listed or choice"),
+        "min_length": Param(int, 4, "shortest name (letters) compared with others"),
+        "max_edits": Param(int, 2, "most letter edits (transposition = 1) between a slip and the name"),
+        "max_relative_distance": Param((float, int), 0.2, "most edits per letter of the longer form"),
+        "max_rare_count": Param(int, 1, "variant: a form used more often than this is not a slip"),
+        "min_count": Param(int, 2, "variant: the intended name must be used at least this often"),
+        "min_ratio": Param((float, int), 2.0, "variant: and this many times as often as the slip"),
+        "word_min_frequency": Param(int, 1, "dictionary frequency from which a form counts as an English word"),
+        "derivations": Param(list, [], "suffixes that make a related name, not a slip (Israel/Israeli)"),
+        "titles": Param(list, [], "capitalised words before a name that are not first names"),
+        "context_words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
+        "context_window": Param(int, 2, "how many words after the form are searched for context_words"),
+        "same_first_letter": Param(bool, True, "near-listed: the slip keeps the listed name's first letter"),
+        "defer_count": Param(int, 2, "near-listed: a near miss of a name the story itself uses this often is "
+                             "left to the variant rule"),
+    }  # fmt: skip
+    ARGS = frozenset({"suggestion", "count", "preferred_count", "evidence"})
+
+    def setup(self) -> None:
+        p = self.params
+        if p["kind"] not in KINDS:
+            raise ValueError(f"'kind' must be one of {', '.join(KINDS)}")
+        if p["min_length"] < 2 or p["max_edits"] < 1 or not 0 < p["max_relative_distance"] < 1:
+            raise ValueError("'min_length' >= 2, 'max_edits' >= 1 and 0 < 'max_relative_distance' < 1")
+        self.nearness = Nearness(p["min_length"], p["max_edits"], float(p["max_relative_distance"]))
+        self.derivations = frozenset(p["derivations"])
+        self.titles = frozenset(fold(t) for t in p["titles"])
+        self.context_words = frozenset(fold(w) for w in p["context_words"])
+        self.names = load_names(self.context.style, self.context.names_files)
+        if p["kind"] == "rejected":
+            self._compile_list()
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        kind = self.params["kind"]
+        if kind == "variant":
+            return self._variant_hits(story)
+        if kind == "rejected":
+            return self._rejected_hits(story)
+        if kind == "near-listed":
+            return self._near_miss_hits(story)
+        return self._choice_hits(story)
+
+    # --- variant: one name spelled two ways in the story ---------------------------------------------
+
+    def _variant_hits(self, story: Story) -> Iterable[Hit]:
+        inventory = story.names
+        established = [k for k in inventory.words if inventory.count(k) >= self.params["min_count"]]
+        for key, words in list(inventory.words.items()):
+            if len(words) > self.params["max_rare_count"] or not self._may_be_slip(key, inventory):
+                continue
+            target = self._target(key, len(words), inventory, established)
+            if target is None:
+                continue
+            for word in words:
+                evidence = self._evidence(story, word, target, inventory)
+                if evidence is not None:
+                    yield self._variant_hit(word, target, inventory, evidence)
+
+    def _may_be_slip(self, key: str, inventory: NameInventory) -> bool:
+        """A listed name, a rejected form (the list's business) or a word the story writes in lowercase is not."""
+        return key not in self.names.known and key not in self.names.rejected and key not in inventory.lowercase
+
+    def _target(self, key: str, count: int, inventory: NameInventory, established: list[str]) -> str | None:
+        """The better-attested name this form is closest to, if any."""
+        floor = max(self.params["min_count"], self.params["min_ratio"] * count)
+        pool = [k for k in established if inventory.count(k) >= floor and not is_derivation(key, k, self.derivations)]
+        close = nearest(key, pool, self.nearness)
+        if not close:
+            return None
+        best = min(d for _, d in close)
+        return max((c for c, d in close if d == best), key=inventory.count)
+
+    def _evidence(self, story: Story, word: NameWord, target: str, inventory: NameInventory) -> str | None:
+        """Why this occurrence is a slip for `target`, or None when it may well be a different name."""
+        known = lexicon.is_word(word.key, self.params["word_min_frequency"])
+        target_known = lexicon.is_word(target, self.params["word_min_frequency"])
+        shared = self._shares_neighbour(word, target, inventory)
+        if self._different_person(word, target, inventory, known and target_known):
+            return None
+        if not known:
+            return "" if not word.ambiguous or shared or not target_known else None
+        if word.ambiguous and not shared:
+            return None  # an ordinary word capitalised by its place (sentence start, headline)
+        in_phrase = (word.before or word.after) and not shared
+        followed = self._followed_by_context(story, word)
+        if in_phrase or target_known and not (shared or followed):
+            return None  # "High Court", or two real words with nothing tying them together
+        return f"; '{word.form}' is an English word used here as a name"
+
+    def _shares_neighbour(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
+        """"Antony Blinked" where the story has "Antony Blinken": the same name phrase."""
+        return bool(
+            word.before and word.before in inventory.neighbours_before(target)
+            or word.after and word.after in inventory.neighbours_after(target)
+        )
+
+    def _different_person(self, word: NameWord, target: str, inventory: NameInventory, both_words: bool) -> bool:
+        """Two people: another first name before the surname, or two first names before one surname."""
+        befores = inventory.neighbours_before(target) - self.titles
+        if word.before and word.before not in self.titles and befores and word.before not in befores:
+            return True  # "David Warner" beside "Shane Warne"
+        return both_words and bool(word.after) and word.after in inventory.neighbours_after(target)
+
+    def _followed_by_context(self, story: Story, word: NameWord) -> bool:
+        """A verb of saying after the form ("Blinked reportedly told"): it stands where a name stands."""
+        following = regex.findall(r"\p{L}+", story.masked[word.end : word.end + 80])
+        return any(fold(w) in self.context_words for w in following[: self.params["context_window"]])
+
+    def _variant_hit(self, word: NameWord, target: str, inventory: NameInventory, evidence: str) -> Hit:
+        usual = _usual_form(inventory.words[target])
+        # "Australain" beside "Australia": the slip is closer to a derived form, so suggest "Australian".
+        derived = [usual + suffix for suffix in sorted(self.derivations)]
+        shown = min([usual, *derived], key=lambda form: edits(word.key, fold(form)))
+        suggestion = match_case(shown, word.form) if word.form.isupper() else shown
+        args = {
+            "suggestion": suggestion, "count": 1, "preferred_count": inventory.count(target),
+            "evidence": evidence,
+        }  # fmt: skip
+        return Hit(word.start, word.end, args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
+
+    # --- rejected and near-listed: the newsroom names list ------------------------------------------
+
+    def _compile_list(self) -> None:
+        forms = sorted(self.names.rejected, key=len, reverse=True)
+        self.rejected = _phrases(forms) if forms else None
+        self.keep = _phrases(self.names.keep) if self.names.keep else None
+
+    def _rejected_hits(self, story: Story) -> Iterable[Hit]:
+        if self.rejected is None:
+            return
+        kept = [(m.start(), m.end()) for m in self.finditer(self.keep, story.masked)] if self.keep else []
+        for m in self.finditer(self.rejected, story.masked):
+            if any(a <= m.start() < b for a, b in kept):
+                continue
+            found = story.text[m.start() : m.end()]
+            suggestion = match_case(self.names.rejected[fold(" ".join(found.split()))], found)
+            args = {"suggestion": suggestion, "count": 1, "preferred_count": 0, "evidence": ""}
+            yield Hit(m.start(), m.end(), args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
+
+    def _near_miss_hits(self, story: Story) -> Iterable[Hit]:
+        inventory = story.names
+        for key, words in inventory.words.items():
+            listed = self._listed_near(key, inventory)
+            if listed is None:
+                continue
+            for word in words:
+                if self._beside_other_name(word, fold(listed)):
+                    continue
+                suggestion = match_case(listed, word.form) if word.form.isupper() else listed
+                args = {"suggestion": suggestion, "count": len(words), "preferred_count": 0, "evidence": ""}
+                yield Hit(word.start, word.end, args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
+
+    def _listed_near(self, key: str, inventory: NameInventory) -> str | None:
+        """The listed word this non-word is a slip for, unless the story uses that word itself."""
+        if not self._may_be_slip(key, inventory) or lexicon.is_word(key, self.params["word_min_frequency"]):
+            return None
+        canonical = self.names.canonical_words
+        close = [c for c, _ in nearest(key, canonical, self.nearness) if not is_derivation(key, c, self.derivations)]
+        if self.params["same_first_letter"]:
+            close = [c for c in close if c[:1] == key[:1]]  # "Jenin" is not "Benin": slips rarely hit the first letter
+        if not close or inventory.count(close[0]) >= self.params["defer_count"]:
+            return None
+        return canonical[close[0]]
+
+    def _beside_other_name(self, word: NameWord, listed: str) -> bool:
+        """"Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not pair."""
+        partners = self.names.partners.get(listed, frozenset())
+        beside = {n for n in (word.before, word.after) if n and n not in self.titles}
+        return bool(beside - partners)
+
+    # --- choice: diacritics or capitals that differ ----------------------------------------------------
+
+    def _choice_hits(self, story: Story) -> Iterable[Hit]:
+        groups: dict[str, list[Written]] = defaultdict(list)
+        for written in _whole_names(story):
+            groups[fold(written.form)].append(written)
+        for found in groups.values():
+            hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
+            placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
+            if any(_inner_capital(w.form) for w in placed):
+                hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"
+            yield from hits.values()
+
+
+def _usual_form(words: list[NameWord]) -> str:
+    """The spelling the story uses most where the capitals are its own (not all caps, not a headline)."""
+    plain = [w.form for w in words if not w.ambiguous] or [w.form for w in words]
+    return Counter(plain).most_common(1)[0][0]
+
+
+def _phrases(forms: Iterable[str]) -> regex.Pattern[str]:
+    """Literal phrases on word boundaries, case-insensitive; a hyphen may follow ("Kiev-based")."""
+    body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?!\w)", ignorecase=True)
+
+
+@dataclass(frozen=True)
+class Written:
+    """A whole token as written (hyphen compounds kept), for the choice check."""
+
+    start: int
+    end: int
+    form: str
+    ambiguous: bool
+
+
+def _whole_names(story: Story) -> Iterable[Written]:
+    """Tokens that hold a capital or a diacritic, all-capital ones left out (a dateline city)."""
+    ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
+    for token in story.tokens:
+        form = _POSSESSIVE.sub("", token.text)
+        if form.islower() and form == _plain(form) or len(form) > 1 and form.isupper():
+            continue
+        yield Written(token.start, token.start + len(form), form, ambiguous.get(token.start, False))
+
+
+def _plain(form: str) -> str:
+    """The form without diacritics, case kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+
+
+def _inner_capital(form: str) -> bool:
+    """A capital after the first letter: "al-Aqsa", "McDonald"."""
+    return any(c.isupper() for c in form[1:])
+
+
+def _minority(found: list[Written], shape: Callable[[Written], str]) -> Iterable[Hit]:
+    """Occurrences whose shape is not the story's usual one; the first-seen shape wins a tie."""
+    tally = Counter(shape(w) for w in found)
+    if len(tally) < 2:
+        return
+    first_seen = {shape(w): i for i, w in reversed(list(enumerate(found)))}
+    usual = max(tally, key=lambda sh: (tally[sh], -first_seen[sh]))
+    shown = next(w.form for w in found if shape(w) == usual)
+    for written in found:
+        if shape(written) != usual:
+            args = {"suggestion": shown, "count": tally[shape(written)], "preferred_count": tally[usual], "evidence": ""}
+            yield Hit(written.start, written.end, args, (shown,))

@@ -1,0 +1,110 @@
+"""The `spelling` rule type: ordinary lowercase words the English dictionary and the newsroom vocabulary lack.
+
+Capitalised words are names, the `names` rules' business. URLs, e-mail addresses and code are masked out
+of the story before any check runs; handles (@name), hashtags and path-like words are skipped here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Iterable
+
+import regex
+
+from newslint import lexicon
+from newslint.checks.base import Check, Param, compile_pattern
+from newslint.errors import NewslintError
+from newslint.finding import Hit
+from newslint.segment import Token
+from newslint.story import Story
+
+_POSSESSIVE = regex.compile(r"['’][sS]$")
+_PART = regex.compile(r"[^-]+")
+_TECHNICAL = frozenset("@#/\\_=<>~")  # a word touching these is a handle, hashtag, path or code
+
+
+class Spelling(Check):
+    """Flag lowercase words unknown to the dictionary, the shipped vocabulary and the newsroom's own."""
+
+    PARAMS = {
+        "min_length": Param(int, 3, "shortest word checked (letters)"),
+        "min_frequency": Param(int, 1, "dictionary frequency below which a word counts as unknown"),
+        "max_repeats": Param(int, 2, "a word used more often than this in one story is taken as deliberate"),
+        "suggestions": Param(int, 3, "how many corrections to offer"),
+        "split_min_frequency": Param(int, 1000, "both halves of a run-on ('thehuge') must be this common"),
+        "equivalents": Param(list, [], "[pattern, replacement] pairs mapping a British or Australian spelling "
+                             "to the dictionary's ('our$' -> 'or'); a word whose mapped form is known passes"),
+        "contractions": Param(list, [], "endings after an apostrophe that make a contraction ('ll, 've)"),
+        "vocabulary_files": Param(list, [], "word lists under rules/data/, one word a line"),
+    }  # fmt: skip
+    ARGS = frozenset({"suggestion", "hint"})
+
+    def setup(self) -> None:
+        pairs = self.params["equivalents"]
+        if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
+            raise ValueError("'equivalents' must be a list of [pattern, replacement] pairs")
+        self.equivalents = [(compile_pattern(a), b) for a, b in pairs]
+        self.contractions = tuple(c.replace("’", "'") for c in self.params["contractions"])
+        from newslint import packs  # at call time: packs imports this module through the checks table
+
+        folder = packs.builtin_rules_dir() / "data"
+        shipped = frozenset().union(*(_read_words(folder / name) for name in self.params["vocabulary_files"]))
+        self.vocabulary = frozenset(w.lower() for w in shipped | self.context.vocabulary)
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        words = list(self._words(story))
+        seen = Counter(word for _, _, word in words)
+        for start, end, word in words:
+            if seen[word] <= self.params["max_repeats"] and not self._is_known(word):
+                suggestions = self._suggest(word)
+                best = suggestions[0] if suggestions else ""
+                args = {"suggestion": best, "hint": f"; did you mean '{best}'?" if best else ""}
+                yield Hit(start, end, args, suggestions)
+
+    def _words(self, story: Story) -> Iterable[tuple[int, int, str]]:
+        """Lowercase parts of lowercase tokens, possessives dropped, technical tokens skipped."""
+        for token in story.tokens:
+            text = _POSSESSIVE.sub("", token.text).replace("’", "'")
+            if not text.islower() or "." in text or any(c.isdigit() for c in text) or _technical(story, token):
+                continue
+            for part in _PART.finditer(text):
+                if len(part.group()) >= self.params["min_length"]:
+                    yield token.start + part.start(), token.start + part.end(), part.group()
+
+    def _is_known(self, word: str) -> bool:
+        if word in self.vocabulary or lexicon.is_word(word, self.params["min_frequency"]):
+            return True
+        if any(word.endswith(c) and self._is_known(word[: -len(c)]) for c in self.contractions if len(word) > len(c)):
+            return True  # "that'll", "Howard's"
+        return any(lexicon.is_word(p.sub(r, word), self.params["min_frequency"]) for p, r in self.equivalents)
+
+    def _suggest(self, word: str) -> tuple[str, ...]:
+        found = lexicon.corrections(word, self.params["suggestions"])
+        return found or _run_on(word, self.params["split_min_frequency"])
+
+
+def _read_words(path: Path) -> frozenset[str]:
+    """A shipped word list: one word a line, `#` starts a comment (the format of a newsroom vocabulary)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise NewslintError([f"{path}: cannot read word list: {error}"]) from None
+    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)
+
+
+def _technical(story: Story, token: Token) -> bool:
+    """A word touching @, #, / and the like is a handle, hashtag, path or code, not prose."""
+    before = story.text[token.start - 1] if token.start else ""
+    after = story.text[token.end] if token.end < len(story.text) else ""
+    return before in _TECHNICAL or after in _TECHNICAL
+
+
+def _run_on(word: str, min_frequency: int) -> tuple[str, ...]:
+    """Two common words run together ("thehuge" -> "the huge"), best split first."""
+    splits = [
+        (word[:i], word[i:]) for i in range(1, len(word))
+        if lexicon.is_word(word[:i], min_frequency) and lexicon.is_word(word[i:], min_frequency)
+    ]  # fmt: skip
+    splits.sort(key=lambda pair: -min(lexicon.frequency(pair[0]), lexicon.frequency(pair[1])))
+    return tuple(f"{a} {b}" for a, b in splits[:1])
