@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from newslint.checks.attribution import ATTRIBUTION_TYPES
 from newslint.checks.base import Check
-from newslint.checks.dateline import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
 from newslint.checks.names import Names
-from newslint.checks.numbers import NUMBER_TYPES
 from newslint.checks.spelling import Spelling
 
 CHECK_TYPES: dict[str, type[Check]] = {
@@ -15,9 +12,6 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "substitution": Substitution,
     "consistency": Consistency,
     "occurrence": Occurrence,
-    **ATTRIBUTION_TYPES,
     "names": Names,
-    **NUMBER_TYPES,
     "spelling": Spelling,
-    **DATELINE_TYPES,
 }
