@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Sequence
 
@@ -27,6 +28,13 @@ def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got '{value}'") from None
+
+
 def _jobs(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, got '{value}'")
@@ -46,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--extend-select", type=_csv, help="rules, families or packs to add")
     parser.add_argument("--ignore", type=_csv, help="rules, families or packs to leave out")
     parser.add_argument("--style", choices=STYLES, help="house style (default: ap)")
+    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the stories' date, when they carry no timestamp")
     parser.add_argument("--extend-exclude", type=_csv, default=[], help="globs of paths to skip")
     parser.add_argument("--stdin-filename", help="the name to report for standard input")
     parser.add_argument("--statistics", action="store_true", help="print counts per rule")
@@ -69,6 +78,7 @@ def _linter(args: argparse.Namespace) -> Linter:
         config=args.config,
         isolated=args.isolated,
         style=args.style,
+        story_date=args.date,
         select=tuple(args.select) if args.select is not None else None,
         extend_select=args.extend_select,
         ignore=args.ignore,

@@ -29,7 +29,7 @@ _DATELINE = regex.compile(
     [ \t]*
     (?P<city>{_WORD}(?:(?:[ ]|-){_WORD}){{0,3}}?)
     (?:,[ \t]*(?P<region>{_REGION_PART}(?:,[ \t]*{_REGION_PART})?))?
-    (?:(?P<comma>,)?[ \t]*(?P<date>(?P<month>{_MONTH})[ \t]*(?P<day>\d{{1,2}})(?!\d)))?
+    (?:(?P<comma>,)?[ \t]*(?P<date>(?P<month>{_MONTH})[ \t]*(?P<day>\d{{1,2}})(?!\d)(?:,[ \t]*(?P<year>\d{{4}})(?!\d))?))?
     (?:
         (?:[ \t]*(?P<agency>\([ \t]*\p{{L}}[\p{{L}} .&-]{{0,24}}?[ \t]*\)))?
         (?P<dash>[ \t]*(?:—|–|―|--)[ \t]*|[ \t]+[-‐][ \t]*|[-‐][ \t]+)
@@ -54,6 +54,7 @@ class Dateline:
     month: Span | None = None  # the month as written ("Sept.", "March")
     month_number: int | None = None  # 1-12
     day: int | None = None
+    year: int | None = None  # press-release datelines carry one: "NEW YORK, Sept. 16, 2025 — "
 
 
 def _group(match: regex.Match[str], name: str) -> Span | None:
@@ -86,6 +87,8 @@ def _is_dateline(match: regex.Match[str]) -> bool:
     if city.isupper() and _letters(city) > 1:
         bare = not (dated or agency or match.group("region"))
         return not bare or _letters(city) >= data.min_bare_city_letters or fold(city) in data.places
+    if any(word.isupper() and _letters(word) > 1 for word in city.split()):
+        return False  # "By JANE DOE BEIRUT (AP)": a byline run into the dateline, not a place
     if not city[0].isupper():
         return agency in data.agencies  # "beirut (AP) —": only a known agency makes it a dateline
     region = match.group("region") or ""
@@ -109,6 +112,7 @@ def _dateline(match: regex.Match[str]) -> Dateline:
         month=month,
         month_number=month_number(match.group("month")) if month else None,
         day=int(match.group("day")) if match.group("day") else None,
+        year=int(match.group("year")) if match.group("year") else None,
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newslint.checks.base import Context
@@ -10,10 +12,17 @@ from newslint.packs import builtin_pack_paths, load_packs
 from newslint.story import Story
 
 RULES = load_packs(builtin_pack_paths())
+# Examples are snippets with no metadata: they run as a newsroom that requires datelines and files
+# its copy on a known day, so that the dateline rules which need those settings can show their examples.
+EXAMPLE_DAY = date(2024, 3, 23)
+
+
+def _context(rule) -> Context:
+    return Context(style=(rule.styles or ("ap",))[0], require_dateline=True, story_date=EXAMPLE_DAY)
 
 
 def _findings(rule, text: str):
-    active = ActiveRule(rule, rule.level, rule.build(Context(style=(rule.styles or ("ap",))[0])))
+    active = ActiveRule(rule, rule.level, rule.build(_context(rule)))
     findings, failures = lint(Story.snippet(text), [active])
     assert not failures
     return findings

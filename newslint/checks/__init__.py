@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newslint.checks.base import Check
+from newslint.checks.dateline import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
 from newslint.checks.names import Names
 from newslint.checks.spelling import Spelling
@@ -14,4 +15,5 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "occurrence": Occurrence,
     "names": Names,
     "spelling": Spelling,
+    **DATELINE_TYPES,
 }
