@@ -1,0 +1,255 @@
+"""Benchmark newslint on real copy against its speed, start-up, memory and scaling targets (and proselint).
+
+    python benchmarks/benchmark.py            # the full run: about 1 million words, writes docs/benchmark.md
+    python benchmarks/benchmark.py --quick    # a smaller corpus and no 20 MB story, for a quick look
+
+Every built-in rule is on (`--select ALL`). Whole-process numbers include interpreter start-up and
+output, the way a desk, a hook or a CI job sees them; the per-family table is measured in-process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import measure  # noqa: E402
+import report  # noqa: E402
+import workloads  # noqa: E402
+from measure import Run  # noqa: E402
+from report import Row, Section  # noqa: E402
+
+from newslint import __version__  # noqa: E402
+from newslint.runner import Linter  # noqa: E402
+
+NEWSLINT = [sys.executable, "-m", "newslint", "--isolated", "--select", "ALL"]
+# The issue's targets (issue 7): words/s against proselint, start-up, memory, linear cost.
+TARGET_J1, TARGET_J2 = 1.0, 1.8
+TARGET_STARTUP = 0.25
+TARGET_MEMORY_MB = 150.0
+LINEAR_SLACK = 1.3  # a 20x bigger story may cost up to 1.3 x 20 before we call it worse than linear
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=1_000_000, help="corpus size for the whole-process runs")
+    parser.add_argument("--startup-runs", type=int, default=9)
+    parser.add_argument("--quick", action="store_true", help="100,000 words, 1 MB vs 4 MB, small pathological")
+    parser.add_argument("--no-proselint", action="store_true")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmark.md", help="'-' for none")
+    parser.add_argument("--lint-one", type=Path, help=argparse.SUPPRESS)  # the child of a scaling run
+    return parser.parse_args()
+
+
+def machine() -> dict[str, str]:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return {
+        "date (UTC)": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+        "CPU": model.group(1).strip() if model else platform.processor() or "unknown",
+        "cores (nproc)": str(len(os.sched_getaffinity(0))),
+        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "Python": f"{platform.python_implementation()} {platform.python_version()}",
+        "OS": platform.platform(terse=True),
+        "newslint": f"{__version__} ({commit.stdout.strip() or 'no git'})",
+        "proselint": _proselint_version() or "not installed",
+    }
+
+
+def _proselint_version() -> str | None:
+    if shutil.which("proselint") is None:
+        return None
+    try:
+        from importlib.metadata import version
+
+        return version("proselint")
+    except Exception:  # an odd install: still runnable, version unknown
+        return "unknown version"
+
+
+def supports_jobs() -> bool:
+    """Whether this newslint has `-j` (the workflow work adds it); read from `--help`, not assumed."""
+    helptext = subprocess.run(NEWSLINT[:3] + ["--help"], capture_output=True, text=True).stdout
+    return re.search(r"(?:^|[\s,\[])-j\b", helptext) is not None
+
+
+def preflight(story: Path) -> str | None:
+    """Why newslint cannot lint with every rule right now (a pack that does not load), or None."""
+    done = subprocess.run(NEWSLINT + [str(story)], capture_output=True, text=True)
+    return done.stderr.strip() or f"exit {done.returncode}" if done.returncode not in (0, 1) else None
+
+
+def throughput(corpus: Path, words: int, use_proselint: bool) -> tuple[list[Row], dict[str, Run]]:
+    """Whole-process words per second: newslint (-j 1, -j 2 when offered) and proselint, same files."""
+    runs: dict[str, Run] = {}
+    if supports_jobs():
+        runs["newslint -j 1"] = measure.run(NEWSLINT + ["-j", "1", str(corpus)])
+        runs["newslint -j 2"] = measure.run(NEWSLINT + ["-j", "2", str(corpus)])
+    else:
+        runs["newslint (no -j yet)"] = measure.run(NEWSLINT + [str(corpus)])
+    if use_proselint:
+        runs["proselint check"] = measure.run(["proselint", "check", str(corpus)])
+    rows = [Row(f"{name}: words/s", f"{words / r.wall:,.0f}") for name, r in runs.items()]
+    prose = runs.get("proselint check")
+    for name, target in (("newslint -j 1", TARGET_J1), ("newslint -j 2", TARGET_J2), ("newslint (no -j yet)", TARGET_J1)):
+        if prose and name in runs:
+            ratio = prose.wall / runs[name].wall
+            rows.append(Row(f"{name} / proselint", f"{ratio:.2f}x", f">= {target:g}x", ratio >= target))
+    peak = max(r.peak_mb for n, r in runs.items() if n.startswith("newslint"))
+    rows.append(Row("newslint peak memory (largest process)", f"{peak:.0f} MB", f"< {TARGET_MEMORY_MB:.0f} MB", peak < TARGET_MEMORY_MB))
+    return rows, runs
+
+
+def startup(story: Path, runs: int) -> list[Row]:
+    """Median wall time of a whole `newslint` run on one desk-sized story, interpreter start included."""
+    bare = statistics.median(measure.run([sys.executable, "-c", "pass"]).wall for _ in range(runs))
+    times = [measure.run(NEWSLINT + [str(story)]).wall for _ in range(runs)]
+    median = statistics.median(times)
+    words = len(story.read_text(encoding="utf-8").split())
+    return [
+        Row("bare `python -c pass`", f"{bare:.3f} s"),
+        Row(f"newslint on one {words}-word story (median of {runs})", f"{median:.3f} s",
+            f"< {TARGET_STARTUP} s", median < TARGET_STARTUP),
+    ]  # fmt: skip
+
+
+def scaling(folder: Path, small: int, large: int) -> tuple[list[Row], list[tuple[str, ...]]]:
+    """In-process lint time of one story of `small` and of `large` characters; the ratio should be ~large/small."""
+    results = []
+    for size in (small, large):
+        path = folder / f"long-{size}.txt"
+        path.write_text(workloads.long_story(size), encoding="utf-8")
+        results.append(measure.lint_one_in_child(path, timeout=1200))
+    (first, first_run), (second, second_run) = results
+    ratio = second["seconds"] / first["seconds"]
+    factor = large / small
+    label = f"{small / 1e6:g} MB -> {large / 1e6:g} MB story: cost ratio"
+    row = Row(label, f"{ratio:.1f}x", f"~{factor:g}x (linear)", ratio <= factor * LINEAR_SLACK)
+    detail = [
+        (f"one {size / 1e6:g} MB story", f"{r['seconds']:.2f} s", f"{size / 1e6 / r['seconds']:.2f} MB/s",
+         f"{run.peak_mb:.0f} MB", str(r["findings"]), str(r["failures"]))
+        for size, (r, run) in zip((small, large), results)
+    ]  # fmt: skip
+    return [row], detail
+
+
+def pathological(folder: Path, shrink: int) -> list[tuple[str, ...]]:
+    """Each pathological input at a quarter of its size and at full size: a linear cost gives a ratio near 4."""
+    rows = []
+    for name, (build, suffix, size) in workloads.PATHOLOGICAL.items():
+        size //= shrink
+        timings = []
+        for part in (size // 4, size):
+            path = folder / f"patho-{len(rows)}-{part}{suffix}"
+            path.write_text(build(part), encoding="utf-8")
+            try:
+                timings.append(measure.lint_one_in_child(path, timeout=300))
+            except subprocess.TimeoutExpired:
+                timings.append(None)
+        rows.append(_pathological_row(name, size, timings))
+    return rows
+
+
+def _pathological_row(name: str, size: int, timings: list) -> tuple[str, ...]:
+    if None in timings:
+        return (name, f"{size:,}", "timed out", "", "", "", "")
+    (quarter, _), (full, run) = timings
+    ratio = full["seconds"] / max(quarter["seconds"], 1e-4)
+    verdict = "linear" if ratio <= 4 * LINEAR_SLACK or full["seconds"] < 0.05 else "WORSE THAN LINEAR"
+    return (name, f"{size:,}", f"{full['seconds']:.2f} s", f"{ratio:.1f}x", verdict, f"{run.peak_mb:.0f} MB",
+            str(full["failures"]))  # fmt: skip
+
+
+def families(texts: list[str]) -> Section:
+    """Time per rule family over real stories (in-process), with hits per 1,000 words on clean copy."""
+    linter = Linter(isolated=True, select=("ALL",))
+    rules = measure.all_rules(linter)
+    profile = measure.profile_families(texts, rules, linter)
+    measured = sum(f.seconds for f in profile.families.values())
+    rows = []
+    for name, fam in sorted(profile.families.items(), key=lambda item: -item[1].seconds):
+        rows.append((name, str(fam.rules), f"{fam.seconds * 1000:.0f} ms", f"{fam.seconds / measured:.0%}",
+                     f"{profile.words / fam.seconds:,.0f}" if fam.seconds else "-",
+                     f"{fam.first_call * 1000:.0f} ms", f"{fam.hits * 1000 / profile.words:.2f}"))  # fmt: skip
+    rows.append(("lint_text, whole pipeline", str(len(rules)), f"{profile.total * 1000:.0f} ms", "",
+                 f"{profile.words / profile.total:,.0f}", "", ""))  # fmt: skip
+    note = (f"{len(texts)} stories, {profile.words:,} words, one pass each. '(story model)' computes every shared "
+            "part of the Story (masking, paragraphs, sentences, quotes, tokens, inventories), used by a rule or not; "
+            "a family's time is its rules' `hits` on stories already modelled. 'first call' is the first story, "
+            "where compiling and lazy data loading happen. Hits are counted before scope filtering and suppression. "
+            "The last row is `Linter.lint_text` on fresh stories: model, checks, engine and suppression together.")
+    header = ("family", "rules", "time", "share", "words/s", "first call", "hits/1k words")
+    return Section("Time per family", header, tuple(rows), note)
+
+
+def main() -> int:
+    args = parse_args()
+    if args.lint_one:
+        print(json.dumps(measure.lint_one(args.lint_one)))
+        return 0
+    words_target = 100_000 if args.quick else args.words
+    use_proselint = not args.no_proselint and shutil.which("proselint") is not None
+    info = machine()
+    with tempfile.TemporaryDirectory(prefix="newslint-bench-") as tmp:
+        folder = Path(tmp)
+        story = folder / "desk-story.txt"
+        story.write_text(workloads.story_near(600) + "\n", encoding="utf-8")
+        problem = preflight(story)
+        if problem:
+            print(f"newslint cannot run with every rule:\n{problem}", file=sys.stderr)
+            return 2
+        targets = startup(story, args.startup_runs)
+        files, words = workloads.write_corpus(folder / "corpus", words_target)
+        rows, runs = throughput(folder / "corpus", words, use_proselint)
+        targets = rows + targets
+        family_section = families(workloads.stories())
+        small, large = (1_000_000, 4_000_000) if args.quick else (1_000_000, 20_000_000)
+        scale_rows, scale_detail = scaling(folder, small, large)
+        targets += scale_rows
+        patho = pathological(folder, shrink=10 if args.quick else 1)
+    sections = [
+        report.target_section(targets),
+        Section("Whole-process runs", ("run", "wall", "cpu", "words/s", "peak memory"),
+                tuple((n, f"{r.wall:.2f} s", f"{r.cpu:.2f} s", f"{words / r.wall:,.0f}", f"{r.peak_mb:.0f} MB")
+                      for n, r in runs.items()),
+                f"{files:,} files, {words:,} words: the 300 ABC stories, replicated."),
+        family_section,
+        Section("Long single stories (in-process, fresh interpreter each)",
+                ("story", "lint time", "speed", "peak memory", "findings", "rule failures"), tuple(scale_detail)),
+        Section("Pathological input (fresh interpreter each; ratio = full size / quarter size, linear is ~4x)",
+                ("input", "size (chars)", "lint time", "ratio", "", "peak memory", "rule failures"), tuple(patho),
+                "A rule failure is a rule stopped by the regex timeout: the run goes on, but it hides the true cost."),
+    ]  # fmt: skip
+    print("\n\n".join(report.text_table(s) for s in sections))
+    print("\n" + "\n".join(f"{k}: {v}" for k, v in info.items()))
+    if str(args.output) != "-":
+        intro = f"Written by `python benchmarks/benchmark.py{' --quick' if args.quick else ''}`; numbers from one run."
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(report.markdown_page(intro + "\n\n" + PAGE_NOTE, info, sections), encoding="utf-8")
+        print(f"\nwrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    return 0
+
+
+PAGE_NOTE = """\
+Every built-in rule is on (`--select ALL`). Whole-process runs time `python -m newslint` from start to exit,
+interpreter start-up and output included, over a folder of real stories (the 300 ABC news stories of
+`scripts/corpus.py`, replicated to about a million words), and `proselint check` on the same folder in the
+same run. Peak memory is `ru_maxrss` of the child (with `-j 2`, the largest single process). The machine is
+shared, so the load average is printed: numbers from a busy machine are slower, never faster, than the tool."""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The texts the benchmark lints: a replicated corpus of real stories, long single stories, pathological input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from corpus import abc_stories  # noqa: E402  (scripts/ is not a package)
+
+
+def stories() -> list[str]:
+    """The 300 professionally edited ABC stories, one string each."""
+    return abc_stories()
+
+
+def word_count(texts: list[str]) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+def write_corpus(folder: Path, target_words: int) -> tuple[int, int]:
+    """Write the stories, replicated until `target_words`, one file each; return (files, words)."""
+    base = stories()
+    files = words = 0
+    copy = 0
+    while words < target_words:
+        shard = folder / f"copy-{copy:03d}"
+        shard.mkdir(parents=True)
+        for index, text in enumerate(base):
+            (shard / f"abc-{index:03d}.txt").write_text(text + "\n", encoding="utf-8")
+            files += 1
+            words += len(text.split())
+            if words >= target_words:
+                break
+        copy += 1
+    return files, words
+
+
+def story_near(words: int) -> str:
+    """The real story whose length is closest to `words` (a desk-sized story for the start-up test)."""
+    return min(stories(), key=lambda text: abs(len(text.split()) - words))
+
+
+def long_story(size: int) -> str:
+    """One story of about `size` characters: the real stories as paragraphs, repeated."""
+    paragraphs = "\n\n".join(stories())
+    repeats = size // len(paragraphs) + 1
+    return "\n\n".join([paragraphs] * repeats)[:size]
+
+
+def _one_line(size: int) -> str:
+    line = " ".join(stories())
+    return (line * (size // len(line) + 1))[:size]
+
+
+def _quote_marks(size: int) -> str:
+    return '"' * size
+
+
+def _open_quotes(size: int) -> str:
+    # Every paragraph opens a quotation and none closes: the multi-paragraph rule keeps continuing runs.
+    return "\n\n".join(["“He said so"] * (size // 13 + 1))[:size]
+
+
+def _nested_markdown(size: int) -> str:
+    depth = size // 4
+    quotes = "> " * depth + "Text.\n\n"
+    emphasis = "*" * depth + "word" + "*" * depth + "\n\n"
+    links = "[" * depth + "x" + "](y)" * depth + "\n\n"
+    lists = "".join("  " * (i % 40) + "- item\n" for i in range(depth // 8))
+    return quotes + emphasis + links + lists
+
+
+def _digits(size: int) -> str:
+    return ("1234567890" * (size // 10 + 1))[:size]
+
+
+def _spaced_digits(size: int) -> str:
+    return ("12 345 6,789 10.5 1999 " * (size // 23 + 1))[:size]
+
+
+# name -> (builder(size) -> text, file suffix, the size the issue names)
+PATHOLOGICAL: dict[str, tuple[Callable[[int], str], str, int]] = {
+    "one 5 MB line": (_one_line, ".txt", 5_000_000),
+    "100,000 quotation marks": (_quote_marks, ".txt", 100_000),
+    "20,000 unclosed quotations": (_open_quotes, ".txt", 260_000),
+    "deeply nested Markdown": (_nested_markdown, ".md", 100_000),
+    "only digits (1 MB, no spaces)": (_digits, ".txt", 1_000_000),
+    "only numbers (1 MB, spaced)": (_spaced_digits, ".txt", 1_000_000),
+}
