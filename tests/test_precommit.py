@@ -17,14 +17,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # The selection keeps this test about the hook, not about which other rules a short story trips.
-CONFIG = 'select = ["style"]\n'
+CONFIG = 'select = ["names"]\n'
 BLOCKED = (
-    "Truce talks resume in Doha\n\n"
-    "Negotiators met in Doha on Friday to extend the ceasefire.\n\n"
-    "The ceasefire has held since Monday. A cease-fire agreed in January collapsed within a week.\n"
+    "Blinken presses Israel on Gaza aid\n\n"
+    "U.S. Secretary of State Antony Blinken met Prime Minister Benjamin Netanyahu in Jerusalem on Friday.\n\n"
+    "Blinken urged Israel to let more aid into Gaza, the State Department said.\n\n"
+    "The talks were candid, Blinked told reporters before leaving for Cairo.\n"
 )
-ALLOWED = BLOCKED.replace("A cease-fire", "A ceasefire")
-FINDING = "style.consistent-spelling"
+ALLOWED = BLOCKED.replace("Blinked", "Blinken")
+FINDING = "names.variant"
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -67,16 +68,16 @@ def _copy_repository(path: Path, head: str, env: dict[str, str]) -> None:
 
 
 def _commit_story(repo: Path, text: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    (repo / "stories" / "truce.txt").write_text(text, encoding="utf-8")
-    _run(["git", "add", "stories/truce.txt"], repo, env)
-    return _run(["git", "commit", "-m", "File the truce story"], repo, env)
+    (repo / "stories" / "blinken.txt").write_text(text, encoding="utf-8")
+    _run(["git", "add", "stories/blinken.txt"], repo, env)
+    return _run(["git", "commit", "-m", "File the Blinken story"], repo, env)
 
 
 def _commits(repo: Path, env: dict[str, str]) -> int:
     return int(_run(["git", "rev-list", "--count", "HEAD"], repo, env).stdout)
 
 
-def test_precommit_hook_blocks_a_story_with_an_error_and_allows_it_fixed(tmp_path: Path) -> None:
+def test_precommit_hook_blocks_a_story_with_blinked_and_allows_it_fixed(tmp_path: Path) -> None:
     head = _head()
     env = _environment(tmp_path)
     repo = tmp_path / "copy"
@@ -85,7 +86,7 @@ def test_precommit_hook_blocks_a_story_with_an_error_and_allows_it_fixed(tmp_pat
     blocked = _commit_story(repo, BLOCKED, env)
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
-    assert FINDING in output and "stories/truce.txt:5:" in output, output
+    assert FINDING in output and "stories/blinken.txt:7:24:" in output, output
     assert _commits(repo, env) == 1
 
     allowed = _commit_story(repo, ALLOWED, env)
