@@ -6,6 +6,7 @@ from newslint.checks.base import Check
 from newslint.checks.dateline import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
 from newslint.checks.names import Names
+from newslint.checks.numbers import NUMBER_TYPES
 from newslint.checks.spelling import Spelling
 
 CHECK_TYPES: dict[str, type[Check]] = {
@@ -14,6 +15,7 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "consistency": Consistency,
     "occurrence": Occurrence,
     "names": Names,
+    **NUMBER_TYPES,
     "spelling": Spelling,
     **DATELINE_TYPES,
 }

@@ -1,0 +1,136 @@
+"""House number style (AP default): words or figures, sentence-initial figures, separators, millions, percent."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from newslint.checks.base import Check, Param
+from newslint.checks.numbers_base import NumberCheck
+from newslint.checks.numbers_consistency import NumberConsistency
+from newslint.checks.numbers_forms import FULL, PERCENT_FORMS, SCALE_ABBREVIATION, SCALE_WORD, percent_forms, regroup, scale_forms
+from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
+from newslint.checks.numbers_words import figure_with_suffix
+from newslint.finding import Hit
+from newslint.story import Story
+
+
+_GROUPING = {",": COMMA, " ": SPACE, "": PLAIN}
+
+
+class NumberWords(NumberCheck):
+    """AP: one to nine in words, figures from 10; ordinals likewise (first–ninth, 10th)."""
+
+    PARAMS = {
+        **NumberCheck.PARAMS,
+        "spell-max": Param(int, 9, "the largest number spelled out in an ordinary count"),
+        "word-exempt": Param(list, [], "kinds where a spelled-out number above spell-max is left alone"),
+    }
+    ARGS = frozenset({"suggestion"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        limit = self.params["spell-max"]
+        word_exempt = frozenset(self.params["word-exempt"])
+        for m in inventory(story, self.lex).mentions:
+            # Every exception is a reason for figures: a spelled-out 10 or more keeps only its own few.
+            excused = m.kinds & word_exempt if m.form == WORD else self.excused(m)
+            if m.sentence_start or excused or not m.whole:
+                continue
+            if m.form == FIGURE and 1 <= m.value <= limit and (not m.suffix or m.ordinal) and not m.grouping:
+                suggestion = self.words.spell(int(m.value), m.ordinal)
+            elif m.form == WORD and limit < m.value < 100:
+                suggestion = figure_with_suffix(int(m.value)) if m.ordinal else str(int(m.value))
+            else:
+                continue
+            if suggestion:
+                fix = self.safe_fix(story, m.start, suggestion, safe=False)
+                yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), fix)
+
+
+class SentenceStart(NumberCheck):
+    """A figure opening a sentence, unless a calendar year (AP; BBC and Guardian likewise)."""
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        for m in inventory(story, self.lex).figures():
+            if not m.sentence_start or self.excused(m):
+                continue
+            if regex.match(r"[.)]\s", story.masked[m.end : m.end + 2]) and m.value < 100:
+                continue  # a list item: "1. The first point"
+            yield Hit(m.start, m.end)
+
+
+class Separators(NumberCheck):
+    """Thousands separators from 1,000 (AP: "23,444"; not years, addresses, phone or model numbers)."""
+
+    ARGS = frozenset({"suggestion"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        mark = self.house("thousands")
+        if mark is None:
+            return
+        floor = self.lex.threshold("separator-min")
+        for m in inventory(story, self.lex).figures():
+            if not m.grouping or m.grouping == _GROUPING[mark] or m.value < floor or self.excused(m):
+                continue
+            suggestion = regroup(m.text, mark)
+            yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion))
+
+
+
+class PercentForm(NumberCheck):
+    """The house form of percent: AP since 2019 "5%" (figures always); others as their data says."""
+
+    ARGS = frozenset({"suggestion"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        form = self.house("percent")
+        if form not in PERCENT_FORMS:
+            return
+        for occ in percent_forms(story, inventory(story, self.lex)):
+            m = occ.mention
+            if occ.form == form or m.sentence_start or self.excused(m):
+                continue
+            number = m.text if m.form == FIGURE else self._figure(m)
+            suggestion = number + PERCENT_FORMS[form]
+            fix = self.safe_fix(story, occ.start, suggestion, safe=m.form == FIGURE)
+            yield Hit(occ.start, occ.end, {"suggestion": suggestion}, (suggestion,), fix)
+
+    @staticmethod
+    def _figure(m: Mention) -> str:
+        return str(int(m.value)) if m.whole else str(m.value)
+
+
+class ScaleForm(NumberCheck):
+    """Millions and billions: AP "$1 million" (not "$1,000,000"); the Guardian "£5m" for money."""
+
+    ARGS = frozenset({"suggestion"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        form = self.house("scale")
+        if form not in (SCALE_WORD, SCALE_ABBREVIATION):
+            return
+        for occ in scale_forms(story, inventory(story, self.lex), self.lex):
+            if occ.form == form or self.excused(occ.mention) or not self._applies(occ, form):
+                continue
+            suggestion = occ.render(form)
+            if suggestion is None:
+                continue
+            yield Hit(occ.start, occ.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, occ.start, suggestion))
+
+    @staticmethod
+    def _applies(occ, form: str) -> bool:
+        """Abbreviations are for money only (Guardian: "1 million people" but "£5m")."""
+        if form == SCALE_ABBREVIATION:
+            return occ.money
+        return occ.form == SCALE_ABBREVIATION or occ.form == FULL
+
+
+NUMBER_TYPES: dict[str, type[Check]] = {
+    "number-words": NumberWords,
+    "number-sentence-start": SentenceStart,
+    "number-separators": Separators,
+    "number-percent": PercentForm,
+    "number-scale": ScaleForm,
+    "number-consistency": NumberConsistency,
+}

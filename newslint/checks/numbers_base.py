@@ -1,0 +1,38 @@
+"""What every numbers rule shares: the lexicon, the house style's forms, exempt kinds and quote-safe fixes."""
+
+from __future__ import annotations
+
+from newslint.checks import numbers_context as ctx
+from newslint.checks.base import Check, Param
+from newslint.checks.numbers_inventory import Mention
+from newslint.checks.numbers_lexicon import load_lexicon
+from newslint.checks.numbers_words import number_words
+from newslint.finding import Applicability, Fix
+from newslint.story import Story
+
+
+class NumberCheck(Check):
+    """Shared set-up: the lexicon, its number words and the rule's list of exempt kinds."""
+
+    PARAMS = {"exempt": Param(list, [], "context kinds where the rule is silent (age, money, date, …)")}
+
+    def setup(self) -> None:
+        self.lex = load_lexicon()
+        self.words = number_words(self.lex)
+        unknown = sorted(set(self.params["exempt"]) - ctx.KINDS)
+        if unknown:
+            raise ValueError(f"unknown kinds in 'exempt': {unknown}; known: {sorted(ctx.KINDS)}")
+        self.exempt = frozenset(self.params["exempt"])
+
+    def house(self, key: str) -> str | None:
+        return self.lex.house_form(self.context.style, key)
+
+    def excused(self, mention: Mention) -> bool:
+        return bool(mention.kinds & self.exempt)
+
+    @staticmethod
+    def safe_fix(story: Story, start: int, replacement: str, safe: bool = True) -> Fix | None:
+        """No fix ever edits a quotation (the speaker's words)."""
+        if story.quote_at(start) is not None:
+            return None
+        return Fix(replacement, Applicability.SAFE if safe else Applicability.UNSAFE)

@@ -1,0 +1,140 @@
+"""What a number's neighbours make it: an age, money, a date, a score, a unit of measure, a name…
+
+Each kind here is one of the categories for which AP and the other house styles use figures whatever the
+value (reference §1.1: ages, percentages, money, dates, years, times, scores and votes, dimensions,
+temperatures, ratios, addresses, millions, decimals, names, rankings and sequences).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newslint.checks.numbers_lexicon import Lexicon
+
+AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
+RATIO, ADDRESS, SCALE, DECIMAL, NAME, SEQUENCE = "ratio", "address", "scale", "decimal", "name", "sequence"
+STATISTICS, RANGE, FRACTION, PHONE, CODE, DECADE, CASUAL = (
+    "statistics", "range", "fraction", "phone", "code", "decade", "casual",
+)  # fmt: skip
+KINDS = frozenset(
+    {AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT, RATIO, ADDRESS, SCALE, DECIMAL, NAME, SEQUENCE,
+     STATISTICS, RANGE, FRACTION, PHONE, CODE, DECADE, CASUAL}
+)  # fmt: skip
+
+_WORD_BEFORE = regex.compile(r"([#\p{L}\p{N}$£€¥₹'’.\-]+)[\s\u00a0]*$")
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
+def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ContextPatterns:
+    """The lexicon's lists compiled once into the patterns the classifier runs."""
+
+    lexicon: Lexicon
+    currency_before: regex.Pattern[str]
+    after: dict[str, regex.Pattern[str]]
+    before: dict[str, regex.Pattern[str]]
+    address: regex.Pattern[str]
+    months: frozenset[str]
+    openers: frozenset[str]
+    casual: regex.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def context_patterns(lex: Lexicon) -> ContextPatterns:
+    """Compile the context lists of one lexicon."""
+    symbols = _alternation(lex.words("currency-symbols"))
+    codes = _alternation(lex.words("currency-codes"))
+    units = _alternation(lex.words("units"))
+    scales = _alternation(tuple(lex.scales))
+    after = {
+        PERCENT: rf"\s*(?:{_alternation(lex.words('percent-words'))})(?!\w)",
+        AGE: rf"(?:\s+|-)(?:{_alternation(tuple(w.lstrip('-') for w in lex.words('age-after')))})(?!\w)",
+        TIME: rf"\s*(?:{_alternation(lex.words('time-after'))})(?![\w])",
+        UNIT: rf"(?:\s+|-)(?:{units})(?![\w])",
+        MONEY: rf"(?:\s+(?:{scales}))?\s+(?:{_alternation(lex.words('currency-words'))})(?![\w])",
+        SCALE: rf"\s+(?:{scales})(?![\w])",
+        DATE: rf"\s+(?:of\s+)?(?:{_alternation(lex.words('months'))})\b",
+        RATIO: r"(?:\s+(?:in|out\s+of)\s+|-to-|\s*:\s*)(?:\d|every\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)",
+        SCORE: rf"\s+for\s+\d|-\d+(?:\s+|-)(?:{_alternation(lex.words('score-words'))})\b",
+        CODE: r"[/\-]\p{L}",
+    }
+    before = {
+        AGE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('age-before'))})\s*$",
+        SCORE: rf"(?:\b(?:{_alternation(lex.words('score-before'))})|\d\s+for)\s*$",
+        # cricket: "out for 9", "Henderson for 5 with a direct hit" (a score, not a count)
+        "for": r"\bfor\s+$",
+        SEQUENCE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('sequence-before'))})\s*$",
+        DATE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('months'))})\.?\s*$",
+        MONEY: rf"(?<![\p{{L}}])(?:(?:{symbols})\s?|(?:{codes})\s)$",
+        CODE: r"(?:\p{L}[\-/]|[#\p{L}]\.?)$",
+        DECADE: r"['’]$",
+        RATIO: r"\d\s+(?:in|out\s+of)\s+$|\d-to-$|\d\s*:\s*$",
+    }
+    street = _alternation(lex.words("street-suffixes"))
+    address = rf"(?:\s+\p{{Lu}}[\p{{L}}'.\-]*){{1,3}}\s+(?:{street})(?!\w)"
+    flags = regex.IGNORECASE | regex.VERSION1
+    return ContextPatterns(
+        lexicon=lex,
+        currency_before=regex.compile(rf"(?:{symbols})\s?$", regex.VERSION1),
+        after={k: regex.compile(v, flags if k not in (UNIT, TIME) else regex.VERSION1) for k, v in after.items()},
+        before={k: regex.compile(v, flags if k not in (CODE, MONEY) else regex.VERSION1) for k, v in before.items()},
+        address=regex.compile(address, regex.VERSION1),
+        months=frozenset(m.lower() for m in lex.words("months")),
+        openers=lex.lower("sentence-openers"),
+        casual=regex.compile(rf"(?<!\w)(?:{_alternation(lex.words('casual-phrases'))})(?!\w)", flags),
+    )
+
+
+def kinds_after(patterns: ContextPatterns, post: str) -> set[str]:
+    """Kinds read from the words right after a number ("percent", "years old", "Main St.")."""
+    found = {kind for kind, pattern in patterns.after.items() if pattern.match(post)}
+    if patterns.address.match(post):
+        found.add(ADDRESS)
+    return found
+
+
+def kinds_before(patterns: ContextPatterns, pre: str) -> set[str]:
+    """Kinds read from the words right before a number ("aged", "No.", "$", "March")."""
+    found = {kind for kind, pattern in patterns.before.items() if pattern.search(pre)}
+    if _name_before(patterns, pre):
+        found.add(NAME)
+    return found
+
+
+def _name_before(patterns: ContextPatterns, pre: str) -> bool:
+    """A capitalised word right before the number, not opening its sentence: "Apollo 11", "Channel 9"."""
+    m = _WORD_BEFORE.search(pre)
+    if not m or not pre.endswith((" ", "\u00a0")) or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1).rstrip(".")
+    if word.lower() in patterns.months or word.endswith(("'s", "’s", "s'")):
+        return False  # a date, or a possessive: "Arafat's 3 helicopters" counts helicopters
+    opener = pre[: m.start()].rstrip()
+    if not opener or opener[-1] in ".!?:;\"“(" or opener.endswith("--"):
+        return word.lower() not in patterns.openers  # "Steinlager 2 beat…" but not "About 7 people"
+    return True
+
+
+def kinds_of_suffix(lex: Lexicon, suffix: str) -> set[str]:
+    """Kinds read from letters stuck to a figure: "5km", "5m", "5pm", "1990s", "3D"."""
+    if not suffix:
+        return set()
+    low = suffix.lower()
+    if low in _ORDINAL:
+        return set()
+    if low in lex.scale_abbreviations:
+        return {SCALE}
+    if low in ("am", "pm", "hrs", "h") or low.startswith(("a.m", "p.m")):
+        return {TIME}
+    if low == "s":
+        return {DECADE}
+    if suffix in lex.words("units") or low in {u.lower() for u in lex.words("units") if len(u) > 2}:
+        return {UNIT}
+    return {CODE}

@@ -1,0 +1,185 @@
+"""The ways one kind of number can be written: separators, percent, millions, ranges and fractions.
+
+Each `*_forms` function returns the story's occurrences of one feature, each with its form and a way to
+write the same number in any other form, for the house-style and the consistency rules alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+import regex
+
+from newslint.checks import numbers_context as ctx
+from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
+from newslint.checks.numbers_lexicon import Lexicon
+from newslint.checks.numbers_words import number_words
+from newslint.story import Story
+
+FULL, SCALE_WORD, SCALE_ABBREVIATION = "full", "word", "abbreviation"
+TO_RANGE, HYPHEN_RANGE = "to", "hyphen"
+WORD_FRACTION, SLASH_FRACTION = "words", "slash"
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One number of a feature: its span, its form, and how it reads in another form (None: cannot)."""
+
+    start: int
+    end: int
+    form: str
+    render: Callable[[str], str | None]
+    money: bool = False
+    mention: Mention | None = None
+    group: str = ""  # occurrences are compared only within one group (money apart from other amounts)
+
+
+def separator_forms(inv: Inventory, floor: int, exempt: frozenset[str]) -> list[Occurrence]:
+    """Counts of `floor` and above: grouped with commas, with spaces, or not at all."""
+    marks = {COMMA: ",", SPACE: " ", PLAIN: ""}
+    found = []
+    for m in inv.figures():
+        if m.grouping and m.value >= floor and not m.kinds & exempt:
+            found.append(Occurrence(m.start, m.end, m.grouping, lambda form, t=m.text: regroup(t, marks[form]), mention=m))
+    return found
+
+
+def regroup(text: str, mark: str) -> str:
+    """A figure with its integer part grouped by threes with `mark` ("" for none)."""
+    m = regex.match(r"([\d,\s\u00a0\u2009\u202f]*\d)(.*)", text, regex.DOTALL)
+    digits = regex.sub(r"\D", "", m.group(1))
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    return mark.join(groups) + m.group(2)
+
+
+_PERCENT = regex.compile(r"(?P<space>\s*)(?P<word>%|per\s*cent)(?![\w])", regex.IGNORECASE)
+PERCENT_FORMS = {"%": "%", "percent": " percent", "per cent": " per cent"}
+
+
+def percent_forms(story: Story, inv: Inventory) -> list[Occurrence]:
+    """"5%", "5 percent", "5 per cent" (not "percentage points", which every style writes out)."""
+    found = []
+    for m in inv.mentions:
+        after = _PERCENT.match(story.masked, m.end)
+        if not after or (m.form == FIGURE and m.suffix):
+            continue
+        word = " ".join(after.group("word").lower().split())
+        form = "%" if word == "%" else word
+        text = story.text[m.start : m.end]
+        found.append(Occurrence(m.start, after.end(), form, lambda f, t=text: t + PERCENT_FORMS[f], mention=m))
+    return found
+
+
+def scale_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
+    """Millions and more: "$1,000,000", "$1 million", "$1m" / "1 mln" (abbreviations only with money)."""
+    scales = {**lex.scales}
+    found = []
+    for m in inv.figures():
+        money = ctx.MONEY in m.kinds
+        after = regex.match(r"\s+([a-z]+)\b", story.masked[m.end : m.end + 12])
+        word = after.group(1) if after else ""
+        group = "money" if money else ""
+        if m.grouping and m.whole and m.value >= 1_000_000:
+            render = _scaled(m.value, m.text, lex)
+            if render(SCALE_WORD) is not None:  # exact figures ("$1,234,567") stay exact
+                found.append(Occurrence(m.start, m.end, FULL, render, money, m, group))
+        elif word in scales and not m.suffix:
+            value = Decimal(regex.sub(r"[^\d.]", "", m.text)) * scales[word]
+            end = m.end + after.end()
+            found.append(Occurrence(m.start, end, SCALE_WORD, _scaled(float(value), m.text, lex), money, m, group))
+        elif _abbreviated(m, word, lex, money):
+            factor = lex.scale_abbreviations[(m.suffix or word).lower()]
+            end = m.end + (after.end() if not m.suffix else 0)
+            value = Decimal(regex.sub(r"[^\d.]", "", m.text.rstrip(m.suffix))) * factor
+            render = _scaled(float(value), m.text, lex)
+            found.append(Occurrence(m.start, end, SCALE_ABBREVIATION, render, money, m, group))
+    return found
+
+
+def _abbreviated(m: Mention, word: str, lex: Lexicon, money: bool) -> bool:
+    """"5m" is metres unless money; "5bn" and "5 mln" are never anything but scale."""
+    key = (m.suffix or word).lower()
+    if key not in lex.scale_abbreviations:
+        return False
+    return money or len(key) > 1
+
+
+def _scaled(value: float, original: str, lex: Lexicon) -> Callable[[str], str | None]:
+    """Render a value of a million or more in each form; None where it would lose precision."""
+    def render(form: str) -> str | None:
+        if form == FULL:
+            return f"{int(value):,}"
+        name, factor = max(((n, f) for n, f in lex.scales.items() if f <= value), key=lambda p: p[1])
+        amount = Decimal(str(value)) / Decimal(factor)
+        if amount != amount.quantize(Decimal("0.01")):
+            return None  # AP: up to two decimal places ("$5.25 million"); exact figures stay exact
+        shown = f"{amount.normalize():f}"
+        if form == SCALE_WORD:
+            return f"{shown} {name}"
+        abbreviation = {1_000_000: "m", 1_000_000_000: "bn", 1_000_000_000_000: "tn"}[factor]
+        return f"{shown}{abbreviation}"
+
+    return render
+
+
+def range_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
+    """"5 to 10" and "5-10" (a rising pair of plain counts; not years, times, scores or changes)."""
+    figures = [m for m in inv.figures() if not m.kinds & {ctx.YEAR, ctx.TIME, ctx.DATE, ctx.PHONE, ctx.CODE}]
+    change = lex.lower("change-words")
+    found = []
+    for a, b in zip(figures, figures[1:]):
+        between = story.masked[a.end : b.start]
+        if not a.value < b.value or a.suffix or ctx.SCORE in a.kinds | b.kinds:
+            continue
+        before = regex.findall(r"[\p{L}]+", story.masked[max(0, a.start - 40) : a.start].lower())[-3:]
+        if between == " to " and not set(before) & change:
+            form = TO_RANGE
+        elif between in ("-", "–") and not regex.match(r"[-–/]\d", story.masked[b.end : b.end + 2]):
+            form = HYPHEN_RANGE
+        else:
+            continue
+        ta, tb = story.text[a.start : a.end], story.text[b.start : b.end]
+        found.append(Occurrence(a.start, b.end, form, lambda f, x=ta, y=tb: f"{x} to {y}" if f == TO_RANGE else f"{x}-{y}"))
+    return found
+
+
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅛": (1, 8)}
+
+
+def fraction_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
+    """"one-third", "two-thirds" against "1/3", "2/3", "⅔" (fractions below one)."""
+    words = number_words(lex)
+    names = "|".join(sorted(lex.fractions, key=len, reverse=True))
+    limit = lex.threshold("fraction-max-denominator")
+    found = []
+    for m in regex.finditer(rf"(?<![\w\-])(\p{{L}}+)-({names})(?![\w\-])", story.masked, regex.I):
+        parsed = words.value(m.group(1))
+        if parsed and not parsed[1] and 0 < parsed[0] < lex.fractions[m.group(2).lower()] <= limit:
+            num, den = parsed[0], lex.fractions[m.group(2).lower()]
+            found.append(Occurrence(m.start(), m.end(), WORD_FRACTION, _fraction(num, den, m.group(), words)))
+    pattern = r"(?<![\w/.,])(\d)/(\d{1,2})(?![\w/]|[.,]\d)|[" + "".join(_VULGAR) + "]"
+    for m in regex.finditer(pattern, story.masked):
+        num, den = _VULGAR.get(m.group()) or (int(m.group(1)), int(m.group(2)))
+        if 0 < num < den <= limit:
+            found.append(Occurrence(m.start(), m.end(), SLASH_FRACTION, _fraction(num, den, m.group(), words)))
+    return sorted(found, key=lambda o: o.start)
+
+
+def _fraction(num: int, den: int, original: str, words) -> Callable[[str], str | None]:
+    def render(form: str) -> str | None:
+        if form == SLASH_FRACTION:
+            return f"{num}/{den}"
+        plural = {2: "halves", 4: "quarters"}.get(den) if num > 1 else None
+        single = {2: "half", 4: "quarter"}.get(den)
+        name = plural or single or (words.spell(den, ordinal=True) + ("s" if num > 1 else ""))
+        text = f"{words.spell(num)}-{name}"
+        return text[:1].upper() + text[1:] if original[:1].isupper() else text
+
+    return render
+

@@ -1,0 +1,234 @@
+"""The number inventory of a story: every figure and spelled-out number, with its kinds, built once."""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from newslint.checks import numbers_context as ctx
+from newslint.checks.numbers_lexicon import Lexicon
+from newslint.checks.numbers_words import number_words
+from newslint.story import Story
+
+FIGURE, WORD = "figure", "word"
+COMMA, SPACE, PLAIN = "comma", "space", "plain"
+
+_FIGURE = regex.compile(
+    r"(?:(?<![\w.,/:])|(?<=\$[A-Z]{1,3}))"  # "$US1,000" (Australian copy)
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d{2,3}(?: \d{3})+|\d{1,3}(?: \d{3}){2,}|\d+)"
+    r"(?P<dec>\.\d+)?"
+    r"(?P<suffix>°[CF]?|[^\W\d_][\w/°]*(?:\.m\.)?)?"
+    r"(?![\w])",
+    regex.VERSION1,
+)
+# Protected spans: clock times ("4:30", "4.30pm") and phone numbers (AP: "212-621-1500").
+_TIME = regex.compile(r"(?<![\w.:])\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\.\d{2}\s*[ap]\.?m\b\.?)", regex.I)
+_PHONE = regex.compile(
+    r"(?<![\w])(?:\+\d{1,3}[\s-])?(?:\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{2,4}\s\d{3,4}\s?\d{3,4}"
+    r"|\d{1,3}(?:-\d{2,4}){3,5})(?![\w])"
+)
+_JOINED_AFTER = regex.compile(r"\s?[-–]\s?\$?\d")
+_JOINED_BEFORE = regex.compile(r"\d[%]?\s?[-–]\s?\$?$")
+_SCORE_END = regex.compile(r"\s*(?:[.,;)]|$)|\s+(?:with|before|after|off|when|and)\b")
+_JOINED_TO_COUNT_BEFORE = regex.compile(r"\d,\d{3}\s+(?:to|and|or)\s+$|\d,\d{3}\s?[-–]\s?$")
+_JOINED_TO_COUNT_AFTER = regex.compile(r"\s+(?:to|and|or)\s+\d{1,3},\d{3}|\s?[-–]\s?\d{1,3},\d{3}")
+_NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
+_CAPITAL_NEXT = regex.compile(r"\s+(\p{Lu}[\p{L}.]*)")
+_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number in the story. Offsets cover the number only (not "$" or "percent")."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    form: str  # FIGURE or WORD
+    ordinal: bool
+    decimal: bool
+    grouping: str  # COMMA, SPACE or PLAIN for 4+ integer digits, "" below 1,000
+    suffix: str  # letters stuck to a figure ("m", "km", "pm", "th"), "" if none
+    kinds: frozenset[str]
+    sentence_start: bool
+    block: str
+
+    @property
+    def whole(self) -> bool:
+        return not self.decimal and self.value == int(self.value)
+
+
+@dataclass(frozen=True)
+class Inventory:
+    mentions: tuple[Mention, ...]
+
+    def figures(self) -> Iterator[Mention]:
+        return (m for m in self.mentions if m.form == FIGURE)
+
+    def words(self) -> Iterator[Mention]:
+        return (m for m in self.mentions if m.form == WORD)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Story, dict[int, Inventory]]" = weakref.WeakKeyDictionary()
+
+
+def inventory(story: Story, lex: Lexicon) -> Inventory:
+    """The story's numbers, computed once per story and lexicon and shared by every numbers rule."""
+    per_story = _CACHE.setdefault(story, {})
+    if id(lex) not in per_story:
+        per_story[id(lex)] = _Builder(story, lex).build()
+    return per_story[id(lex)]
+
+
+def _grouping(digits: str) -> str:
+    if "," in digits:
+        return COMMA
+    if regex.search(r"\s", digits):
+        return SPACE
+    return PLAIN if len(digits) >= 4 else ""
+
+
+class _Builder:
+    """Finds the numbers of one story and classifies each from its neighbours."""
+
+    def __init__(self, story: Story, lex: Lexicon) -> None:
+        self.story, self.lex, self.text = story, lex, story.masked
+        self.patterns = ctx.context_patterns(lex)
+        self.words = number_words(lex)
+        self.protected = self._protected()
+        self.casual = [(m.start(), m.end()) for m in self.patterns.casual.finditer(self.text)]
+
+    def _protected(self) -> list[tuple[int, int, str]]:
+        spans = [(m.start(), m.end(), ctx.TIME) for m in _TIME.finditer(self.text)]
+        return spans + [(m.start(), m.end(), ctx.PHONE) for m in _PHONE.finditer(self.text)]
+
+    def build(self) -> Inventory:
+        found = [self._figure(m) for m in _FIGURE.finditer(self.text)]
+        found += [self._word(m) for m in self.words.pattern.finditer(self.text)]
+        mentions = sorted((m for m in found if m is not None), key=lambda m: m.start)
+        return Inventory(tuple(self._with_statistics(mentions)))
+
+    def _window(self, start: int, end: int) -> tuple[str, str]:
+        para = self.story.paragraph_at(start)
+        lo, hi = (para.start, para.end) if para else (0, len(self.text))
+        return self.text[max(lo, start - _WINDOW) : start], self.text[end : min(hi, end + _WINDOW)]
+
+    def _sentence_start(self, start: int, pre: str) -> bool:
+        sentence = self.story.sentence_at(start)
+        if sentence is None:
+            return False
+        lead = self.text[sentence.start : start]
+        return not lead.strip(" \t\"“‘'([$£€") or bool(self.patterns.currency_before.fullmatch(lead.strip()))
+
+    def _figure(self, m: regex.Match[str]) -> Mention | None:
+        start, end = m.start(), m.end()
+        digits, suffix = m.group("int"), m.group("suffix") or ""
+        ordinal = suffix.lower() in ("st", "nd", "rd", "th")
+        value = float(regex.sub(r"[,\s]", "", digits) + (m.group("dec") or ""))
+        pre, post = self._window(start, end)
+        kinds = self._common_kinds(start, end, pre, post)
+        kinds |= ctx.kinds_of_suffix(self.lex, suffix)
+        kinds |= self._figure_kinds(digits, value, m.group("dec"), pre, post, suffix)
+        return Mention(
+            start, end, m.group(), value, FIGURE, ordinal, bool(m.group("dec")), _grouping(digits), suffix,
+            frozenset(kinds), self._sentence_start(start, pre), self.story.block_at(start),
+        )  # fmt: skip
+
+    def _common_kinds(self, start: int, end: int, pre: str, post: str) -> set[str]:
+        kinds = ctx.kinds_after(self.patterns, post) | ctx.kinds_before(self.patterns, pre)
+        kinds |= {kind for a, b, kind in self.protected if a <= start < b}
+        if any(a <= start < b for a, b in self.casual):
+            kinds.add(ctx.CASUAL)
+        if _JOINED_AFTER.match(post) or _JOINED_BEFORE.search(pre):
+            kinds.add(ctx.RANGE)
+        if regex.search(r"\p{L},\s*$", pre) and regex.match(r"\s*[,)]", post) and not ctx.kinds_after(
+            self.patterns, post.lstrip(" ,")
+        ):
+            kinds.add(ctx.AGE)  # "The boy, 5, was…" (AP ages)
+        if regex.match(r"\s*/\s*\d", post) or regex.search(r"\d\s*/\s*$", pre):
+            kinds.add(ctx.FRACTION)
+        if "for" in kinds:
+            kinds.discard("for")
+            if _SCORE_END.match(post):
+                kinds.add(ctx.SCORE)
+        return kinds
+
+    def _figure_kinds(self, digits: str, value: float, dec: str | None, pre: str, post: str, suffix: str) -> set[str]:
+        kinds: set[str] = set()
+        if dec:
+            kinds.add(ctx.DECIMAL)
+        if digits.startswith("0") and len(digits) > 1:
+            kinds.add(ctx.CODE)
+        if self._is_year(digits, value, pre, post, suffix):
+            kinds.add(ctx.YEAR)
+        elif digits.isdigit() and len(digits) == 4 and self._words_match(post, "clock-after"):
+            kinds.add(ctx.TIME)  # "1800 hours"
+        if suffix.lower() in ("st", "nd", "rd", "th"):
+            capital = _CAPITAL_NEXT.match(post)
+            streets = self.lex.words("street-suffixes")
+            if capital and capital.group(1) not in streets:
+                kinds.add(ctx.NAME)  # "3rd Battalion", "1st Infantry Division" (AP: military units)
+        return kinds
+
+    def _words_match(self, post: str, key: str) -> bool:
+        nxt = _NEXT_WORD.match(post) or regex.match(r"\s+(\p{L}+)", post)
+        return bool(nxt) and nxt.group(1).lower() in self.lex.lower(key)
+
+    def _is_year(self, digits: str, value: float, pre: str, post: str, suffix: str) -> bool:
+        """A bare four-digit number in the year span, unless a quantity word or a unit marks a count."""
+        if not (digits.isdigit() and len(digits) == 4) or suffix:
+            return False
+        if not self.lex.threshold("year-min") <= value <= self.lex.threshold("year-max"):
+            return False
+        cues = ctx.kinds_after(self.patterns, post) & {ctx.PERCENT, ctx.UNIT, ctx.MONEY, ctx.SCALE}
+        before = regex.search(r"([\p{L}]+(?:\s+[\p{L}]+)?)\s*$", pre.lower())
+        last = before.group(1).split()[-1] if before else ""
+        quantity = self.lex.lower("quantity-before")
+        counted = before is not None and (before.group(1) in quantity or last in quantity)
+        joined = _JOINED_TO_COUNT_BEFORE.search(pre) or _JOINED_TO_COUNT_AFTER.match(post)
+        return not (cues or counted or joined or self.patterns.currency_before.search(pre) or self._counts(pre, post, last))
+
+    def _counts(self, pre: str, post: str, last: str) -> bool:
+        """"their 2500 employees": a plural noun after, and no year word ("in", "since") or sentence start before."""
+        nxt = _NEXT_WORD.match(post)
+        if not nxt or not last or last in self.lex.lower("year-before") or not regex.search(r"\p{L}\s+$", pre):
+            return False
+        noun = nxt.group(1)
+        return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
+
+    def _word(self, m: regex.Match[str]) -> Mention | None:
+        parsed = self.words.value(m.group())
+        if parsed is None:
+            return None
+        value, ordinal = parsed
+        start, end = m.start(), m.end()
+        pre, post = self._window(start, end)
+        kinds = self._common_kinds(start, end, pre, post) - {ctx.NAME}
+        if m.group()[:1].isupper() and not self._sentence_start(start, pre):
+            kinds.add(ctx.NAME)  # "Big Ten", "Twentieth Century Fund" (AP: proper names)
+        if ordinal and (regex.search(r"(?:\ba|\bone|\w-)\s*$", pre.lower()) or regex.match(r"\s+of\b", post)):
+            kinds.add(ctx.FRACTION)  # "a tenth of", "one-tenth"
+        return Mention(
+            start, end, m.group(), float(value), WORD, ordinal, False, "", "", frozenset(kinds),
+            self._sentence_start(start, pre), self.story.block_at(start),
+        )  # fmt: skip
+
+    def _with_statistics(self, mentions: list[Mention]) -> list[Mention]:
+        """Mark numbers of sentences dense with figures: statistical matter keeps figures (AP)."""
+        per_sentence: dict[int, int] = {}
+        for m in mentions:
+            sentence = self.story.sentence_at(m.start)
+            if m.form == FIGURE and sentence is not None:
+                per_sentence[sentence.start] = per_sentence.get(sentence.start, 0) + 1
+        limit = self.lex.threshold("statistical-figures")
+        out = []
+        for m in mentions:
+            sentence = self.story.sentence_at(m.start)
+            if sentence is not None and per_sentence.get(sentence.start, 0) >= limit:
+                m = Mention(**{**m.__dict__, "kinds": m.kinds | {ctx.STATISTICS}})
+            out.append(m)
+        return out

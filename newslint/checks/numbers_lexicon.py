@@ -1,0 +1,70 @@
+"""The numbers checks' shared data (`rules/data/numbers.toml`), loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+DATA_FILE = "numbers.toml"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: loaded once and used as a cache key
+class Lexicon:
+    """Word lists (lower-cased where matching ignores case), thresholds and house forms."""
+
+    thresholds: Mapping[str, int]
+    cardinals: tuple[str, ...]
+    tens: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    tens_ordinals: tuple[str, ...]
+    scales: Mapping[str, int]
+    scale_abbreviations: Mapping[str, int]
+    fractions: Mapping[str, int]
+    context: Mapping[str, tuple[str, ...]]
+    house: Mapping[str, Mapping[str, str]]
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """One context list, as written in the data file."""
+        return self.context[key]
+
+    def lower(self, key: str) -> frozenset[str]:
+        """One context list, lower-cased, for case-blind lookups."""
+        return frozenset(w.lower() for w in self.context[key])
+
+    def house_form(self, style: str, key: str) -> str | None:
+        """What house `style` prescribes for `key` (percent, thousands, scale), or None if it is silent."""
+        return self.house.get(style, {}).get(key)
+
+    def threshold(self, key: str) -> int:
+        return int(self.thresholds[key])
+
+
+def _strings(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = table[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{DATA_FILE}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """Read the numbers data file from `folder` (the shipped `rules/data/` by default)."""
+    from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: load late
+
+    path = (folder or builtin_rules_dir() / "data") / DATA_FILE
+    data, _ = read_toml(path)
+    words = data["words"]
+    return Lexicon(
+        thresholds=dict(data["thresholds"]),
+        cardinals=_strings(words, "cardinals"),
+        tens=_strings(words, "tens"),
+        ordinals=_strings(words, "ordinals"),
+        tens_ordinals=_strings(words, "tens-ordinals"),
+        scales=dict(words["scales"]),
+        scale_abbreviations=dict(words["scale-abbreviations"]),
+        fractions=dict(words["fractions"]),
+        context={key: _strings(data["context"], key) for key in data["context"]},
+        house={style: dict(table) for style, table in data["house"].items()},
+    )

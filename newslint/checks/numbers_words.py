@@ -1,0 +1,78 @@
+"""Spelled-out numbers: read them ("twenty-five" -> 25), write them (7 -> "seven"), find them in text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newslint.checks.numbers_lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    """Value tables built from the lexicon: cardinal and ordinal words up to ninety-nine, and hundreds."""
+
+    values: dict[str, int]  # "seven" -> 7, "twenty" -> 20
+    ordinal_values: dict[str, int]  # "seventh" -> 7, "twentieth" -> 20
+    pattern: regex.Pattern[str]  # one spelled number: "twenty-five", "two hundred", "twenty-first"
+
+    def value(self, phrase: str) -> tuple[int, bool] | None:
+        """(value, is_ordinal) of a phrase the pattern matched, or None."""
+        words = regex.split(r"[\s\-]+(?:and[\s\-]+)?", phrase.lower())
+        total, ordinal = 0, False
+        for word in words:
+            if word == "hundred":
+                total = max(total, 1) * 100
+            elif word in self.values:
+                total += self.values[word]
+            elif word in self.ordinal_values:
+                total += self.ordinal_values[word]
+                ordinal = True
+            else:
+                return None
+        return total, ordinal
+
+    def spell(self, value: int, ordinal: bool = False) -> str | None:
+        """Words for 0–99 ("seven", "twenty-first"); None beyond."""
+        table = self.ordinal_values if ordinal else self.values
+        names = {v: k for k, v in table.items()}
+        if value in names:
+            return names[value]
+        if 20 < value < 100:
+            unit_name = names.get(value % 10)
+            tens_name = {v: k for k, v in self.values.items()}.get(value - value % 10)
+            if unit_name and tens_name:
+                return f"{tens_name}-{unit_name}"
+        return None
+
+
+def figure_with_suffix(value: int) -> str:
+    """An ordinal in figures: 10th, 21st, 22nd, 23rd, 111th."""
+    if 10 <= value % 100 <= 20:
+        return f"{value}th"
+    return f"{value}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
+
+
+@lru_cache(maxsize=None)
+def number_words(lexicon: Lexicon) -> NumberWords:
+    """The tables and pattern for one lexicon (built once)."""
+    values = {w: i for i, w in enumerate(lexicon.cardinals)}
+    values.update({w: 20 + 10 * i for i, w in enumerate(lexicon.tens)})
+    ordinal_values = {w: i for i, w in enumerate(lexicon.ordinals)}
+    ordinal_values.update({w: 20 + 10 * i for i, w in enumerate(lexicon.tens_ordinals)})
+    unit = "|".join(sorted(lexicon.cardinals[1:10], key=len, reverse=True))
+    unit_ord = "|".join(sorted(lexicon.ordinals[1:10], key=len, reverse=True))
+    simple = "|".join(sorted(list(lexicon.cardinals) + list(lexicon.ordinals), key=len, reverse=True))
+    tens = "|".join(lexicon.tens)
+    tens_ord = "|".join(lexicon.tens_ordinals)
+    source = (
+        rf"(?<![\w\-])(?:"
+        rf"(?:{unit})[\s\-]+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:(?:{tens})(?:-(?:{unit}))?|{simple}))?"
+        rf"|(?:{tens})-(?:{unit_ord}|{unit})"
+        rf"|{tens_ord}|{tens}|{simple}"
+        rf")(?![\w\-])"
+    )
+    pattern = regex.compile(source, regex.IGNORECASE | regex.VERSION1)
+    return NumberWords(values, ordinal_values, pattern)
