@@ -134,8 +134,12 @@ def find_embedded_dateline(text: str, start: int, end: int) -> Dateline | None:
 
     "By JANE DOE NEW YORK (AP) — President …": the dateline is there, in the wrong place.
     """
+    best: Dateline | None = None
     for found in _EMBEDDED_START.finditer(text, start + 1, end):
+        if best is not None and found.start() >= best.city.end:
+            break
         dateline = find_dateline(text, found.start(), end)
         if dateline and dateline.agency and text[dateline.city.start : dateline.city.end].isupper():
-            return dateline
-    return None
+            if best is None or dateline.span.end == best.span.end:
+                best = dateline  # the latest start wins: "JANE DOE BEIRUT (AP)" is "BEIRUT (AP)"
+    return best
