@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newslint.checks.attribution import ATTRIBUTION_TYPES
 from newslint.checks.base import Check
 from newslint.checks.dateline import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
@@ -14,6 +15,7 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "substitution": Substitution,
     "consistency": Consistency,
     "occurrence": Occurrence,
+    **ATTRIBUTION_TYPES,
     "names": Names,
     **NUMBER_TYPES,
     "spelling": Spelling,

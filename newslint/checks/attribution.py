@@ -1,0 +1,280 @@
+"""The attribution rule types: quotes with no speaker, unsourced claims, vague and anonymous sourcing,
+loaded attribution verbs. Word lists are TOML data (rules/data/attribution.toml)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from newslint.checks.attribution_claims import ClaimFinder
+from newslint.checks.attribution_lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from newslint.checks.attribution_sourcing import SentenceFacts, Sourcing
+from newslint.checks.base import Check, Param
+from newslint.finding import Applicability, Fix, Hit, Level
+from newslint.segment import Quote, Span
+from newslint.story import BYLINE, HEADLINE, Story
+
+_LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
+_CLAUSE_OPENERS = ":,;—–-("
+_GOVERNED = regex.compile(r"\s*(?:(?:has|have|had|was|were|also)\s+)?(?:\p{L}+ly\s+)?")
+
+
+def _overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+class _AttributionCheck(Check):
+    """What every attribution type shares: the lexicon and the story's attribution facts."""
+
+    PARAMS = {"lexicon": _LEXICON}
+
+    def setup(self) -> None:
+        self.lexicon: Lexicon = load_lexicon(self.params["lexicon"])
+
+    def sourcing(self, story: Story) -> Sourcing:
+        return Sourcing.of(story, self.lexicon, self.context.regex_timeout)
+
+
+class UnattributedQuote(_AttributionCheck):
+    """A quoted full clause with no speaker in its sentence, its paragraph, where its run began, the
+    sentence before (a speaker carried on) or the sentence after (style facts 3.2, 3.6 #1)."""
+
+    PARAMS = {
+        "lexicon": _LEXICON,
+        "min-words": Param(int, 4, "fewer words than this is a scare quote or a phrase, not a clause"),
+        "title-share": Param(float, 0.75, "this share of capitalised long words makes a quote a title"),
+    }
+
+    def setup(self) -> None:
+        super().setup()
+        if self.params["min-words"] < 1 or not 0 < self.params["title-share"] <= 1:
+            raise ValueError("'min-words' must be at least 1 and 'title-share' in (0, 1]")
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        for run in _runs(story.quotes):
+            if not self._is_clause(story, run[0]) or _quote_attributed(sourcing, run):
+                continue
+            # "Smith says the rain did little." then a bare quote paragraph: the reader can guess the
+            # speaker from the paragraph beside it, but Reuters asks for the quote's own attribution.
+            beside = _neighbour_attributed(sourcing, run)
+            yield Hit(run[0].start, run[0].end, level=Level.SUGGESTION if beside else None)
+
+    def _is_clause(self, story: Story, quote: Quote) -> bool:
+        inner = story.masked[quote.start + 1 : quote.end].strip(" \t\r\n\"“”«».,;:!?…-—–'‘’")
+        words = inner.split()
+        if len(words) < self.params["min-words"] or not (inner[:1].isupper() or inner[:1].isdigit()):
+            return False
+        long_words = [w for w in words if len(w) > 3]
+        capitals = sum(w[:1].isupper() for w in long_words)
+        if long_words and capitals / len(long_words) >= self.params["title-share"]:
+            return False  # a title or a name: "The Lord of the Rings"
+        sentence = story.sentence_at(quote.start)
+        before = story.masked[sentence.start if sentence else quote.start : quote.start].rstrip()
+        return not before or before[-1] in _CLAUSE_OPENERS
+
+
+def _runs(quotes: list[Quote]) -> list[list[Quote]]:
+    """Quotations grouped by run: a quote continued over paragraphs is one quotation."""
+    runs: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        runs.setdefault(quote.run, []).append(quote)
+    return list(runs.values())
+
+
+def _quote_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
+    facts, speaking = sourcing.facts, sourcing.speaking
+    if not facts:
+        return True
+    first, last = sourcing.index(run[0].start), sourcing.index(run[-1].end - 1)
+    paragraphs = {facts[i].paragraph for i in range(first, last + 1)}
+    if any(f.attributed for f in facts if f.paragraph in paragraphs):
+        return True  # in its sentence, the rest of its paragraph, or where the run began
+    if first > 0 and speaking[first - 1]:
+        return True  # an attributed quotation just before runs on into this one
+    return False
+
+
+def _neighbour_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
+    """Whether the sentence just before or just after the quotation attributes something."""
+    facts = sourcing.facts
+    first, last = sourcing.index(run[0].start), sourcing.index(run[-1].end - 1)
+    before = facts[first - 1].attributed if first > 0 else False
+    return before or last + 1 < len(facts) and facts[last + 1].attributed
+
+
+class UnsourcedClaim(_AttributionCheck):
+    """Casualty and damage counts, estimates and accusations with no source in the sentence or its
+    paragraph (style facts 3.1, 3.3 casualty figures, 3.6 #3)."""
+
+    PARAMS = {
+        "lexicon": _LEXICON,
+        "count-window": Param(int, 6, "the most words between a number and a casualty word"),
+        "headline": Param(str, "story", "story: a headline is sourced if the body sources such a claim; "
+                          "sentence: judged like body copy; off: headlines are not checked"),
+    }  # fmt: skip
+    ARGS = frozenset({"kind"})
+
+    def setup(self) -> None:
+        super().setup()
+        if self.params["headline"] not in ("story", "sentence", "off"):
+            raise ValueError("'headline' must be story, sentence or off")
+        if self.params["count-window"] < 1:
+            raise ValueError("'count-window' must be at least 1")
+        self.finder = ClaimFinder(self.lexicon, self.params["count-window"])
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        found = [(i, claims) for i, f in enumerate(sourcing.facts) if (claims := self._claims(sourcing, f))]
+        sourced_kinds = {c.kind for i, claims in found for c in claims if self._sourced(sourcing, i, c.span)}
+        for index, claims in found:
+            fact = sourcing.facts[index]
+            kind = story.block_at(fact.span.start)
+            claim = next((c for c in claims if not self._sourced(sourcing, index, c.span)), None)
+            if claim is None or kind == BYLINE:
+                continue
+            if kind == HEADLINE:
+                mode = self.params["headline"]
+                if mode == "off" or mode == "story" and claim.kind in sourced_kinds:
+                    continue
+                yield Hit(claim.span.start, claim.span.end, {"kind": claim.kind}, level=Level.SUGGESTION)
+            else:
+                # AP: restate attribution unless context makes the source clear; Reuters: sourcing may
+                # come high rather than first. A source in the sentence beside it is likely context.
+                near = _near_attributed(sourcing, index)
+                yield Hit(claim.span.start, claim.span.end, {"kind": claim.kind}, level=Level.SUGGESTION if near else None)
+
+    def _claims(self, sourcing: Sourcing, fact: SentenceFacts) -> list:
+        return self.finder.claims(sourcing, fact.span)
+
+    def _sourced(self, sourcing: Sourcing, index: int, trigger: Span) -> bool:
+        fact = sourcing.facts[index]
+        if fact.vague or any(not _overlaps(a, [trigger]) for a in fact.attributions):
+            return True  # vague sourcing is the vague rule's business, not this one's
+        if any(not _overlaps(c, [trigger]) for c in sourcing.matches(self.lexicon.cognition, fact.span)):
+            return True  # "police believe", "officials estimate"
+        return any(f.attributed or f.vague for f in sourcing.paragraph_sentences(index))
+
+
+def _near_attributed(sourcing: Sourcing, index: int) -> bool:
+    """Whether the sentence before or after, or another sentence of the paragraph, attributes."""
+    facts = sourcing.facts
+    neighbours = facts[max(0, index - 1) : index] + facts[index + 1 : index + 2]
+    paragraph = [f for f in sourcing.paragraph_sentences(index) if f is not facts[index]]
+    return any(f.attributed for f in neighbours + paragraph)
+
+
+class VagueAttribution(_AttributionCheck):
+    """"reportedly", "it is believed", "sources say" with no named source in the sentence: a warning;
+    with one elsewhere in the paragraph: a suggestion (style facts 3.4, 3.5)."""
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        for index, fact in enumerate(sourcing.facts):
+            for vague in fact.vague:
+                if self._sourced(sourcing, fact, vague):
+                    continue  # "..., reportedly ..., said the Israeli newspaper Haaretz"
+                near = _near_attributed(sourcing, index) or self._accuser(sourcing, index, vague, adjacent=True)
+                yield Hit(vague.start, vague.end, level=Level.SUGGESTION if near else None)
+
+    def _sourced(self, sourcing: Sourcing, fact: SentenceFacts, vague: Span) -> bool:
+        if any(not self._governed(sourcing, vague, a) for a in fact.attributions):
+            return True
+        return self._accuser(sourcing, sourcing.index(fact.span.start), vague, adjacent=False)
+
+    def _accuser(self, sourcing: Sourcing, index: int, vague: Span, adjacent: bool) -> bool:
+        """For "allegedly": whether the sentence (or a neighbour) names where the allegation comes from
+        (AP "alleged": specify the source - arrest record, indictment, official statement)."""
+        if not self.lexicon.allegation.fullmatch(sourcing.prose, vague.start, vague.end):
+            return False
+        facts = sourcing.facts[max(0, index - 1) : index + 2] if adjacent else [sourcing.facts[index]]
+        return any(sourcing.matches(self.lexicon.accuser, f.span) for f in facts)
+
+    @staticmethod
+    def _governed(sourcing: Sourcing, vague: Span, attribution: Span) -> bool:
+        """Whether the attribution is the reported act itself ("Blinken reportedly told Netanyahu")."""
+        if attribution.start < vague.end:
+            return False
+        return _GOVERNED.fullmatch(sourcing.prose, vague.end, attribution.start) is not None
+
+
+class AnonymousSource(_AttributionCheck):
+    """An unnamed source ("an official said", "security sources said") with no reason for anonymity in
+    the sentence, the next one or the paragraph (style facts 3.1 AP anonymous sources)."""
+
+    def setup(self) -> None:
+        super().setup()
+        determiners = "|".join(sorted(self.lexicon.indefinite, key=len, reverse=True))
+        noun = self.lexicon.anonymous_noun.pattern
+        self.phrase = regex.compile(
+            rf"(?i)(?<![\w-])(?:(?:{determiners})\s+(?:[\w.'’-]+\s+){{0,4}}?{noun}"
+            rf"|(?<!\b(?:the|these|those|this|that|its|his|her|their|our|such|some)\s+)"
+            rf"(?-i:[\w.'’-]+)\s+(?:and\s+[\w.'’-]+\s+)?sources(?![\w-]))"
+        )
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        for index, fact in enumerate(sourcing.facts):
+            for phrase in sourcing.matches(self.phrase, fact.span):
+                if _overlaps(phrase, fact.vague) or not self._speaks(sourcing, fact, phrase):
+                    continue
+                if not self._reason_given(sourcing, index):
+                    yield Hit(phrase.start, phrase.end)
+
+    @staticmethod
+    def _speaks(sourcing: Sourcing, fact: SentenceFacts, phrase: Span) -> bool:
+        """Whether the phrase is the speaker of an attribution in its sentence."""
+        for attribution in fact.attributions:
+            gap = sourcing.prose[phrase.end : attribution.start] if attribution.start >= phrase.end else ""
+            lead = sourcing.prose[attribution.end : phrase.start] if attribution.end <= phrase.start else None
+            if attribution.start >= phrase.end and len(gap.split()) <= 3:
+                return True  # "an official said", "sources close to the talks told"
+            if lead is not None and len(lead.split()) <= 2:
+                return True  # "said a senior official", "according to security sources"
+        return False
+
+    def _reason_given(self, sourcing: Sourcing, index: int) -> bool:
+        nearby = sourcing.paragraph_sentences(index)
+        if index + 1 < len(sourcing.facts):
+            nearby.append(sourcing.facts[index + 1])
+        return any(sourcing.matches(self.lexicon.reason, f.span) for f in nearby)
+
+
+class LoadedVerb(_AttributionCheck):
+    """"claimed", "admitted", "insisted", "revealed", "conceded" introducing speech: suggest "said"
+    (style facts 3.3). Verbs inside quotations are the speaker's words and are never touched."""
+
+    ARGS = frozenset({"suggestion"})
+    _QUOTE_BEFORE = regex.compile(r"\s*,?\s*(?:[\p{L}.'’-]+\s+){0,4}")
+    _QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*[\"“«]")
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        for fact in sourcing.facts:
+            for verb in sourcing.matches(self.lexicon.loaded, fact.span):
+                if self._introduces_speech(story, sourcing, verb):
+                    word = story.text[verb.start : verb.end]
+                    said = "said" if word.lower().endswith("ed") else "says"
+                    yield Hit(verb.start, verb.end, {"suggestion": said}, (said,), Fix(said, Applicability.UNSAFE))
+
+    def _introduces_speech(self, story: Story, sourcing: Sourcing, verb: Span) -> bool:
+        after = regex.match(r"\s+", sourcing.prose[verb.end : verb.end + 3])
+        start = verb.end + (after.end() if after else 0)
+        follower = self.lexicon.speech_follower.match(sourcing.prose, start) if after else None
+        if follower is not None or self._QUOTE_AFTER.match(story.masked, verb.end):
+            return True  # "claimed that", "insisted he", "conceded: "..."
+        return any(
+            q.end <= verb.start and self._QUOTE_BEFORE.fullmatch(story.masked, q.end, verb.start)
+            for q in story.quotes
+            if verb.start - 80 <= q.end <= verb.start
+        )  # "...," he insisted / "...," conceded Smith
+
+
+ATTRIBUTION_TYPES: dict[str, type[Check]] = {
+    "attribution-quote": UnattributedQuote,
+    "attribution-claim": UnsourcedClaim,
+    "attribution-vague": VagueAttribution,
+    "attribution-anonymous": AnonymousSource,
+    "attribution-loaded-verb": LoadedVerb,
+}

@@ -1,0 +1,88 @@
+"""Contested claims in a sentence: casualty and damage counts, estimates and accusations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newslint.checks.attribution_lexicon import Lexicon
+from newslint.checks.attribution_sourcing import Sourcing
+from newslint.segment import Span
+
+_FIGURE = regex.compile(r"(?<![\w$£€.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|[.,:/]\d)")
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+_CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
+_OBJECT_GAP = regex.compile(r"(?i)\s+(?:(?:at least|more than|some|about|around|nearly|almost|up to|over|the|another|all)\s+)?")
+# A count in a clause that opens with one of these recalls an earlier event ("the bombing which killed
+# 10", "after 25 people were killed at the weekend"): background the story does not assert afresh.
+_BACKGROUND = regex.compile(r"(?i)(?<![\w-])(?:which|that|who|whom|whose|after|following|since|before|where|how|in which|during which)(?![\w-])")
+_BEFORE_NOT_COUNT = regex.compile(r"(?i)(?:aged|age|no\.|number|route|flight|highway)\s+$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    span: Span
+    kind: str  # "casualty count", "estimate", "accusation": shown in the message
+
+
+class ClaimFinder:
+    """Finds the claims of one sentence in the reporter's own words (quotations are the speaker's)."""
+
+    def __init__(self, lexicon: Lexicon, window: int) -> None:
+        self.lexicon = lexicon
+        self.window = window
+
+    def claims(self, sourcing: Sourcing, span: Span) -> list[Claim]:
+        found = [Claim(s, "estimate") for s in sourcing.matches(self.lexicon.estimate, span)]
+        found += [Claim(s, "accusation") for s in sourcing.matches(self.lexicon.accusation, span)]
+        for casualty in sourcing.matches(self.lexicon.casualty, span):
+            count = self._count_near(sourcing, span, casualty)
+            if count is not None:
+                found.append(Claim(Span(min(count.start, casualty.start), max(count.end, casualty.end)),
+                                   "casualty count"))  # fmt: skip
+        return sorted((c for c in found if not _background(sourcing.prose, span, c.span)), key=lambda c: c.span.start)
+
+    def _count_near(self, sourcing: Sourcing, span: Span, casualty: Span) -> Span | None:
+        """The count the casualty word states: before it in the same clause ("32,070 Palestinians have
+        been killed", "Four people were killed and eight injured") or right after it as its object
+        ("killed at least 12")."""
+        prose = sourcing.prose
+        best: tuple[int, Span] | None = None
+        for count in self._counts(sourcing, span):
+            if count.end <= casualty.start:
+                gap = prose[count.end : casualty.start]
+                fits = not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= self.window
+            elif count.start >= casualty.end:
+                gap = prose[casualty.end : count.start]
+                fits = _OBJECT_GAP.fullmatch(gap) is not None
+            else:
+                continue
+            if fits and (best is None or len(gap.split()) < best[0]):
+                best = (len(gap.split()), count)
+        return best[1] if best else None
+
+    def _counts(self, sourcing: Sourcing, span: Span) -> list[Span]:
+        prose = sourcing.prose
+        found = [s for s in sourcing.matches(self.lexicon.number_word, span)]
+        for m in _FIGURE.finditer(prose, span.start, span.end):
+            if _YEAR.fullmatch(m.group()) and "," not in m.group():
+                continue
+            found.append(Span(m.start(), m.end()))
+        return [c for c in found if not self._not_a_count(prose, span, c)]
+
+    def _not_a_count(self, prose: str, span: Span, count: Span) -> bool:
+        """Ages, times, measures and labels: "23-year-old", "aged 80", "5 per cent", "Route 9"."""
+        if self.lexicon.not_count.match(prose, count.end, span.end) or prose[count.end : count.end + 1] == "-":
+            return True
+        follower = regex.match(r"[\s-]+", prose[count.end : count.end + 3])
+        if follower and self.lexicon.not_count.match(prose, count.end + follower.end(), span.end):
+            return True
+        return bool(_BEFORE_NOT_COUNT.search(prose, max(span.start, count.start - 12), count.start))
+
+
+def _background(prose: str, sentence: Span, claim: Span) -> bool:
+    """Whether the claim sits in a relative or time clause opened since the last comma."""
+    head = prose[sentence.start : claim.start]
+    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+    return _BACKGROUND.search(clause) is not None

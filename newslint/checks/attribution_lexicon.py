@@ -1,0 +1,94 @@
+"""The attribution word lists (TOML data under rules/data/), compiled into patterns once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from newslint.checks.base import compile_pattern, word_pattern
+from newslint.errors import NewslintError
+
+DEFAULT_LEXICON = "attribution.toml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled attribution patterns; every one is case-insensitive and matches on word boundaries."""
+
+    attribution: regex.Pattern[str]  # a speech verb or an attribution phrase ("said", "according to")
+    cognition: regex.Pattern[str]  # "police believe", "officials estimate": sourced, for the claim check
+    loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
+    speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
+    vague: regex.Pattern[str]  # unsupported attribution ("reportedly", "sources say")
+    allegation: regex.Pattern[str]  # the vague forms that make an allegation ("allegedly")
+    accuser: regex.Pattern[str]  # where an allegation comes from ("charged", "police", "court")
+    anonymous_noun: regex.Pattern[str]  # "official", "sources"
+    indefinite: frozenset[str]  # "a", "an", "two": the noun phrase is an unnamed source
+    reason: regex.Pattern[str]  # why a source was granted anonymity
+    casualty: regex.Pattern[str]
+    number_word: regex.Pattern[str]
+    not_count: regex.Pattern[str]  # units after a number that make it no count ("23-year-old")
+    estimate: regex.Pattern[str]
+    accusation: regex.Pattern[str]
+
+
+def _patterns(sources: list[str]) -> regex.Pattern[str]:
+    """One case-insensitive alternation of regular expressions, on word boundaries."""
+    for source in sources:
+        compile_pattern(source)  # locate a bad entry before it hides in the alternation
+    body = "|".join(f"(?:{s})" for s in sorted(sources, key=len, reverse=True))
+    return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", ignorecase=True)
+
+
+def _words(table: dict[str, Any], key: str) -> list[str]:
+    value = table.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"attribution data: '{key}' must be a list of strings")
+    return value
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise ValueError(f"attribution data: missing table [{key}]")
+    return value
+
+
+def _build(data: dict[str, Any]) -> Lexicon:
+    verbs, loaded, vague = _table(data, "verbs"), _table(data, "loaded-verbs"), _table(data, "vague")
+    anonymous, claims = _table(data, "anonymous"), _table(data, "claims")
+    speech = _words(verbs, "neutral") + _words(verbs, "loaded") + _words(verbs, "corpus") + _words(verbs, "phrases")
+    return Lexicon(
+        attribution=word_pattern(speech, ignorecase=True),
+        cognition=word_pattern(_words(verbs, "cognition"), ignorecase=True),
+        loaded=word_pattern(_words(loaded, "verbs"), ignorecase=True),
+        speech_follower=word_pattern(_words(loaded, "speech-followers"), ignorecase=True),
+        vague=_patterns(_words(vague, "patterns")),
+        allegation=word_pattern(_words(vague, "allegations"), ignorecase=True),
+        accuser=word_pattern(_words(vague, "accusers"), ignorecase=True),
+        anonymous_noun=word_pattern(_words(anonymous, "nouns"), ignorecase=True),
+        indefinite=frozenset(w.lower() for w in _words(anonymous, "indefinite")),
+        reason=_patterns(_words(anonymous, "reason-patterns")),
+        casualty=word_pattern(_words(claims, "casualty"), ignorecase=True),
+        number_word=word_pattern(_words(claims, "number-words"), ignorecase=True),
+        not_count=word_pattern(_words(claims, "not-counts"), ignorecase=True),
+        estimate=_patterns(_words(claims, "estimate-patterns")),
+        accusation=_patterns(_words(claims, "accusation-patterns")),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
+    """The lexicon in `name`, a file under the shipped rules/data/ folder (or an absolute path)."""
+    from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: import late
+
+    path = Path(name) if Path(name).is_absolute() else builtin_rules_dir() / "data" / name
+    try:
+        data, _ = read_toml(path)
+    except NewslintError as error:
+        raise ValueError("; ".join(error.problems)) from None
+    return _build(data)

@@ -1,0 +1,111 @@
+"""Where a story attributes: per sentence, the attribution outside quotations and who is still speaking."""
+
+from __future__ import annotations
+
+import bisect
+import weakref
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from newslint.checks.attribution_lexicon import Lexicon
+from newslint.segment import Span
+from newslint.story import Story
+
+_LETTER = regex.compile(r"\p{L}")
+_CACHE: weakref.WeakKeyDictionary[Story, dict[int, Sourcing]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """One sentence as the attribution checks see it; spans are offsets into the story."""
+
+    span: Span
+    paragraph: int  # index into story.paragraphs
+    attributions: tuple[Span, ...]  # speech verbs and phrases outside quotations, vague ones excluded
+    vague: tuple[Span, ...]  # unsupported attribution ("reportedly", "sources say")
+    quote_only: bool  # nothing but quotation (and punctuation) in the sentence
+    quoting: bool  # some quotation in the sentence
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.attributions)
+
+
+def _overlaps(span: Span, others: tuple[Span, ...]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+class Sourcing:
+    """The attribution facts of one story for one lexicon, computed once and shared by the checks."""
+
+    def __init__(self, story: Story, lexicon: Lexicon, timeout: float) -> None:
+        self.story = story
+        self.lexicon = lexicon
+        self.timeout = timeout  # the run's regex timeout: a TimeoutError reaches the engine
+
+    @classmethod
+    def of(cls, story: Story, lexicon: Lexicon, timeout: float) -> Sourcing:
+        per_story = _CACHE.setdefault(story, {})
+        if id(lexicon) not in per_story:
+            per_story[id(lexicon)] = cls(story, lexicon, timeout)
+        return per_story[id(lexicon)]
+
+    @cached_property
+    def prose(self) -> str:
+        """The masked text with every quotation blanked: the reporter's own words only."""
+        chars = list(self.story.masked)
+        for quote in self.story.quotes:
+            chars[quote.start : quote.end] = " " * (quote.end - quote.start)
+        return "".join(chars)
+
+    def matches(self, pattern: regex.Pattern[str], span: Span) -> tuple[Span, ...]:
+        """Matches of `pattern` in the reporter's own words of `span`."""
+        found = pattern.finditer(self.prose, span.start, span.end, timeout=self.timeout)
+        return tuple(Span(m.start(), m.end()) for m in found if m.end() > m.start())
+
+    @cached_property
+    def facts(self) -> list[SentenceFacts]:
+        paragraph_starts = [p.start for p in self.story.paragraphs]
+        return [self._sentence(s, bisect.bisect_right(paragraph_starts, s.start) - 1) for s in self.story.sentences]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [f.span.start for f in self.facts]
+
+    def _sentence(self, span: Span, paragraph: int) -> SentenceFacts:
+        vague = self.matches(self.lexicon.vague, span)
+        speech = self.matches(self.lexicon.attribution, span)
+        own_words = self.prose[span.start : span.end]
+        return SentenceFacts(
+            span=span,
+            paragraph=paragraph,
+            attributions=tuple(s for s in speech if not _overlaps(s, vague)),
+            vague=vague,
+            quote_only=not _LETTER.search(own_words),
+            quoting=own_words != self.story.masked[span.start : span.end],
+        )
+
+    def index(self, offset: int) -> int:
+        """The index of the sentence holding `offset` (or the nearest one before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def paragraph_sentences(self, index: int) -> list[SentenceFacts]:
+        paragraph = self.facts[index].paragraph
+        return [f for f in self.facts if f.paragraph == paragraph]
+
+    @cached_property
+    def speaking(self) -> list[bool]:
+        """Per sentence: whether an attributed quotation is running there.
+
+        News copy attributes the first quotation and lets the quote-only paragraphs that follow run on
+        under that attribution (Reuters: identify the speaker quickly, usually after the first sentence).
+        A paraphrase ("Smith says the rain did little.") does not attribute the quotation after it:
+        edited copy attributes that quotation again ("...," she said).
+        """
+        alive: list[bool] = []
+        for index, fact in enumerate(self.facts):
+            carried = index > 0 and alive[index - 1] and fact.quote_only
+            alive.append(fact.attributed and fact.quoting or carried)
+        return alive

@@ -1,0 +1,224 @@
+"""Measure the attribution checks on real copy: noise on clean stories, recall on a labelled set.
+
+Run: python scripts/eval_attribution.py [--list] [--seed N]
+
+Clean copy: the 300 ABC stories (scripts/corpus.py). The corpus keeps one story a line, so paragraph
+breaks are lost; ABC online copy runs one sentence a paragraph, so each story is rebuilt that way
+(a quotation that spans sentences stays in one paragraph; a new paragraph opening with a quotation
+mark continues the quotation, as the convention goes). Reported: findings per 1,000 words of rules 1-3
+(unattributed quote, unsourced claim, vague attribution), all levels and warnings only.
+
+Labelled set (fixed seed): from the same stories,
+- deletions: every sentence ending in an attribution clause (", police said.", ", said Mr Smith.",
+  ", according to X.") loses it. A mutation is a positive when what is left must be attributed: it holds
+  a full-clause quotation, or a casualty, estimate or accusation word (any form, with or without a
+  count, a wider net than the claim rule's own trigger). Other deletions ("The meeting is on Monday.")
+  are not errors (AP: do not attribute the obvious) and are only counted.
+- insertions: sentences with no quotation get a vague form: "reportedly" or "allegedly" before the
+  first auxiliary verb, "It is believed"/"It is understood"/"Critics say" in front, or their
+  attribution clause replaced by ", sources said" / ", according to reports".
+A positive is found when rules 1-3 report something in the mutated sentence that they did not report
+in the original story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from corpus import abc_stories, word_count  # noqa: E402
+
+from newslint.checks.base import Context  # noqa: E402
+from newslint.engine import ActiveRule, lint  # noqa: E402
+from newslint.finding import Finding, Level  # noqa: E402
+from newslint.packs import builtin_pack_paths, load_packs  # noqa: E402
+from newslint.story import Story  # noqa: E402
+
+RULES_1_TO_3 = ("attribution.unattributed-quote", "attribution.unsourced-claim", "attribution.vague")
+_TRAILING = regex.compile(
+    r"(?P<mark>[\"”]?)(?P<clause>,\"?\s+(?:(?:according to|said|says|told)\s+[^,\"”]{2,60}?"
+    r"|(?:[\p{L}.'’-]+\s+){0,6}?[\p{L}.'’-]+\s+(?:said|says|told|added|say)(?:\s+[^,\"”]{0,40}?)?))"
+    r"(?P<end>[.]?[\"”]?)$"
+)
+_QUOTE_CLAUSE = regex.compile(r"(?P<open>^\"|[:,]\s+\")(?P<first>\p{Lu})")
+_CLAIM_WORD = regex.compile(
+    r"(?i)\b(?:killed|killing|dead|died|deaths?|death toll|injured|injuring|injuries|wounded|displaced"
+    r"|arrested|detained|missing|casualties|fatalities|estimated?|responsible for|carried out|blamed)\b"
+)
+# A sentence that names a source already: a vague form inserted there is not unsupported.
+_SOURCED = regex.compile(r"\"|\b(?:said|says|say|told|tells|according to|reported|added|claims?|claimed)\b")
+_AUXILIARY = regex.compile(r"\s(has|have|had|was|were|is|are|will)\s")
+
+
+@dataclass(frozen=True)
+class Case:
+    story: int
+    kind: str  # "quote", "claim", "neutral", "vague"
+    original: str  # the story rebuilt in paragraphs
+    mutated: str
+    start: int  # the mutated sentence, offsets into `mutated`
+    end: int
+
+
+def paragraphed(line: str) -> str:
+    """One story line rebuilt as one sentence a paragraph, keeping quotations whole."""
+    story = Story(line, "<abc>", markdown=False, lead=False)
+    paragraphs: list[str] = []
+    current = ""
+    for span in story.sentences:
+        sentence = line[span.start : span.end]
+        if current and (current.count('"') % 2 == 0 or sentence.startswith('"')):
+            paragraphs.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}" if current else sentence
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def active_rules() -> list[ActiveRule]:
+    rules = [r for r in load_packs(builtin_pack_paths()) if r.id in RULES_1_TO_3]
+    return [ActiveRule(r, r.level, r.build(Context())) for r in rules]
+
+
+def findings(text: str, rules: list[ActiveRule]) -> list[Finding]:
+    found, failures = lint(Story(text, "<abc>", markdown=False, lead=False), rules)
+    assert not failures, failures
+    return found
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in Story(text, "<abc>", markdown=False, lead=False).sentences]
+
+
+def _kind(sentence: str) -> str:
+    if _QUOTE_CLAUSE.search(sentence) and len(sentence.split()) >= 5:
+        return "quote"
+    return "claim" if _CLAIM_WORD.search(sentence) else "neutral"
+
+
+def deletions(index: int, text: str) -> list[Case]:
+    cases = []
+    for start, end in sentences_of(text):
+        sentence = text[start:end]
+        m = _TRAILING.search(sentence)
+        if not m or m.start("clause") < 15:
+            continue
+        closing = '"' if '"' in m.group("clause")[:2] or m.group("mark") or m.group("end").endswith('"') else ""
+        head = sentence[: m.start()] + (m.group("mark") if not closing else "")
+        replacement = head.rstrip(",") + ("." + closing if closing else ".")
+        mutated = text[:start] + replacement + text[end:]
+        cases.append(Case(index, _kind(replacement), text, mutated, start, start + len(replacement)))
+    return cases
+
+
+def _vague_variant(sentence: str, rng: random.Random) -> str | None:
+    m = _TRAILING.search(sentence)
+    choices = ["reportedly", "allegedly", "believed", "understood", "critics"] + (["sources"] if m else [])
+    choice = rng.choice(choices)
+    aux = _AUXILIARY.search(sentence)
+    if choice in ("reportedly", "allegedly"):
+        return None if not aux else sentence[: aux.end()] + f"{choice} " + sentence[aux.end() :]
+    if choice == "sources" and m:
+        return sentence[: m.start()] + rng.choice([", sources said.", ", according to reports."])
+    if not sentence.startswith(("The ", "A ", "An ")):
+        return None
+    opener = {"believed": "It is believed", "understood": "It is understood", "critics": "Critics say"}[choice]
+    return f"{opener} {sentence[0].lower()}{sentence[1:]}"
+
+
+def insertions(index: int, text: str, rng: random.Random, per_story: int) -> list[Case]:
+    spans = [(a, b) for a, b in sentences_of(text) if not _SOURCED.search(text[a:b])]
+    rng.shuffle(spans)
+    cases = []
+    for start, end in spans:
+        variant = _vague_variant(text[start:end], rng)
+        if variant is None:
+            continue
+        cases.append(Case(index, "vague", text, text[:start] + variant + text[end:], start, start + len(variant)))
+        if len(cases) == per_story:
+            break
+    return cases
+
+
+def found_in(case: Case, rules: list[ActiveRule], baseline: list[Finding]) -> Finding | None:
+    shift = len(case.mutated) - len(case.original)
+    before = {(f.rule, f.start if f.start < case.start else f.start + shift) for f in baseline}
+    for finding in findings(case.mutated, rules):
+        inside = finding.start < case.end and finding.end > case.start
+        if inside and (finding.rule, finding.start) not in before:
+            return finding
+    return None
+
+
+def precision(stories: list[str], rules: list[ActiveRule], show: bool) -> None:
+    counts: Counter[str] = Counter()
+    warnings = 0
+    for index, text in enumerate(stories):
+        for finding in findings(text, rules):
+            counts[finding.rule] += 1
+            warnings += finding.level >= Level.WARNING
+            if show:
+                print(f"  story {index} {finding.rule} [{finding.level}] {finding.matched[:70]!r}")
+    words = word_count(stories)
+    total = sum(counts.values())
+    print(f"clean copy: {len(stories)} stories, {words} words")
+    for rule in RULES_1_TO_3:
+        print(f"  {rule}: {counts[rule]}")
+    print(f"  rules 1-3: {total} findings = {1000 * total / words:.2f} per 1,000 words "
+          f"({warnings} warnings = {1000 * warnings / words:.2f} per 1,000 words)")  # fmt: skip
+
+
+def recall(stories: list[str], rules: list[ActiveRule], seed: int, show: bool) -> None:
+    rng = random.Random(seed)
+    cases: list[Case] = []
+    for index, text in enumerate(stories):
+        cases += deletions(index, text)
+        cases += insertions(index, text, rng, per_story=1)
+    baselines = {i: findings(t, rules) for i, t in enumerate(stories)}
+    tally: dict[str, list[int]] = {}
+    for case in cases:
+        hit = found_in(case, rules, baselines[case.story])
+        row = tally.setdefault(case.kind, [0, 0, 0])
+        row[0] += hit is not None
+        row[1] += 1
+        row[2] += hit is not None and hit.level >= Level.WARNING
+        if show and case.kind != "neutral" and hit is None:
+            print(f"  missed {case.kind}: {case.mutated[case.start:case.end][:160]!r}")
+    positives = [k for k in tally if k != "neutral"]
+    found = sum(tally[k][0] for k in positives)
+    total = sum(tally[k][1] for k in positives)
+    warned = sum(tally[k][2] for k in positives)
+    print(f"labelled set (seed {seed}): {total} positives")
+    for kind in sorted(tally):
+        hits, count, warnings = tally[kind]
+        label = "flagged" if kind == "neutral" else "found"
+        print(f"  {kind}: {hits}/{count} {label} ({100 * hits / max(count, 1):.0f}%; {warnings} as warnings)")
+    print(f"  recall: {found}/{total} = {100 * found / max(total, 1):.1f}% "
+          f"(as warnings: {warned}/{total} = {100 * warned / max(total, 1):.1f}%)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list", action="store_true", help="list each finding on clean copy and each miss")
+    parser.add_argument("--seed", type=int, default=4)
+    args = parser.parse_args()
+    stories = [paragraphed(line) for line in abc_stories()]
+    rules = active_rules()
+    precision(stories, rules, args.list)
+    recall(stories, rules, args.seed, args.list)
+
+
+if __name__ == "__main__":
+    main()
