@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
 from newslint.checks.base import Check, Param
 from newslint.checks.numbers_base import NumberCheck
 from newslint.checks.numbers_consistency import NumberConsistency
-from newslint.checks.numbers_forms import FULL, PERCENT_FORMS, SCALE_ABBREVIATION, SCALE_WORD, percent_forms, regroup, scale_forms
+from newslint.checks.numbers_forms import (
+    FULL,
+    PERCENT_FORMS,
+    SCALE_ABBREVIATION,
+    SCALE_WORD,
+    percent_forms,
+    regroup,
+    scale_forms,
+)
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
 from newslint.checks.numbers_words import figure_with_suffix
 from newslint.finding import Hit
 from newslint.story import Story
-
 
 _GROUPING = {",": COMMA, " ": SPACE, "": PLAIN}
 
@@ -57,13 +64,21 @@ class SentenceStart(NumberCheck):
                 continue
             if regex.match(r"[.)]\s", story.masked[m.end : m.end + 2]) and m.value < 100:
                 continue  # a list item: "1. The first point"
-            yield Hit(m.start, m.end)
+            spelled = self.words.spell(int(m.value)) if m.whole and not m.suffix and not m.grouping else None
+            suggestions = (spelled[:1].upper() + spelled[1:],) if spelled else ()
+            yield Hit(m.start, m.end, suggestions=suggestions)
 
 
 class Separators(NumberCheck):
     """Thousands separators from 1,000 (AP: "23,444"; not years, addresses, phone or model numbers)."""
 
+    PARAMS = {**NumberCheck.PARAMS, "form": Param(str, "", "',' or ' '; empty: the house style's")}
     ARGS = frozenset({"suggestion"})
+
+    def setup(self) -> None:
+        super().setup()
+        if self.params["form"] not in ("", ",", " "):
+            raise ValueError("'form' must be ',' or ' '")
 
     def hits(self, story: Story) -> Iterable[Hit]:
         mark = self.house("thousands")
@@ -74,14 +89,21 @@ class Separators(NumberCheck):
             if not m.grouping or m.grouping == _GROUPING[mark] or m.value < floor or self.excused(m):
                 continue
             suggestion = regroup(m.text, mark)
-            yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion))
-
+            yield Hit(
+                m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion)
+            )
 
 
 class PercentForm(NumberCheck):
     """The house form of percent: AP since 2019 "5%" (figures always); others as their data says."""
 
+    PARAMS = {**NumberCheck.PARAMS, "form": Param(str, "", "'%', 'percent' or 'per cent'; empty: the house style's")}
     ARGS = frozenset({"suggestion"})
+
+    def setup(self) -> None:
+        super().setup()
+        if self.params["form"] not in ("", *PERCENT_FORMS):
+            raise ValueError(f"'form' must be one of {sorted(PERCENT_FORMS)}")
 
     def hits(self, story: Story) -> Iterable[Hit]:
         form = self.house("percent")
@@ -104,7 +126,13 @@ class PercentForm(NumberCheck):
 class ScaleForm(NumberCheck):
     """Millions and billions: AP "$1 million" (not "$1,000,000"); the Guardian "£5m" for money."""
 
+    PARAMS = {**NumberCheck.PARAMS, "form": Param(str, "", "'word' or 'abbreviation'; empty: the house style's")}
     ARGS = frozenset({"suggestion"})
+
+    def setup(self) -> None:
+        super().setup()
+        if self.params["form"] not in ("", SCALE_WORD, SCALE_ABBREVIATION):
+            raise ValueError("'form' must be 'word' or 'abbreviation'")
 
     def hits(self, story: Story) -> Iterable[Hit]:
         form = self.house("scale")
@@ -116,7 +144,13 @@ class ScaleForm(NumberCheck):
             suggestion = occ.render(form)
             if suggestion is None:
                 continue
-            yield Hit(occ.start, occ.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, occ.start, suggestion))
+            yield Hit(
+                occ.start,
+                occ.end,
+                {"suggestion": suggestion},
+                (suggestion,),
+                self.safe_fix(story, occ.start, suggestion),
+            )
 
     @staticmethod
     def _applies(occ, form: str) -> bool:

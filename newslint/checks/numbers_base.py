@@ -25,7 +25,9 @@ class NumberCheck(Check):
         self.exempt = frozenset(self.params["exempt"])
 
     def house(self, key: str) -> str | None:
-        return self.lex.house_form(self.context.style, key)
+        """The form the rule's own `form` key names, else the form the house style prescribes, else None."""
+        own = self.params.get("form")
+        return own if own else self.lex.house_form(self.context.style, key)
 
     def excused(self, mention: Mention) -> bool:
         return bool(mention.kinds & self.exempt)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from newslint.checks.base import Param
 from newslint.checks.numbers_base import NumberCheck
 from newslint.checks.numbers_forms import (
-    Occurrence, fraction_forms, percent_forms, range_forms, scale_forms, separator_forms,
+    Occurrence,
+    fraction_forms,
+    percent_forms,
+    range_forms,
+    scale_forms,
+    separator_forms,
 )  # fmt: skip
 from newslint.checks.numbers_inventory import COMMA, PLAIN, SPACE, inventory
 from newslint.finding import Hit

@@ -8,7 +8,7 @@ temperatures, ratios, addresses, millions, decimals, names, rankings and sequenc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -46,7 +46,7 @@ class ContextPatterns:
     casual: regex.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def context_patterns(lex: Lexicon) -> ContextPatterns:
     """Compile the context lists of one lexicon."""
     symbols = _alternation(lex.words("currency-symbols"))
@@ -109,17 +109,15 @@ def kinds_before(patterns: ContextPatterns, pre: str) -> set[str]:
 
 
 def _name_before(patterns: ContextPatterns, pre: str) -> bool:
-    """A capitalised word right before the number, not opening its sentence: "Apollo 11", "Channel 9"."""
+    """A capitalised word right before the number that is not a common opener: "Apollo 11", "Channel 9"."""
     m = _WORD_BEFORE.search(pre)
     if not m or not pre.endswith((" ", "\u00a0")) or not m.group(1)[:1].isupper():
         return False
     word = m.group(1).rstrip(".")
     if word.lower() in patterns.months or word.endswith(("'s", "’s", "s'")):
         return False  # a date, or a possessive: "Arafat's 3 helicopters" counts helicopters
-    opener = pre[: m.start()].rstrip()
-    if not opener or opener[-1] in ".!?:;\"“(" or opener.endswith("--"):
-        return word.lower() not in patterns.openers  # "Steinlager 2 beat…" but not "About 7 people"
-    return True
+    # "Steinlager 2 beat…" and "Apollo 11" name something; "About 7 people" does not.
+    return word.lower() not in patterns.openers
 
 
 def kinds_of_suffix(lex: Lexicon, suffix: str) -> set[str]:

@@ -6,9 +6,10 @@ write the same number in any other form, for the house-style and the consistency
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
+from itertools import pairwise
 
 import regex
 
@@ -42,7 +43,9 @@ def separator_forms(inv: Inventory, floor: int, exempt: frozenset[str]) -> list[
     found = []
     for m in inv.figures():
         if m.grouping and m.value >= floor and not m.kinds & exempt:
-            found.append(Occurrence(m.start, m.end, m.grouping, lambda form, t=m.text: regroup(t, marks[form]), mention=m))
+            found.append(
+                Occurrence(m.start, m.end, m.grouping, lambda form, t=m.text: regroup(t, marks[form]), mention=m)
+            )
     return found
 
 
@@ -63,7 +66,7 @@ PERCENT_FORMS = {"%": "%", "percent": " percent", "per cent": " per cent"}
 
 
 def percent_forms(story: Story, inv: Inventory) -> list[Occurrence]:
-    """"5%", "5 percent", "5 per cent" (not "percentage points", which every style writes out)."""
+    """ "5%", "5 percent", "5 per cent" (not "percentage points", which every style writes out)."""
     found = []
     for m in inv.mentions:
         after = _PERCENT.match(story.masked, m.end)
@@ -103,7 +106,7 @@ def scale_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
 
 
 def _abbreviated(m: Mention, word: str, lex: Lexicon, money: bool) -> bool:
-    """"5m" is metres unless money; "5bn" and "5 mln" are never anything but scale."""
+    """ "5m" is metres unless money; "5bn" and "5 mln" are never anything but scale."""
     key = (m.suffix or word).lower()
     if key not in lex.scale_abbreviations:
         return False
@@ -112,6 +115,7 @@ def _abbreviated(m: Mention, word: str, lex: Lexicon, money: bool) -> bool:
 
 def _scaled(value: float, original: str, lex: Lexicon) -> Callable[[str], str | None]:
     """Render a value of a million or more in each form; None where it would lose precision."""
+
     def render(form: str) -> str | None:
         if form == FULL:
             return f"{int(value):,}"
@@ -129,15 +133,16 @@ def _scaled(value: float, original: str, lex: Lexicon) -> Callable[[str], str | 
 
 
 def range_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
-    """"5 to 10" and "5-10" (a rising pair of plain counts; not years, times, scores or changes)."""
+    """ "5 to 10" and "5-10" (a rising pair of plain counts; not years, times, scores or changes)."""
     figures = [m for m in inv.figures() if not m.kinds & {ctx.YEAR, ctx.TIME, ctx.DATE, ctx.PHONE, ctx.CODE}]
     change = lex.lower("change-words")
     found = []
-    for a, b in zip(figures, figures[1:]):
+    for a, b in pairwise(figures):
         between = story.masked[a.end : b.start]
         if not a.value < b.value or a.suffix or ctx.SCORE in a.kinds | b.kinds:
             continue
-        before = regex.findall(r"[\p{L}]+", story.masked[max(0, a.start - 40) : a.start].lower())[-3:]
+        clause = regex.split(r"[.!?;:]", story.masked[max(0, a.start - 40) : a.start])[-1]
+        before = regex.findall(r"[\p{L}]+", clause.lower())[-3:]
         if between == " to " and not set(before) & change:
             form = TO_RANGE
         elif between in ("-", "–") and not regex.match(r"[-–/]\d", story.masked[b.end : b.end + 2]):
@@ -145,7 +150,9 @@ def range_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
         else:
             continue
         ta, tb = story.text[a.start : a.end], story.text[b.start : b.end]
-        found.append(Occurrence(a.start, b.end, form, lambda f, x=ta, y=tb: f"{x} to {y}" if f == TO_RANGE else f"{x}-{y}"))
+        found.append(
+            Occurrence(a.start, b.end, form, lambda f, x=ta, y=tb: f"{x} to {y}" if f == TO_RANGE else f"{x}-{y}")
+        )
     return found
 
 
@@ -153,7 +160,7 @@ _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4
 
 
 def fraction_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
-    """"one-third", "two-thirds" against "1/3", "2/3", "⅔" (fractions below one)."""
+    """ "one-third", "two-thirds" against "1/3", "2/3", "⅔" (fractions below one)."""
     words = number_words(lex)
     names = "|".join(sorted(lex.fractions, key=len, reverse=True))
     limit = lex.threshold("fraction-max-denominator")
@@ -182,4 +189,3 @@ def _fraction(num: int, den: int, original: str, words) -> Callable[[str], str |
         return text[:1].upper() + text[1:] if original[:1].isupper() else text
 
     return render
-

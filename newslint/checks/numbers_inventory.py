@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import regex
 
@@ -73,7 +73,7 @@ class Inventory:
         return (m for m in self.mentions if m.form == WORD)
 
 
-_CACHE: "weakref.WeakKeyDictionary[Story, dict[int, Inventory]]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Story, dict[int, Inventory]] = weakref.WeakKeyDictionary()
 
 
 def inventory(story: Story, lex: Lexicon) -> Inventory:
@@ -145,12 +145,16 @@ class _Builder:
             kinds.add(ctx.CASUAL)
         if _JOINED_AFTER.match(post) or _JOINED_BEFORE.search(pre):
             kinds.add(ctx.RANGE)
-        if regex.search(r"\p{L},\s*$", pre) and regex.match(r"\s*[,)]", post) and not ctx.kinds_after(
-            self.patterns, post.lstrip(" ,")
+        if (
+            regex.search(r"\p{L},\s*$", pre)
+            and regex.match(r"\s*[,)]", post)
+            and not ctx.kinds_after(self.patterns, post.lstrip(" ,"))
         ):
             kinds.add(ctx.AGE)  # "The boy, 5, was…" (AP ages)
-        if regex.match(r"\s*/\s*\d", post) or regex.search(r"\d\s*/\s*$", pre):
+        if regex.match(r"\s*/\s*\d|\s+\d/\d|[½⅓⅔¼¾]", post) or regex.search(r"\d\s*/\s*$", pre):
             kinds.add(ctx.FRACTION)
+        if ctx.MONEY in kinds:
+            kinds.discard(ctx.CODE)  # "$US3000": the letters are the currency's
         if "for" in kinds:
             kinds.discard("for")
             if _SCORE_END.match(post):
@@ -190,10 +194,12 @@ class _Builder:
         quantity = self.lex.lower("quantity-before")
         counted = before is not None and (before.group(1) in quantity or last in quantity)
         joined = _JOINED_TO_COUNT_BEFORE.search(pre) or _JOINED_TO_COUNT_AFTER.match(post)
-        return not (cues or counted or joined or self.patterns.currency_before.search(pre) or self._counts(pre, post, last))
+        return not (
+            cues or counted or joined or self.patterns.currency_before.search(pre) or self._counts(pre, post, last)
+        )
 
     def _counts(self, pre: str, post: str, last: str) -> bool:
-        """"their 2500 employees": a plural noun after, and no year word ("in", "since") or sentence start before."""
+        """ "their 2500 employees": a plural noun after, and no year word ("in", "since") or sentence start before."""
         nxt = _NEXT_WORD.match(post)
         if not nxt or not last or last in self.lex.lower("year-before") or not regex.search(r"\p{L}\s+$", pre):
             return False
@@ -222,7 +228,7 @@ class _Builder:
         per_sentence: dict[int, int] = {}
         for m in mentions:
             sentence = self.story.sentence_at(m.start)
-            if m.form == FIGURE and sentence is not None:
+            if m.form == FIGURE and sentence is not None and not m.kinds & {ctx.DATE, ctx.YEAR, ctx.TIME}:
                 per_sentence[sentence.start] = per_sentence.get(sentence.start, 0) + 1
         limit = self.lex.threshold("statistical-figures")
         out = []

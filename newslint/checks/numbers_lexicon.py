@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 DATA_FILE = "numbers.toml"
 
@@ -48,7 +49,7 @@ def _strings(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(folder: Path | None = None) -> Lexicon:
     """Read the numbers data file from `folder` (the shipped `rules/data/` by default)."""
     from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: load late

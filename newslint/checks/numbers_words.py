@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -52,10 +52,10 @@ def figure_with_suffix(value: int) -> str:
     """An ordinal in figures: 10th, 21st, 22nd, 23rd, 111th."""
     if 10 <= value % 100 <= 20:
         return f"{value}th"
-    return f"{value}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
+    return f"{value}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th') }"
 
 
-@lru_cache(maxsize=None)
+@cache
 def number_words(lexicon: Lexicon) -> NumberWords:
     """The tables and pattern for one lexicon (built once)."""
     values = {w: i for i, w in enumerate(lexicon.cardinals)}
