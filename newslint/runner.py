@@ -60,7 +60,8 @@ class Linter:
         if self.isolated or self.config is not None:
             source = self.config
         else:
-            folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+            resolved = Path.cwd() if path == "-" else Path(path).resolve()
+            folder = resolved if resolved.is_dir() else resolved.parent  # "." is the current folder, not its parent
             source = find_config(folder)
         if source not in self._settings:
             base = load_settings(source) if source is not None else Settings()
