@@ -23,9 +23,10 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *identity, *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
-def _newslint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _newslint(*args: str, cwd: Path, isolated: bool = True) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "newslint", "--isolated", "--select", "style", "--format", "json", *args]
+    config = ["--isolated"] if isolated else []
+    command = [sys.executable, "-m", "newslint", *config, "--select", "style", "--format", "json", *args]
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
@@ -80,3 +81,10 @@ def test_nothing_changed_is_a_clean_run(repo: Path) -> None:
 def test_an_unknown_reference_is_a_usage_error(repo: Path) -> None:
     done = _newslint("--changed-since", "no-such-branch", cwd=repo)
     assert done.returncode == 2 and "no-such-branch" in done.stderr
+
+
+def test_the_current_folders_config_applies_to_the_whole_run(repo: Path) -> None:
+    (repo / "newslint.toml").write_text('extend-exclude = ["d.txt"]\nfail-level = "error"\n', encoding="utf-8")
+    done = _newslint("--changed-since", "main", cwd=repo, isolated=False)
+    assert _paths(done) == ["desk/b.txt", "desk/c.md"]
+    assert done.returncode == 0  # the findings are warnings, below this config's fail level
