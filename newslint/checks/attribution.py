@@ -97,11 +97,14 @@ def _quote_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
 
 
 def _neighbour_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
-    """Whether the sentence just before or just after the quotation attributes something."""
+    """Whether the sentence just before the quotation, or a narrative sentence just after it,
+    attributes something (a quotation after it has a speaker of its own)."""
     facts = sourcing.facts
     first, last = sourcing.index(run[0].start), sourcing.index(run[-1].end - 1)
-    before = facts[first - 1].attributed if first > 0 else False
-    return before or last + 1 < len(facts) and facts[last + 1].attributed
+    if first > 0 and facts[first - 1].attributed:
+        return True
+    following = facts[last + 1] if last + 1 < len(facts) else None
+    return following is not None and following.attributed and not following.quoting
 
 
 class UnsourcedClaim(_AttributionCheck):
@@ -228,16 +231,19 @@ class AnonymousSource(_AttributionCheck):
         for attribution in fact.attributions:
             gap = sourcing.prose[phrase.end : attribution.start] if attribution.start >= phrase.end else ""
             lead = sourcing.prose[attribution.end : phrase.start] if attribution.end <= phrase.start else None
-            if attribution.start >= phrase.end and len(gap.split()) <= 3:
+            if attribution.start >= phrase.end and len(gap.split()) <= 5 and "," not in gap:
                 return True  # "an official said", "sources close to the talks told"
             if lead is not None and len(lead.split()) <= 2:
                 return True  # "said a senior official", "according to security sources"
         return False
 
     def _reason_given(self, sourcing: Sourcing, index: int) -> bool:
+        """The reason in the paragraph, or in the next sentence unless that one brings its own source."""
         nearby = sourcing.paragraph_sentences(index)
         if index + 1 < len(sourcing.facts):
-            nearby.append(sourcing.facts[index + 1])
+            following = sourcing.facts[index + 1]
+            if not sourcing.matches(self.phrase, following.span):
+                nearby.append(following)
         return any(sourcing.matches(self.lexicon.reason, f.span) for f in nearby)
 
 

@@ -16,7 +16,7 @@ _CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
 _OBJECT_GAP = regex.compile(r"(?i)\s+(?:(?:at least|more than|some|about|around|nearly|almost|up to|over|the|another|all)\s+)?")
 # A count in a clause that opens with one of these recalls an earlier event ("the bombing which killed
 # 10", "after 25 people were killed at the weekend"): background the story does not assert afresh.
-_BACKGROUND = regex.compile(r"(?i)(?<![\w-])(?:which|that|who|whom|whose|after|following|since|before|where|how|in which|during which)(?![\w-])")
+_BACKGROUND = regex.compile(r"(?i)(?<![\w-])(?:which|that|who|whom|whose|after|following|since|before|when|where|how|in which|during which)(?![\w-])")
 _BEFORE_NOT_COUNT = regex.compile(r"(?i)(?:aged|age|no\.|number|route|flight|highway)\s+$")
 
 

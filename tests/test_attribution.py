@@ -1,0 +1,320 @@
+"""The attribution checks: quotes with no speaker, unsourced claims, vague and anonymous sourcing, loaded verbs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.checks.attribution import UnsourcedClaim
+from newslint.checks.attribution_lexicon import load_lexicon
+from newslint.checks.base import Context
+from newslint.engine import ActiveRule, lint
+from newslint.finding import Applicability, Finding, Level
+from newslint.packs import builtin_pack_paths, load_packs
+from newslint.story import Story
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = {r.id: r for r in load_packs(builtin_pack_paths()) if r.family == "attribution"}
+
+
+def run(rule: str, text: str, *, lead: bool = False, **params) -> list[Finding]:
+    """Findings of one attribution rule; `lead` reads a headline above the body."""
+    spec = RULES[f"attribution.{rule}"]
+    check = type(spec.build(Context()))({**spec.params, **params}, Context())
+    story = Story(text, "story.txt", markdown=False) if lead else Story.snippet(text)
+    findings, failures = lint(story, [ActiveRule(spec, spec.level, check)])
+    assert not failures
+    return findings
+
+
+def levels(findings: list[Finding]) -> list[str]:
+    return [str(f.level) for f in findings]
+
+
+# --- the lexicon -----------------------------------------------------------------------------------
+
+
+def test_lexicon_loads_once_and_rejects_a_missing_file() -> None:
+    assert load_lexicon() is load_lexicon()
+    with pytest.raises(ValueError, match="cannot read"):
+        load_lexicon("no-such-lexicon.toml")
+
+
+def test_bad_parameters_are_errors() -> None:
+    with pytest.raises(ValueError, match="headline"):
+        UnsourcedClaim({"headline": "sometimes"}, Context())
+
+
+# --- 1. quotes with no speaker ---------------------------------------------------------------------
+
+ORPHAN = '"This is a disgrace and every councillor should be ashamed of it."'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'{ORPHAN[:-2]}," said Mayor Jane Ruiz.',  # inverted
+        f'{ORPHAN[:-2]}," she said.',  # pronoun after
+        f"Ruiz said: {ORPHAN}",  # before
+        f"{ORPHAN} Ruiz told reporters the vote was rushed.",  # next sentence, same paragraph
+        f"The council met.\n\n{ORPHAN} Ruiz was quoted as saying.",
+    ],
+)
+def test_a_quote_with_a_speaker_is_silent(text: str) -> None:
+    assert run("unattributed-quote", text) == []
+
+
+def test_a_quote_with_no_speaker_is_a_warning_on_the_quote() -> None:
+    text = f"The council closed the library.\n\n{ORPHAN}\n\nThe library opened in 1920."
+    [finding] = run("unattributed-quote", text)
+    assert finding.matched == ORPHAN and finding.level == Level.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ruiz called the plan "a recipe for disaster" and left.',  # partial quote, attributed sentence
+        'The council called the plan "a disgrace" and left.',  # scare quote
+        'The banner read "Save Our Central Library Now".',  # title-like, mid-sentence
+        'Readers sang "We Shall Overcome Someday Together" on the steps.',
+    ],
+)
+def test_partial_and_scare_quotes_and_titles_are_not_clauses(text: str) -> None:
+    assert run("unattributed-quote", text) == []
+
+
+def test_a_multi_paragraph_quote_is_attributed_where_it_began() -> None:
+    text = (
+        'The mayor spoke for an hour.\n\n"We have run out of money and out of options," Ruiz said.\n\n'
+        '"The branches will stay open for now.\n\n"We will look again at the central building next year."'
+    )
+    assert run("unattributed-quote", text) == []
+
+
+def test_an_unattributed_run_is_reported_once_at_its_start() -> None:
+    text = (
+        "The library closed.\n\n"
+        '"The branches will stay open for now and the staff will move.\n\n'
+        '"We will look again at the central building next year."\n\nThe vote was 7-2.'
+    )
+    [finding] = run("unattributed-quote", text)
+    assert finding.matched.startswith('"The branches') and finding.line == 3
+
+
+def test_quote_paragraphs_run_on_under_an_attributed_quote() -> None:
+    text = f'"We have run out of money and out of options," Ruiz said.\n\n{ORPHAN}'
+    assert run("unattributed-quote", text) == []
+
+
+def test_a_quote_after_a_paraphrase_is_only_a_suggestion() -> None:
+    text = f"Ruiz said the vote was rushed.\n\n{ORPHAN}\n\nThe library opened in 1920."
+    assert levels(run("unattributed-quote", text)) == ["suggestion"]
+
+
+def test_the_next_quote_paragraph_does_not_attribute_this_one() -> None:
+    text = f'The library closed.\n\n{ORPHAN}\n\n"We will fight this decision in court," Ruiz said.'
+    assert levels(run("unattributed-quote", text)) == ["warning"]
+
+
+# --- 2. claims with no source ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("At least 12 people were killed in the attack on Tuesday.", "casualty count"),
+        ("The army killed three militants near the border.", "casualty count"),
+        ("An estimated 500 residents left their homes.", "estimate"),
+        ("The group was responsible for the bombing of the embassy.", "accusation"),
+    ],
+)
+def test_an_unsourced_claim_is_a_warning(text: str, kind: str) -> None:
+    [finding] = run("unsourced-claim", text)
+    assert finding.level == Level.WARNING and kind in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 32,070 Palestinians have been killed since Oct. 7, the health ministry said on Friday.",
+        "According to police, 12 people were killed.",
+        "Police believe 12 people were killed.",
+        "Rescuers worked all night. Police said 12 people were killed.",  # same paragraph
+        "The floods were the worst since 1998, when heavy rain killed 120 people.",  # background
+        "The bombing, which killed 10 people, shocked the city.",
+        "A 23-year-old man died in 2019 after a crash on Route 9.",  # age, year, road
+        "Five people were hurt in the crash.",  # not a listed casualty word
+    ],
+)
+def test_sourced_background_and_non_counts_are_silent(text: str) -> None:
+    assert run("unsourced-claim", text) == []
+
+
+def test_a_source_in_the_next_paragraph_lowers_a_claim_to_a_suggestion() -> None:
+    text = "Four people died in the fire.\n\nFire chief Ana Lee said the building had no alarms."
+    assert levels(run("unsourced-claim", text)) == ["suggestion"]
+
+
+def test_vague_sourcing_is_left_to_the_vague_rule() -> None:
+    assert run("unsourced-claim", "Four people died in the fire, sources said.") == []
+
+
+HEADLINE = "Fire kills four in city hotel\n\n"
+
+
+def test_a_headline_claim_the_body_sources_is_silent() -> None:
+    text = HEADLINE + "Four people were killed in a hotel fire on Sunday, police said."
+    assert run("unsourced-claim", text, lead=True) == []
+
+
+def test_a_headline_claim_the_body_never_sources_is_a_suggestion() -> None:
+    text = HEADLINE + "The hotel opened in 1990.\n\nIts owner plans to rebuild."
+    [finding] = run("unsourced-claim", text, lead=True)
+    assert finding.line == 1 and finding.level == Level.SUGGESTION
+
+
+def test_headline_modes() -> None:
+    text = HEADLINE + "Four people were killed in a hotel fire on Sunday, police said."
+    assert levels(run("unsourced-claim", text, lead=True, headline="sentence")) == ["suggestion"]
+    bare = HEADLINE + "The hotel opened in 1990."
+    assert run("unsourced-claim", bare, lead=True, headline="off") == []
+
+
+# --- 3. vague attribution --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        ("The minister reportedly told the cabinet he would resign.", "reportedly"),
+        ("It is believed the fire was started deliberately.", "It is believed"),
+        ("It is understood the deal was signed on Friday.", "It is understood"),
+        ("Critics say the plan will fail.", "Critics say"),
+        ("Sources say the deal is close.", "Sources say"),
+        ("Some say the plan will fail.", "Some say"),
+        ("Many believe the plan will fail.", "Many believe"),
+        ("The deputy is said to be the favourite.", "is said to"),
+        ("His deputy allegedly ignored the warnings.", "allegedly"),
+    ],
+)
+def test_vague_attribution_without_a_source_is_a_warning(text: str, matched: str) -> None:
+    [finding] = run("vague", text)
+    assert finding.matched == matched and finding.level == Level.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 10,000 worshipers reportedly traveled to the site, said the Israeli newspaper Haaretz.",
+        "The deal was reportedly signed, according to the Walla news site.",
+        "She was charged with fraud and allegedly moved money between accounts.",
+        '"It is believed the fire was started deliberately," the fire chief said.',  # the speaker's words
+    ],
+)
+def test_a_named_source_in_the_sentence_silences_vague_attribution(text: str) -> None:
+    assert run("vague", text) == []
+
+
+def test_a_named_source_in_the_paragraph_or_next_door_lowers_it_to_a_suggestion() -> None:
+    paragraph = "The minister told the Courier he was staying. He reportedly refused to resign."
+    assert levels(run("vague", paragraph)) == ["suggestion"]
+    beside = "Blinken warned Israel, according to Walla.\n\nBlinken reportedly told Netanyahu."
+    assert levels(run("vague", beside)) == ["suggestion"]
+
+
+# --- 4. anonymous sources --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        ("There was no progress, an Israeli official told The Times of Israel.", "an Israeli official"),
+        ("The plane was hit, according to military and medical sources.", "military and medical sources"),
+        ("No deal is near, said a senior diplomat.", "a senior diplomat"),
+        ("Talks failed, an official close to the negotiations said.", "an official"),
+    ],
+)
+def test_an_unnamed_source_without_a_reason_is_a_suggestion(text: str, matched: str) -> None:
+    [finding] = run("anonymous-source", text)
+    assert finding.matched == matched and finding.level == Level.SUGGESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks failed, an official said, speaking on condition of anonymity because he was not authorized to talk.",
+        "Two officials said the talks failed. They asked not to be named because the talks are secret.",
+        "The official said the talks would resume.",  # a back-reference
+        "A government spokesman said the minister would travel.",  # on the record for an organisation
+        "Sources say the deal is close.",  # bare: the vague rule's
+        "An official visit is planned for May.",  # not a speaker
+    ],
+)
+def test_reasons_back_references_and_non_speakers_are_silent(text: str) -> None:
+    assert run("anonymous-source", text) == []
+
+
+# --- 5. loaded verbs -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, matched, said",
+    [
+        ("The minister claimed that the budget was balanced.", "claimed", "said"),
+        ('"We did nothing wrong," she insisted.', "insisted", "said"),
+        ('"Nobody hid anything," conceded the finance director.', "conceded", "said"),
+        ("The chairman admitted he had not read the report.", "admitted", "said"),
+        ("The chairman admits he has not read the report.", "admits", "says"),
+        ('He insisted: "We did nothing wrong."', "insisted", "said"),
+    ],
+)
+def test_a_loaded_verb_in_attribution_position_suggests_said(text: str, matched: str, said: str) -> None:
+    [finding] = run("loaded-verb", text)
+    assert finding.matched == matched and finding.suggestions == (said,)
+    assert finding.fix is not None and finding.fix.applicability == Applicability.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team claimed the title on Sunday.",
+        "He was admitted to hospital on Monday.",
+        "The mayor revealed a plaque at the school.",
+        '"They claimed that the budget was balanced," she said.',
+    ],
+)
+def test_other_senses_and_quoted_words_are_silent(text: str) -> None:
+    assert run("loaded-verb", text) == []
+
+
+# --- the example story -----------------------------------------------------------------------------
+
+
+def test_the_xinhua_story_reports_exactly_the_documented_sentences() -> None:
+    text = (ROOT / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
+    story = Story(text, "xinhua-blinken.txt")
+    active = [ActiveRule(r, r.level, r.build(Context(style="xinhua"))) for r in RULES.values()]
+    findings, _ = lint(story, active)
+    got = [(f.rule, f.matched, str(f.level)) for f in findings]
+    assert got == [
+        ("attribution.vague", "reportedly", "suggestion"),
+        ("attribution.anonymous-source", "an Israeli official", "suggestion"),
+        ("attribution.anonymous-source", "military and medical sources", "suggestion"),
+    ]
+
+
+# --- the measuring script --------------------------------------------------------------------------
+
+
+def test_eval_script_rebuilds_paragraphs_and_deletes_attribution_clauses() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_attribution
+
+    line = 'The fire spread. "It was huge. We ran," he said. "Nobody stayed." Police said two died.'
+    text = eval_attribution.paragraphed(line)
+    assert text.split("\n\n") == ["The fire spread.", '"It was huge. We ran," he said.', '"Nobody stayed."', "Police said two died."]
+    story = "The fire spread.\n\nFour people were killed, police said."
+    [case] = eval_attribution.deletions(0, story)
+    assert case.mutated.endswith("Four people were killed.") and case.kind == "claim"
