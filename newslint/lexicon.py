@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
 
@@ -24,8 +26,22 @@ def is_word(word: str, min_frequency: int = 1) -> bool:
 
 
 def corrections(word: str, limit: int) -> tuple[str, ...]:
-    """Up to `limit` known words near `word`, the most frequent first (pyspellchecker's ranking)."""
+    """Up to `limit` known words near `word`: one edit away if any, else two; the most frequent first.
+
+    The same ranking as pyspellchecker's `candidates`, but its two-edit search builds every string two
+    edits away (seconds for a long word); rapidfuzz scans the dictionary in C++ instead.
+    """
     checker = english()
-    found = checker.candidates(word.lower()) or set()
-    ranked = sorted((c for c in found if c in checker), key=lambda c: (-checker.word_frequency[c], c))
+    lowered = word.lower()
+    near = checker.known(checker.edit_distance_1(lowered)) - {lowered}
+    if not near:
+        found = process.extract(lowered, _words(), scorer=OSA.distance, score_cutoff=2, limit=None)
+        near = {w for w, d, _ in found if d > 0}
+    ranked = sorted(near, key=lambda c: (-checker.word_frequency[c], c))
     return tuple(ranked[:limit])
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[str, ...]:
+    """Every dictionary word, for the two-edit search."""
+    return tuple(english().word_frequency.keys())

@@ -42,6 +42,8 @@ class Names(Check):
         "min_count": Param(int, 2, "variant: the intended name must be used at least this often"),
         "min_ratio": Param((float, int), 2.0, "variant: and this many times as often as the slip"),
         "word_min_frequency": Param(int, 1, "dictionary frequency from which a form counts as an English word"),
+        "common_word_frequency": Param(int, 100, "variant: between forms used equally often, one this common in "
+                                       "the dictionary is the slip"),
         "derivations": Param(list, [], "suffixes that make a related name, not a slip (Israel/Israeli)"),
         "titles": Param(list, [], "capitalised words before a name that are not first names"),
         "context_words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
@@ -50,7 +52,7 @@ class Names(Check):
         "defer_count": Param(int, 2, "near-listed: a near miss of a name the story itself uses this often is "
                              "left to the variant rule"),
     }  # fmt: skip
-    ARGS = frozenset({"suggestion", "count", "preferred_count", "evidence"})
+    ARGS = frozenset({"suggestion", "count", "preferred_count", "uses", "evidence"})
 
     def setup(self) -> None:
         p = self.params
@@ -84,7 +86,7 @@ class Names(Check):
         for key, words in list(inventory.words.items()):
             if len(words) > self.params["max_rare_count"] or not self._may_be_slip(key, inventory):
                 continue
-            target = self._target(key, len(words), inventory, established)
+            target = self._target(story, key, established)
             if target is None:
                 continue
             for word in words:
@@ -96,31 +98,50 @@ class Names(Check):
         """A listed name, a rejected form (the list's business) or a word the story writes in lowercase is not."""
         return key not in self.names.known and key not in self.names.rejected and key not in inventory.lowercase
 
-    def _target(self, key: str, count: int, inventory: NameInventory, established: list[str]) -> str | None:
+    def _target(self, story: Story, key: str, established: list[str]) -> str | None:
         """The better-attested name this form is closest to, if any."""
-        floor = max(self.params["min_count"], self.params["min_ratio"] * count)
-        pool = [k for k in established if inventory.count(k) >= floor and not is_derivation(key, k, self.derivations)]
+        inventory = story.names
+        floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
+        standing = self._standing(story, key)
+        pool = [
+            k for k in established
+            if inventory.count(k) >= floor and not is_derivation(key, k, self.derivations)
+            and self._standing(story, k) > standing
+        ]  # fmt: skip
         close = nearest(key, pool, self.nearness)
         if not close:
             return None
         best = min(d for _, d in close)
-        return max((c for c, d in close if d == best), key=inventory.count)
+        return max((c for c, d in close if d == best), key=lambda c: self._standing(story, c))
+
+    def _standing(self, story: Story, key: str) -> tuple[int, bool, bool, bool, int]:
+        """How well attested a form is as a name: more uses; then, between equals, listed in the names list;
+        not a common English word standing where a name stands ("Mr Creak" beside "Mr Crean": a real-word
+        slip); known to the dictionary at all (a non-word is a typo: "Rodgiguez"); first used earlier.
+        """
+        words = story.names.words[key]
+        common = lexicon.frequency(key) >= self.params["common_word_frequency"]
+        slot_word = common and all(self._in_name_slot(story, w) for w in words)
+        frequency = lexicon.frequency(key)
+        return (len(words), key in self.names.known, not slot_word, frequency > 0, frequency, -words[0].start)
+
+    def _in_name_slot(self, story: Story, word: NameWord) -> bool:
+        """Standing alone where a person's name stands: after a title, or before a verb of saying."""
+        beside = {n for n in (word.before, word.after) if n and n not in self.titles}
+        return not beside and (word.before in self.titles or self._followed_by_context(story, word))
 
     def _evidence(self, story: Story, word: NameWord, target: str, inventory: NameInventory) -> str | None:
         """Why this occurrence is a slip for `target`, or None when it may well be a different name."""
-        known = lexicon.is_word(word.key, self.params["word_min_frequency"])
-        target_known = lexicon.is_word(target, self.params["word_min_frequency"])
-        shared = self._shares_neighbour(word, target, inventory)
-        if self._different_person(word, target, inventory, known and target_known):
+        if self._different_person(word, target, inventory):
             return None
-        if not known:
-            return "" if not word.ambiguous or shared or not target_known else None
+        if not lexicon.is_word(word.key, self.params["word_min_frequency"]):
+            return ""  # a non-word one slip from a name the story uses
+        shared = self._shares_neighbour(word, target, inventory)
         if word.ambiguous and not shared:
             return None  # an ordinary word capitalised by its place (sentence start, headline)
-        in_phrase = (word.before or word.after) and not shared
-        followed = self._followed_by_context(story, word)
-        if in_phrase or target_known and not (shared or followed):
-            return None  # "High Court", or two real words with nothing tying them together
+        beside = {n for n in (word.before, word.after) if n and n not in self.titles}
+        if beside and not shared:
+            return None  # an ordinary word in a longer name ("High Court"); a title ("Mr Creak") is no phrase
         return f"; '{word.form}' is an English word used here as a name"
 
     def _shares_neighbour(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
@@ -130,12 +151,15 @@ class Names(Check):
             or word.after and word.after in inventory.neighbours_after(target)
         )
 
-    def _different_person(self, word: NameWord, target: str, inventory: NameInventory, both_words: bool) -> bool:
-        """Two people: another first name before the surname, or two first names before one surname."""
+    def _different_person(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
+        """Another first name before the surname: "David Warner" beside "Shane Warne" is two people.
+
+        Listed names (places, mostly) are left out: "Western Australia" beside "South Australia" is one place.
+        """
+        if target in self.names.known:
+            return False
         befores = inventory.neighbours_before(target) - self.titles
-        if word.before and word.before not in self.titles and befores and word.before not in befores:
-            return True  # "David Warner" beside "Shane Warne"
-        return both_words and bool(word.after) and word.after in inventory.neighbours_after(target)
+        return bool(word.before and word.before not in self.titles and befores and word.before not in befores)
 
     def _followed_by_context(self, story: Story, word: NameWord) -> bool:
         """A verb of saying after the form ("Blinked reportedly told"): it stands where a name stands."""
@@ -148,8 +172,9 @@ class Names(Check):
         derived = [usual + suffix for suffix in sorted(self.derivations)]
         shown = min([usual, *derived], key=lambda form: edits(word.key, fold(form)))
         suggestion = match_case(shown, word.form) if word.form.isupper() else shown
+        preferred = inventory.count(target)
         args = {
-            "suggestion": suggestion, "count": 1, "preferred_count": inventory.count(target),
+            "suggestion": suggestion, "count": 1, "preferred_count": preferred, "uses": _times(preferred),
             "evidence": evidence,
         }  # fmt: skip
         return Hit(word.start, word.end, args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
@@ -170,7 +195,7 @@ class Names(Check):
                 continue
             found = story.text[m.start() : m.end()]
             suggestion = match_case(self.names.rejected[fold(" ".join(found.split()))], found)
-            args = {"suggestion": suggestion, "count": 1, "preferred_count": 0, "evidence": ""}
+            args = {"suggestion": suggestion, "count": 1, "preferred_count": 0, "uses": "", "evidence": ""}
             yield Hit(m.start(), m.end(), args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
 
     def _near_miss_hits(self, story: Story) -> Iterable[Hit]:
@@ -183,7 +208,7 @@ class Names(Check):
                 if self._beside_other_name(word, fold(listed)):
                     continue
                 suggestion = match_case(listed, word.form) if word.form.isupper() else listed
-                args = {"suggestion": suggestion, "count": len(words), "preferred_count": 0, "evidence": ""}
+                args = {"suggestion": suggestion, "count": len(words), "preferred_count": 0, "uses": "", "evidence": ""}
                 yield Hit(word.start, word.end, args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
 
     def _listed_near(self, key: str, inventory: NameInventory) -> str | None:
@@ -216,6 +241,10 @@ class Names(Check):
             if any(_inner_capital(w.form) for w in placed):
                 hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"
             yield from hits.values()
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _usual_form(words: list[NameWord]) -> str:
@@ -270,5 +299,5 @@ def _minority(found: list[Written], shape: Callable[[Written], str]) -> Iterable
     shown = next(w.form for w in found if shape(w) == usual)
     for written in found:
         if shape(written) != usual:
-            args = {"suggestion": shown, "count": tally[shape(written)], "preferred_count": tally[usual], "evidence": ""}
+            args = {"suggestion": shown, "count": tally[shape(written)], "preferred_count": tally[usual], "uses": _times(tally[usual]), "evidence": ""}
             yield Hit(written.start, written.end, args, (shown,))

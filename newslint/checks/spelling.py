@@ -37,6 +37,11 @@ class Spelling(Check):
                              "to the dictionary's ('our$' -> 'or'); a word whose mapped form is known passes"),
         "contractions": Param(list, [], "endings after an apostrophe that make a contraction ('ll, 've)"),
         "vocabulary_files": Param(list, [], "word lists under rules/data/, one word a line"),
+        "prefixes": Param(list, [], "a prefix plus a known word passes ('reoffending', 'unindicted')"),
+        "compound_min_part": Param(int, 3, "closed compounds ('paceman'): shortest part"),
+        "compound_max_length": Param(int, 0, "closed compounds: longest whole word (0: no compounds pass); "
+                                     "longer run-ons ('defunctoperator') are typos"),
+        "stop_words": Param(list, [], "words that never start or end a closed compound ('thehuge', 'alsosaid')"),
     }  # fmt: skip
     ARGS = frozenset({"suggestion", "hint"})
 
@@ -51,6 +56,8 @@ class Spelling(Check):
         folder = packs.builtin_rules_dir() / "data"
         shipped = frozenset().union(*(_read_words(folder / name) for name in self.params["vocabulary_files"]))
         self.vocabulary = frozenset(w.lower() for w in shipped | self.context.vocabulary)
+        self.prefixes = tuple(self.params["prefixes"])
+        self.stop_words = frozenset(self.params["stop_words"])
 
     def hits(self, story: Story) -> Iterable[Hit]:
         words = list(self._words(story))
@@ -73,11 +80,31 @@ class Spelling(Check):
                     yield token.start + part.start(), token.start + part.end(), part.group()
 
     def _is_known(self, word: str) -> bool:
+        """In a dictionary, or a prefix or closed compound built of known words."""
+        if self._is_listed(word):
+            return True
+        if any(word.startswith(p) and len(word) - len(p) >= 4 and self._is_listed(word[len(p) :]) for p in self.prefixes):
+            return True  # "reoffending", "unindicted"
+        return self._is_compound(word)
+
+    def _is_listed(self, word: str) -> bool:
+        """In the vocabulary or the dictionary, as written, as a contraction, or in its American spelling."""
         if word in self.vocabulary or lexicon.is_word(word, self.params["min_frequency"]):
             return True
-        if any(word.endswith(c) and self._is_known(word[: -len(c)]) for c in self.contractions if len(word) > len(c)):
-            return True  # "that'll", "Howard's"
+        if any(word.endswith(c) and self._is_listed(word[: -len(c)]) for c in self.contractions if len(word) > len(c)):
+            return True  # "that'll"
         return any(lexicon.is_word(p.sub(r, word), self.params["min_frequency"]) for p, r in self.equivalents)
+
+    def _is_compound(self, word: str) -> bool:
+        """A short closed compound of two known words ("paceman", "gasfield"); long run-ons are typos."""
+        shortest = self.params["compound_min_part"]
+        if len(word) > self.params["compound_max_length"]:
+            return False
+        for cut in range(shortest, len(word) - shortest + 1):
+            head, tail = word[:cut], word[cut:]
+            if head not in self.stop_words and tail not in self.stop_words and self._is_listed(head) and self._is_listed(tail):
+                return True
+        return False
 
     def _suggest(self, word: str) -> tuple[str, ...]:
         found = lexicon.corrections(word, self.params["suggestions"])

@@ -1,0 +1,226 @@
+"""Score the names and spelling rules on real copy: false alarms on clean stories, recall on planted slips.
+
+    python scripts/eval_names.py [--style ap] [--seed 8] [--per-story 2] [--show]
+
+1. Clean copy: the 300 ABC stories (see corpus.py) are linted with the names.* and spelling.* rules;
+   findings per 1,000 words, by rule. `--show` lists each finding with its context.
+2. Labelled set: in each story, up to `--per-story` names that the story uses at least twice (capitalised
+   words of four or more letters, capitalised where the capital is the writer's choice, never written in
+   lowercase) get one occurrence corrupted, chosen at random: into a real English word one edit away when
+   there is one ("Blinken" -> "Blinked"), else by a transposition, a dropped, doubled or keyboard-adjacent
+   letter. The first letter is never touched (typing slips rarely hit it). A case is caught when a names or
+   spelling finding covers the slip; the suggestion is right when its first suggestion is the original.
+   Findings elsewhere in the corrupted story that the clean story does not have are counted as false alarms.
+The random generator is seeded, so every run builds the same set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import abc_stories, word_count  # noqa: E402
+
+from newslint import lexicon  # noqa: E402
+from newslint.config import Settings  # noqa: E402
+from newslint.finding import Finding  # noqa: E402
+from newslint.nameslist import load_names  # noqa: E402
+from newslint.runner import Linter  # noqa: E402
+from newslint.story import Story  # noqa: E402
+
+FAMILIES = ("names", "spelling")
+MIN_NAME_LENGTH = 4
+REAL_WORD_MIN_FREQUENCY = 100  # a real-word slip must be a word a writer might type
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+QWERTY = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+LISTED = load_names("ap").known
+
+
+@dataclass(frozen=True)
+class Case:
+    """One planted slip: story index, corrupted text, where the slip is, what it was and what it became."""
+
+    story: int
+    text: str
+    start: int
+    original: str
+    slip: str
+    kind: str
+    uses: int  # how often the story used the name before the slip
+
+
+def lint(linter: Linter, settings: Settings, text: str, name: str) -> list[Finding]:
+    return linter.lint_text(text, name, settings).findings
+
+
+# --- corrupting a name ------------------------------------------------------------------------------------
+
+
+def keyboard_neighbours(letter: str) -> str:
+    """Letters next to `letter` on a QWERTY keyboard (same row and the rows above and below)."""
+    for row_index, row in enumerate(QWERTY):
+        if letter in row:
+            col = row.index(letter)
+            rows = QWERTY[max(row_index - 1, 0) : row_index + 2]
+            return "".join(r[c] for r in rows for c in range(col - 1, col + 2) if 0 <= c < len(r) and r[c] != letter)
+    return ""
+
+
+def real_word_slips(name: str, names: frozenset[str]) -> list[str]:
+    """English words one edit from `name` (lowercase), first letter kept.
+
+    Left out: another form of the same word (a letter added or dropped at the end: "Australian",
+    "Presidents") and other well-known names ("Iran" for "Iraq"): neither is a slip anyone could catch.
+    """
+    low = name.lower()
+    found = set()
+    for i in range(1, len(low) + 1):
+        found.add(low[:i] + low[i + 1 :])
+        if i < len(low) - 1:
+            found.add(low[:i] + low[i + 1] + low[i] + low[i + 2 :])
+        for c in LETTERS:
+            found.add(low[:i] + c + low[i + 1 :])
+            found.add(low[:i] + c + low[i:])
+    inflected = {w for w in found if w.startswith(low) or low.startswith(w)}
+    return sorted(
+        w for w in found - inflected
+        if len(w) > 1 and w not in names and lexicon.frequency(w) >= REAL_WORD_MIN_FREQUENCY
+    )  # fmt: skip
+
+
+def typo(name: str, rng: random.Random) -> tuple[str, str]:
+    """A transposition, dropped, doubled or keyboard-adjacent letter, after the first letter."""
+    while True:
+        kind = rng.choice(("transposition", "dropped", "doubled", "keyboard"))
+        i = rng.randrange(1, len(name))
+        if kind == "transposition" and i < len(name) - 1 and name[i] != name[i + 1]:
+            return name[:i] + name[i + 1] + name[i] + name[i + 2 :], kind
+        if kind == "dropped":
+            return name[:i] + name[i + 1 :], kind
+        if kind == "doubled":
+            return name[:i] + name[i] + name[i:], kind
+        neighbours = keyboard_neighbours(name[i].lower())
+        if kind == "keyboard" and neighbours:
+            return name[:i] + rng.choice(neighbours) + name[i + 1 :], kind
+
+
+def corrupt(name: str, taken: set[str], rng: random.Random) -> tuple[str, str]:
+    """A real-word slip where one exists, else a typo; never another word the story already uses."""
+    real = [w for w in real_word_slips(name, LISTED) if w not in taken]
+    if real:
+        return rng.choice(real).capitalize(), "real word"
+    for _ in range(50):
+        slip, kind = typo(name, rng)
+        if slip.lower() not in taken:
+            return slip, kind
+    raise ValueError(f"no slip for {name}")
+
+
+def repeated_names(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Names used at least twice: key -> occurrences (start, form) where the capital is the writer's choice."""
+    inventory = Story(text, "case.txt").names
+    names = {}
+    for key, words in inventory.words.items():
+        forms = {w.form for w in words}
+        if len(words) < 2 or len(key) < MIN_NAME_LENGTH or key in inventory.lowercase:
+            continue
+        if all(w.ambiguous for w in words) or not all(f.isalpha() and not f.isupper() for f in forms):
+            continue
+        names[key] = [(w.start, w.form) for w in words]
+    return names
+
+
+def labelled_set(stories: list[str], seed: int, per_story: int) -> list[Case]:
+    rng = random.Random(seed)
+    cases = []
+    for index, text in enumerate(stories):
+        names = repeated_names(text)
+        taken = {w.lower() for w in text.split()} | set(names)
+        for key in rng.sample(sorted(names), min(per_story, len(names))):
+            start, form = rng.choice(names[key])
+            slip, kind = corrupt(form, taken, rng)
+            corrupted = text[:start] + slip + text[start + len(form) :]
+            cases.append(Case(index, corrupted, start, form, slip, kind, len(names[key])))
+    return cases
+
+
+# --- scoring ----------------------------------------------------------------------------------------------
+
+
+def score(linter: Linter, settings: Settings, cases: list[Case], clean: dict[int, list[Finding]]):
+    caught, right, new_alarms, missed = Counter(), Counter(), 0, []
+    for case in cases:
+        found = lint(linter, settings, case.text, f"case-{case.story}.txt")
+        on_slip = [f for f in found if f.start <= case.start < f.end]
+        if on_slip:
+            caught[case.kind] += 1
+            right[case.kind] += on_slip[0].suggestions[:1] == (case.original,)
+        else:
+            missed.append(case)
+        before = {(f.rule, f.matched) for f in clean[case.story]}
+        new_alarms += sum(1 for f in found if f not in on_slip and (f.rule, f.matched) not in before)
+    return caught, right, new_alarms, missed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--style", default="ap")
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--per-story", type=int, default=2)
+    parser.add_argument("--show", action="store_true", help="list clean-copy findings and missed slips")
+    args = parser.parse_args()
+
+    stories = abc_stories()
+    words = word_count(stories)
+    linter = Linter(isolated=True)
+    settings = Settings(style=args.style, select=FAMILIES)
+    clean = {i: lint(linter, settings, text, f"abc-{i:03}.txt") for i, text in enumerate(stories)}
+    by_rule = Counter(f.rule for found in clean.values() for f in found)
+
+    print(f"Clean copy: {len(stories)} ABC stories, {words:,} words, style {args.style}")
+    print(f"{'rule':<24}{'findings':>10}{'per 1,000 words':>18}")
+    for rule in sorted(by_rule):
+        print(f"{rule:<24}{by_rule[rule]:>10}{by_rule[rule] * 1000 / words:>18.2f}")
+    total = sum(by_rule.values())
+    house = by_rule["names.rejected"]
+    print(f"{'all names + spelling':<24}{total:>10}{total * 1000 / words:>18.2f}")
+    print(f"{'  less house-style forms':<24}{total - house:>10}{(total - house) * 1000 / words:>18.2f}")
+
+    cases = labelled_set(stories, args.seed, args.per_story)
+    caught, right, new_alarms, missed = score(linter, settings, cases, clean)
+    kinds = Counter(c.kind for c in cases)
+    print(f"\nLabelled set: {len(cases)} planted slips (seed {args.seed}, up to {args.per_story} names a story)")
+    print(f"{'slip':<16}{'cases':>8}{'caught':>10}{'recall':>9}{'right 1st':>11}")
+    for kind in sorted(kinds):
+        n, c, r = kinds[kind], caught[kind], right[kind]
+        print(f"{kind:<16}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
+    n, c, r = len(cases), sum(caught.values()), sum(right.values())
+    print(f"{'all':<16}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
+    print(f"right name as first suggestion, of all cases: {r / n:.1%}")
+    for label, group in (("name used twice", [c for c in cases if c.uses == 2]),
+                         ("name used 3+ times", [c for c in cases if c.uses > 2]),
+                         ("name of 5+ letters", [c for c in cases if len(c.original) >= 5])):
+        hit = sum(1 for c in group if c not in missed)
+        print(f"  {label:<20}{len(group):>6} cases, recall {hit / max(len(group), 1):.1%}")
+    print(f"new findings elsewhere in corrupted stories: {new_alarms} ({new_alarms / len(cases):.2f} a story)")
+
+    if args.show:
+        print("\nClean-copy findings:")
+        for i, found in clean.items():
+            for f in found:
+                context = stories[i][max(f.start - 40, 0) : f.end + 30]
+                print(f"  abc-{i:03} {f.rule} {f.matched!r} -> {f.suggestions[:1]}: ...{context}...")
+        print("\nMissed slips:")
+        for case in missed:
+            print(f"  abc-{case.story:03} {case.original} -> {case.slip} ({case.kind})")
+
+
+if __name__ == "__main__":
+    main()
