@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from newslint.errors import NewslintError
 from newslint.finding import Finding
@@ -28,7 +29,9 @@ class Entry(NamedTuple):
 
 def entry(finding: Finding, text: str, root: Path) -> Entry:
     line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
-    line_end = min((i for i in (text.find("\n", finding.end), text.find("\r", finding.end)) if i >= 0), default=len(text))
+    line_end = min(
+        (i for i in (text.find("\n", finding.end), text.find("\r", finding.end)) if i >= 0), default=len(text)
+    )
     before = text[max(line_start, finding.start - CONTEXT_CHARS) : finding.start]
     after = text[finding.end : min(line_end, finding.end + CONTEXT_CHARS)]
     context = " ".join(f"{before}{finding.matched}{after}".split())
@@ -57,7 +60,9 @@ def load(path: Path) -> Counter[Entry]:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("newslint-baseline") != VERSION:
             raise ValueError(f"not a version {VERSION} newslint baseline")
-        return Counter({Entry(r["path"], r["rule"], r["matched"], r["context"]): int(r["count"]) for r in document["findings"]})
+        return Counter(
+            {Entry(r["path"], r["rule"], r["matched"], r["context"]): int(r["count"]) for r in document["findings"]}
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise NewslintError([f"{path}: cannot read baseline: {error}"]) from None
 

@@ -6,15 +6,15 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Sequence
 
 from newslint import __version__, baseline
+from newslint.changed import changed_since, keep_changed
 from newslint.config import STYLES
 from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
-from newslint.changed import changed_since, keep_changed
 from newslint.finding import Finding, Level
 from newslint.fix import fix_file, unified_diff
 from newslint.output import FORMATS, Report, render
@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--extend-select", type=_csv, help="rules, families or packs to add")
     parser.add_argument("--ignore", type=_csv, help="rules, families or packs to leave out")
     parser.add_argument("--style", choices=STYLES, help="house style (default: ap)")
-    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the stories' date, when they carry no timestamp")
+    parser.add_argument(
+        "--date", type=_date, metavar="YYYY-MM-DD", help="the stories' date, when they carry no timestamp"
+    )
     parser.add_argument("--extend-exclude", type=_csv, default=[], help="globs of paths to skip")
     parser.add_argument("--stdin-filename", help="the name to report for standard input")
     parser.add_argument("--statistics", action="store_true", help="print counts per rule")
@@ -222,4 +224,4 @@ def _print_statistics(findings) -> None:
     print(f"{sum(counts.values()):6d}  total", file=out)
 
 
-__all__ = ["main", "did_you_mean"]
+__all__ = ["did_you_mean", "main"]

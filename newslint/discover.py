@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 STORY_SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"
@@ -38,12 +38,14 @@ def _walk(root: str, patterns: tuple[str, ...]) -> Iterator[str]:
         )
         for name in sorted(files):
             path = os.path.join(folder, name)
-            if name.lower().endswith(STORY_SUFFIXES) and not name.startswith(".") and not _excluded(path, patterns):
-                if os.path.isfile(path):  # skips dangling links
-                    yield path
+            is_story = name.lower().endswith(STORY_SUFFIXES) and not name.startswith(".")
+            if is_story and not _excluded(path, patterns) and os.path.isfile(path):  # isfile skips dangling links
+                yield path
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     posix = Path(path).as_posix()
     name = os.path.basename(path)
-    return any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(posix, f"*/{p}") for p in patterns)
+    return any(
+        fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(posix, f"*/{p}") for p in patterns
+    )

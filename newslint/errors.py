@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 
 class NewslintError(Exception):
@@ -15,7 +15,7 @@ class NewslintError(Exception):
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """" (did you mean 'x'?)" when a close choice exists, else ""."""
+    """The tail of an error message, ` (did you mean 'x'?)`, when a close choice exists; else empty."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

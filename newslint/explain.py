@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint.config import Settings
 from newslint.errors import NewslintError, did_you_mean

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import traceback
+from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
-from typing import Any, Sequence
+from typing import Any
 
 from newslint.errors import NewslintError
 from newslint.runner import FileResult, Linter
@@ -84,11 +86,9 @@ def _pooled(linter: Linter, files: list[str], jobs: int, context: BaseContext) -
 
 def _warm(linter: Linter, path: str) -> None:
     """Build the rules once here so that forked workers share them instead of each building its own."""
-    try:
-        settings = linter.settings_for(path)
-        linter.active_rules(settings)
-    except Exception:  # noqa: BLE001 - a bad config is reported per file by the workers
-        pass
+    # A bad config is not reported here: the workers report it for the files it governs.
+    with contextlib.suppress(Exception):
+        linter.active_rules(linter.settings_for(path))
 
 
 def _chunks(files: list[str], jobs: int) -> list[list[str]]:

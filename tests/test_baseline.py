@@ -41,7 +41,9 @@ def test_baselined_findings_are_not_reported(tmp_path: Path) -> None:
 
 def test_baseline_survives_lines_added_above(tmp_path: Path) -> None:
     story = _setup(tmp_path)
-    story.write_text(STORY.replace("Truce holds\n\n", "Truce holds\n\nUPDATED with new detail.\n\nMore.\n\n"), encoding="utf-8")
+    story.write_text(
+        STORY.replace("Truce holds\n\n", "Truce holds\n\nUPDATED with new detail.\n\nMore.\n\n"), encoding="utf-8"
+    )
     done = _newslint("--baseline", "baseline.json", "stories", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, "")
 

@@ -89,10 +89,14 @@ def test_a_rule_that_reads_quotes_still_never_fixes_them(tmp_path: Path) -> None
     linter = Linter(config=tmp_path / "newslint.toml")
     assert len(linter.lint_file(str(path)).findings) == 2  # the rule does see the quote
     fix_file(linter, str(path))
-    assert path.read_text(encoding="utf-8") == 'Talks\n\nThey moved toward a deal. "We moved towards peace," she said.\n'
+    assert (
+        path.read_text(encoding="utf-8") == 'Talks\n\nThey moved toward a deal. "We moved towards peace," she said.\n'
+    )
 
 
-@pytest.mark.parametrize(("encoding", "bom", "newline"), [("utf-8", True, "\r\n"), ("cp1252", False, "\r\n"), ("utf-8", False, "\r")])
+@pytest.mark.parametrize(
+    ("encoding", "bom", "newline"), [("utf-8", True, "\r\n"), ("cp1252", False, "\r\n"), ("utf-8", False, "\r")]
+)
 def test_fix_keeps_encoding_bom_and_line_endings(tmp_path: Path, encoding: str, bom: bool, newline: str) -> None:
     original = STORY.replace("Council", "Café council").replace("\n", newline)
     path = _write(tmp_path, original, encoding=encoding, bom=bom)
