@@ -58,7 +58,14 @@ def test_number_words_spell_and_ordinal_suffixes() -> None:
     assert [words.spell(n) for n in (1, 7, 9, 21)] == ["one", "seven", "nine", "twenty-one"]
     assert words.spell(3, ordinal=True) == "third"
     assert words.spell(120) is None
-    assert [figure_with_suffix(n) for n in (10, 11, 21, 22, 23, 112)] == ["10th", "11th", "21st", "22nd", "23rd", "112th"]
+    assert [figure_with_suffix(n) for n in (10, 11, 21, 22, 23, 112)] == [
+        "10th",
+        "11th",
+        "21st",
+        "22nd",
+        "23rd",
+        "112th",
+    ]
 
 
 def test_regroup_thousands() -> None:
@@ -245,7 +252,9 @@ def test_consistency_tie_goes_to_the_first_form() -> None:
 
 
 def test_consistency_only_safe_fix_is_adding_commas() -> None:
-    found = findings("numbers.mixed-separators", "About 32,000 fled, 14,500 returned and 12000 stayed.", style="reuters")
+    found = findings(
+        "numbers.mixed-separators", "About 32,000 fled, 14,500 returned and 12000 stayed.", style="reuters"
+    )
     assert found[0].fix.applicability is Applicability.SAFE
     found = findings("numbers.mixed-percent", "Sales rose 5 per cent, 8 per cent and 2%.", style="reuters")
     assert found[0].fix.applicability is Applicability.UNSAFE

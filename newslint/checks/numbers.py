@@ -46,6 +46,8 @@ class NumberWords(NumberCheck):
                 continue
             if m.form == FIGURE and 1 <= m.value <= limit and (not m.suffix or m.ordinal) and not m.grouping:
                 suggestion = self.words.spell(int(m.value), m.ordinal)
+                if suggestion and m.ordinal and regex.match(r"\s+\p{Lu}", story.masked[m.end : m.end + 3]):
+                    suggestion = suggestion.capitalize()  # a numbered street: "Fifth Avenue" (AP addresses)
             elif m.form == WORD and limit < m.value < 100:
                 suggestion = figure_with_suffix(int(m.value)) if m.ordinal else str(int(m.value))
             else:

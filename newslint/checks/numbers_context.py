@@ -111,8 +111,8 @@ def kinds_before(patterns: ContextPatterns, pre: str) -> set[str]:
 def _name_before(patterns: ContextPatterns, pre: str) -> bool:
     """A capitalised word right before the number that is not a common opener: "Apollo 11", "Channel 9"."""
     m = _WORD_BEFORE.search(pre)
-    if not m or not pre.endswith((" ", "\u00a0")) or not m.group(1)[:1].isupper():
-        return False
+    if not m or not pre.endswith((" ", "\u00a0")) or not any(c.isupper() for c in m.group(1)):
+        return False  # a capital anywhere: "Apollo 11", "iPhone 6"
     word = m.group(1).rstrip(".")
     if word.lower() in patterns.months or word.endswith(("'s", "’s", "s'")):
         return False  # a date, or a possessive: "Arafat's 3 helicopters" counts helicopters
@@ -127,7 +127,7 @@ def kinds_of_suffix(lex: Lexicon, suffix: str) -> set[str]:
     low = suffix.lower()
     if low in _ORDINAL:
         return set()
-    if low in lex.scale_abbreviations:
+    if suffix in lex.scale_abbreviations:  # "5m", "5bn"; "3M" is a company
         return {SCALE}
     if low in ("am", "pm", "hrs", "h") or low.startswith(("a.m", "p.m")):
         return {TIME}

@@ -30,8 +30,9 @@ _PHONE = regex.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s-])?(?:\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{2,4}\s\d{3,4}\s?\d{3,4}"
     r"|\d{1,3}(?:-\d{2,4}){3,5})(?![\w])"
 )
-_JOINED_AFTER = regex.compile(r"\s?[-–]\s?\$?\d")
-_JOINED_BEFORE = regex.compile(r"\d[%]?\s?[-–]\s?\$?$")
+# Ranges and tallies: "5-4", "5 to 10", "between 5 and 10" (not "3 or 4", which AP spells out).
+_JOINED_AFTER = regex.compile(r"\s?[-–]\s?\$?\d|\s+(?:to|and)\s+\$?\d")
+_JOINED_BEFORE = regex.compile(r"\d%?\s?[-–]\s?\$?$|\d%?\s+(?:to|and)\s+\$?$")
 _SCORE_END = regex.compile(r"\s*(?:[.,;)]|$)|\s+(?:with|before|after|off|when|and)\b")
 _JOINED_TO_COUNT_BEFORE = regex.compile(r"\d,\d{3}\s+(?:to|and|or)\s+$|\d,\d{3}\s?[-–]\s?$")
 _JOINED_TO_COUNT_AFTER = regex.compile(r"\s+(?:to|and|or)\s+\d{1,3},\d{3}|\s?[-–]\s?\d{1,3},\d{3}")
@@ -173,7 +174,7 @@ class _Builder:
             kinds.add(ctx.TIME)  # "1800 hours"
         if suffix.lower() in ("st", "nd", "rd", "th"):
             capital = _CAPITAL_NEXT.match(post)
-            streets = self.lex.words("street-suffixes")
+            streets = self.lex.words("numbered-street-words")
             if capital and capital.group(1) not in streets:
                 kinds.add(ctx.NAME)  # "3rd Battalion", "1st Infantry Division" (AP: military units)
         return kinds
