@@ -169,7 +169,7 @@ class Names(Check):
     def _variant_hit(self, word: NameWord, target: str, inventory: NameInventory, evidence: str) -> Hit:
         usual = _usual_form(inventory.words[target])
         # "Australain" beside "Australia": the slip is closer to a derived form, so suggest "Australian".
-        derived = [usual + suffix for suffix in sorted(self.derivations)]
+        derived = [usual + s for s in sorted(self.derivations) if s[0] != usual[-1] and fold(usual + s) != word.key]
         shown = min([usual, *derived], key=lambda form: edits(word.key, fold(form)))
         suggestion = match_case(shown, word.form) if word.form.isupper() else shown
         preferred = inventory.count(target)
@@ -254,9 +254,9 @@ def _usual_form(words: list[NameWord]) -> str:
 
 
 def _phrases(forms: Iterable[str]) -> regex.Pattern[str]:
-    """Literal phrases on word boundaries, case-insensitive; a hyphen may follow ("Kiev-based")."""
+    """Literal phrases on word boundaries, case-insensitive; hyphens may join them ("el-Sisi", "Kiev-based")."""
     body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
-    return compile_pattern(rf"(?<![\w-])(?:{body})(?!\w)", ignorecase=True)
+    return compile_pattern(rf"(?<!\w)(?:{body})(?!\w)", ignorecase=True)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,179 @@
+"""The names checks: the story's name inventory, in-story variants, the names list, and spelling choices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.config import Settings
+from newslint.errors import NewslintError
+from newslint.namematch import Nearness, is_derivation, nearest
+from newslint.nameslist import load_names
+from newslint.runner import Linter
+from newslint.story import Story
+
+ROOT = Path(__file__).resolve().parent.parent
+LEAD = "Talks resume in Jerusalem\n\nJERUSALEM (AP) — "
+
+
+def names_findings(text: str, style: str = "ap", names: tuple[Path, ...] = ()) -> list:
+    settings = Settings(style=style, select=("names",), names=names)
+    return Linter(isolated=True).lint_text(text, "story.txt", settings).findings
+
+
+def flagged(text: str, **kwargs) -> list[tuple[str, str, str]]:
+    return [(f.rule, f.matched, f.suggestions[0] if f.suggestions else "") for f in names_findings(text, **kwargs)]
+
+
+# --- the inventory -------------------------------------------------------------------------------------
+
+
+def test_inventory_counts_names_without_possessives_and_splits_hyphen_compounds() -> None:
+    story = Story.snippet("Blinken's aides met Blinken. The Israel-Hamas war goes on; Hamas-run ministries said so.")
+    inventory = story.names
+    assert inventory.count("blinken") == 2
+    assert inventory.count("hamas") == 2
+    assert inventory.count("israel") == 1
+    assert "aides" in inventory.lowercase
+
+
+def test_inventory_marks_positional_capitals_and_neighbours() -> None:
+    story = Story.snippet('Officials said Antony Blinken left. "Blinken will return," they said. JERUSALEM is calm.')
+    words = {w.form: w for ws in story.names.words.values() for w in ws}
+    assert words["Officials"].ambiguous  # sentence start
+    assert words["JERUSALEM"].ambiguous  # all capitals
+    assert not words["Antony"].ambiguous
+    first, second = story.names.words["blinken"]
+    assert first.before == "antony" and not first.ambiguous
+    assert second.ambiguous  # opens a quotation
+
+
+# --- names.variant -----------------------------------------------------------------------------------
+
+
+def test_xinhua_story_has_exactly_the_blinked_finding() -> None:
+    path = ROOT / "examples" / "xinhua-blinken.txt"
+    settings = Settings(select=("names", "spelling"))
+    findings = Linter(isolated=True).lint_text(path.read_text(encoding="utf-8"), str(path), settings).findings
+    assert [(f.rule, f.line, f.column, f.matched, f.suggestions[0]) for f in findings] == [
+        ("names.variant", 23, 104, "Blinked", "Blinken")
+    ]
+    assert "6 times" in findings[0].message
+
+
+BLINKEN = LEAD + "Antony Blinken met Israeli leaders on Friday. Blinken said the talks went well, and Blinken left. "
+
+
+@pytest.mark.parametrize("slip", ["Blinekn", "Blnken", "Blinkenn", "Blonken", "Blinked"])
+def test_a_slip_of_a_name_the_story_uses_is_flagged_with_the_name(slip: str) -> None:
+    found = flagged(BLINKEN + f"Aides said {slip} would return on Monday.")
+    assert found == [("names.variant", slip, "Blinken")]
+
+
+def test_the_message_gives_the_evidence() -> None:
+    (finding,) = names_findings(BLINKEN + "Aides said Blinked told reporters he would return.")
+    assert "3 times" in finding.message and "English word" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia beat Austria on Friday. Australia scored twice, and Australia held on.",
+        "Hamas said its envoys reached Hama. Hamas gave no details, and Hamas declined to comment.",
+        "Hillary Clinton and Bill Clinton arrived. Clinton spoke first, and Clinton left early.",
+        "Shane Warne took five wickets. Warne bowled well, and Warne was the star. David Warner made 20.",
+        "Blinken arrived. Blinken met the minister. Blinked and dazed, reporters waited for Blinken.",
+        "The High Court ruled. Court officials said the ruling, the Court's first, was final.",
+        "Israel and Israeli officials met. Israel said the Israelis would attend, and Israel agreed.",
+    ],
+    ids=["austria-australia", "hamas-hama", "shared-surname", "other-first-name", "sentence-start",
+         "capitalised-word", "derivation"],
+)  # fmt: skip
+def test_legitimately_different_names_stay_silent(text: str) -> None:
+    assert flagged(LEAD + text) == []
+
+
+def test_a_common_word_capitalised_in_a_name_slot_is_a_real_word_slip() -> None:
+    text = LEAD + "Mr Crean said the deal was done. Later Mr Creak told reporters it was signed."
+    assert flagged(text) == [("names.variant", "Creak", "Crean")]
+
+
+def test_a_slip_closer_to_a_derived_form_suggests_that_form() -> None:
+    text = LEAD + "Australia won. Australia batted first, and the Australain crowd cheered Australia."
+    assert flagged(text) == [("names.variant", "Australain", "Australian")]
+
+
+# --- names.rejected and names.near-listed ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("style", "written", "expected"),
+    [("ap", "Zelensky", "Zelenskyy"), ("reuters", "Zelensky", "Zelenskiy"), ("ap", "Kiev", "Kyiv"),
+     ("ap", "KIEV", "KYIV"), ("ap", "Qaddafi", "Gadhafi"), ("reuters", "Gadhafi", "Gaddafi"),
+     ("ap", "al-Qaeda", "al-Qaida")],
+)  # fmt: skip
+def test_rejected_forms_follow_the_house_style(style: str, written: str, expected: str) -> None:
+    found = flagged(LEAD + f"Officials met in the capital. {written} was mentioned twice by the minister.", style=style)
+    assert ("names.rejected", written, expected) in found
+
+
+def test_house_forms_and_kept_phrases_are_not_rejected() -> None:
+    text = LEAD + "Zelenskiy spoke in Kyiv. The chef served chicken Kiev."
+    assert flagged(text, style="reuters") == []
+    assert flagged(LEAD + "The chef served chicken Kiev to Zelenskyy.", style="ap") == []
+
+
+def test_a_near_miss_of_a_listed_name_used_once_is_flagged() -> None:
+    found = flagged(LEAD + "Prime Minister Benjamin Netanyhu spoke on Friday.")
+    assert found == [("names.near-listed", "Netanyhu", "Netanyahu")]
+
+
+def test_a_different_name_near_a_listed_one_is_not() -> None:
+    # Jenin is not Benin (first letter), Virginie Razzano is not Virginia Woolf (another surname).
+    assert flagged(LEAD + "Troops entered Jenin on Monday. Virginie Razzano won in straight sets.") == []
+
+
+def test_a_newsroom_names_file_adds_rejections(tmp_path: Path) -> None:
+    extra = tmp_path / "our-names.toml"
+    extra.write_text('[[name]]\ncanonical = "Sissi"\nreject = ["Sisi"]\n', encoding="utf-8")
+    load_names.cache_clear()
+    found = flagged(LEAD + "President Abdel Fattah el-Sisi met envoys.", names=(extra,))
+    assert ("names.rejected", "Sisi", "Sissi") in found
+
+
+def test_a_bad_names_file_is_reported_with_its_path(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[name]]\ncanonical = "Sissi"\nrejects = ["Sisi"]\n', encoding="utf-8")
+    with pytest.raises(NewslintError, match="unknown key 'rejects'"):
+        load_names("ap", (str(bad),))
+
+
+# --- names.choice ----------------------------------------------------------------------------------------
+
+
+def test_diacritics_and_particle_capitals_that_change_are_a_choice() -> None:
+    text = LEAD + "Alex Rodríguez signed. Rodríguez smiled, and Rodriguez waved. Police shut al-Aqsa and the Al-Aqsa gate."
+    found = flagged(text)
+    assert ("names.choice", "Rodriguez", "Rodríguez") in found
+    assert ("names.choice", "Al-Aqsa", "al-Aqsa") in found
+
+
+def test_a_sentence_may_open_with_a_capital_particle() -> None:
+    assert flagged(LEAD + "Al-Aqsa was crowded. Police closed the al-Aqsa compound.") == []
+
+
+# --- matching helpers ------------------------------------------------------------------------------------
+
+
+def test_derivations_are_not_slips_but_doubled_letters_are() -> None:
+    suffixes = {"i", "s", "n"}
+    assert is_derivation("israel", "israeli", suffixes)
+    assert is_derivation("hamas", "hama", suffixes)
+    assert not is_derivation("blinken", "blinkenn", suffixes)
+
+
+def test_nearest_respects_length_relative_limits() -> None:
+    limits = Nearness(min_length=4, max_edits=2, max_relative=0.2)
+    assert nearest("blinked", ["blinken", "brisbane"], limits) == [("blinken", 1)]
+    assert nearest("iran", ["iraq"], limits) == []  # one edit in four letters is too much

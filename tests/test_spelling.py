@@ -1,0 +1,72 @@
+"""The spelling check: lowercase typos only, with the newsroom vocabulary and British/Australian forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import lexicon
+from newslint.config import Settings
+from newslint.runner import Linter
+
+
+def typos(text: str, vocabulary: tuple[Path, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    settings = Settings(select=("spelling",), vocabulary=vocabulary)
+    findings = Linter(isolated=True).lint_text(text, "story.txt", settings).findings
+    return [(f.matched, f.suggestions) for f in findings]
+
+
+def test_a_typo_is_flagged_with_the_likely_word_first() -> None:
+    found = typos("The goverment said officials recieved the report.")
+    assert [(word, suggestions[0]) for word, suggestions in found] == [
+        ("goverment", "government"),
+        ("recieved", "received"),
+    ]
+
+
+def test_long_typos_get_two_edit_suggestions() -> None:
+    (found,) = typos("There are inconsistancies in the account.")
+    assert found == ("inconsistancies", ("inconsistencies",))
+
+
+def test_a_run_on_suggests_the_split() -> None:
+    assert typos("Crews cleared thehuge trees.") == [("thehuge", ("the huge",))]
+
+
+def test_capitalised_words_are_left_to_the_names_rules() -> None:
+    assert typos("Netanyahu met Zelenskyy and Barnea in Rafah.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The organisation's defence centre was criticised for its colour and behaviour.",
+        "They travelled 40 kilometres to the programme, a favourite of paedophile hunters' critics.",
+        "Scepticism grew as counselling ended.",
+        "Prisoners were reoffending and unindicted co-conspirators fled.",
+    ],
+)
+def test_british_and_australian_spellings_and_prefixes_pass(text: str) -> None:
+    assert typos(text) == []
+
+
+def test_urls_emails_handles_and_hashtags_are_skipped() -> None:
+    text = "See https://example.org/plannning or write to plannning@example.org, @plannningdesk and #plannning."
+    assert typos(text) == []
+
+
+def test_the_newsroom_vocabulary_from_config_is_used(tmp_path: Path) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("# our words\nwarrawong\n", encoding="utf-8")
+    assert [word for word, _ in typos("The warrawong project began.")] == ["warrawong"]
+    assert typos("The warrawong project began.", vocabulary=(words,)) == []
+
+
+def test_a_word_used_again_and_again_is_taken_as_deliberate() -> None:
+    assert typos("The zorbing park opened; zorbing fans came; zorbing is popular.") == []
+    assert [m for m, _ in typos("The zorbing park opened.")] == ["zorbing"]
+
+
+def test_the_dictionary_loads_once_per_process() -> None:
+    assert lexicon.english() is lexicon.english()
