@@ -4,7 +4,7 @@ Shapes: `BEIRUT (AP) — `, `KANSAS CITY, Mo. (AP) — `, `LONDON, March 3 (Reut
 `JERUSALEM, March 22 (Xinhua) -- `, `WASHINGTON, May 12 (AFP) --`, `SPRINGFIELD, Ill. — `,
 `BRISBANE, Australia, Jan. 1(Xinhua) --` and TASS's `MOSCOW, February 7. /TASS/. `. The recogniser is
 deliberately lenient (mixed-case cities, wrong dashes, missing spaces; an unspaced hyphen joins words,
-as in "COVID-19", and is never a dash) so that the dateline checks can
+as in "COVID-19", and is a dash only right after the agency: "(Reuters)-One") so that the dateline checks can
 report what is wrong; what it will not do is take an ordinary opening sentence for a dateline.
 """
 
@@ -32,7 +32,7 @@ _DATELINE = regex.compile(
     (?:(?P<comma>,)?[ \t]*(?P<date>(?P<month>{_MONTH})[ \t]*(?P<day>\d{{1,2}})(?!\d)(?:,[ \t]*(?P<year>\d{{4}})(?!\d))?))?
     (?:
         (?:[ \t]*(?P<agency>\([ \t]*\p{{L}}[\p{{L}} .&-]{{0,24}}?[ \t]*\)))?
-        (?P<dash>[ \t]*(?:—|–|―|--)[ \t]*|[ \t]+[-‐][ \t]*|[-‐][ \t]+)
+        (?P<dash>[ \t]*(?:—|–|―|--)[ \t]*|[ \t]+[-‐][ \t]*|[-‐][ \t]+|(?<=\))[-‐])
       |
         \.[ \t]*(?P<agency>/\p{{Lu}}{{2,10}}/)(?P<dash>\.[ \t]+)
     )
@@ -85,8 +85,11 @@ def _is_dateline(match: regex.Match[str]) -> bool:
         return False
     agency, dated = _agency_name(match), match.group("date") is not None
     if city.isupper() and _letters(city) > 1:
-        bare = not (dated or agency or match.group("region"))
-        return not bare or _letters(city) >= data.min_bare_city_letters or fold(city) in data.places
+        if dated or agency or match.group("region") or fold(city) in data.places:
+            return True
+        # A bare unknown place: a real dash and a long enough name ("TRIBE X - Ep.73" is a title).
+        hyphen = match.group("dash").strip() in ("-", "‐")
+        return not hyphen and _letters(city) >= data.min_bare_city_letters
     if any(word.isupper() and _letters(word) > 1 for word in city.split()):
         return False  # "By JANE DOE BEIRUT (AP)": a byline run into the dateline, not a place
     if not city[0].isupper():

@@ -61,10 +61,22 @@ class Story:
         bylines: list[Span] = []
         for index, para in enumerate(self.paragraphs):
             kind = self._lead_kind(para, is_first=index == 0) if self._lead else None
+            if kind is None and index == 0 and self._lead and self._above_metadata(index):
+                kind = HEADLINE  # "… Aren't Impressed." then a timestamp: a headline ending in a period
             if kind is None:
                 return headlines, bylines, index
             (headlines if kind == HEADLINE else bylines).append(para)
         return headlines, bylines, len(self.paragraphs)
+
+    def _above_metadata(self, index: int) -> bool:
+        """Whether paragraph `index` is one short line and the next paragraph is a metadata line."""
+        if index + 1 >= len(self.paragraphs):
+            return False
+        para, after = self.paragraphs[index], self.paragraphs[index + 1]
+        text = self.masked[para.start : para.end].strip()
+        if "\n" in text or "\r" in text or len(text.split()) > _HEADLINE_MAX_WORDS:
+            return False
+        return _METADATA.fullmatch(self.masked[after.start : after.end].strip()) is not None
 
     def _lead_kind(self, para: Span, is_first: bool) -> str | None:
         """HEADLINE, BYLINE or None (body) for a paragraph above the body."""

@@ -27,7 +27,8 @@ class Weekday(Check):
         "lead-sentences": Param(int, 1, "how many sentences after the dateline to check"),
         "days-before": Param(int, 0, "how many days before the dateline's date a weekday may name"),
         "not-dates": Param(list, [], "phrases whose weekday is no date: 'Good Friday', 'Friday prayers'"),
-        "future-words": Param(list, [], "words that put a sentence in the future: 'will', 'next'"),
+        "future-words": Param(list, [], "words that put a weekday in the future: 'will', 'next'"),
+        "future-window": Param(int, 8, "how many words before a weekday a future word may stand"),
     }
     ARGS = frozenset({"date", "weekday"})
 
@@ -46,8 +47,6 @@ class Weekday(Check):
         if day is None:
             return
         for sentence in self._lead(story, dateline.span.end):
-            if self.future and self.future.search(story.masked, sentence.start, sentence.end):
-                continue  # "will meet on Monday": a day to come, not the dateline's
             yield from self._sentence_hits(story, sentence, day)
 
     def _lead(self, story: Story, after: int) -> list[Span]:
@@ -61,10 +60,18 @@ class Weekday(Check):
             text = self.not_dates.sub(lambda m: " " * len(m.group()), text)  # "Good Friday" is no date
         for match in _WEEKDAY.finditer(text):
             before = (day.weekday() - WEEKDAYS.index(match.group())) % 7
-            if before == 0 or before <= self.params["days-before"]:
+            if before == 0 or before <= self.params["days-before"] or self._future(text, match.start()):
                 continue
             args = {"date": _long_date(day), "weekday": WEEKDAYS[day.weekday()]}
             yield Hit(sentence.start + match.start(), sentence.start + match.end(), args)
+
+
+    def _future(self, text: str, weekday_at: int) -> bool:
+        """A future word in the few words before the weekday: "will fly to Cairo on Monday"."""
+        if self.future is None:
+            return False
+        window = " ".join(text[:weekday_at].split()[-self.params["future-window"] :])
+        return self.future.search(window) is not None
 
 
 class FutureDate(Check):

