@@ -31,6 +31,7 @@ from newslint.finding import Finding
 from newslint.runner import Linter
 from newslint.story import Story
 
+SHARED_WITH_ABC = ("numbers.spell-out", "numbers.sentence-start", "numbers.thousands-separator", "numbers.millions")
 CONSISTENCY = ("numbers.mixed-separators", "numbers.mixed-percent", "numbers.mixed-millions",
                "numbers.mixed-ranges", "numbers.mixed-fractions")  # fmt: skip
 SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -211,7 +212,9 @@ def report(label: str, stories: list[str], seed: int, show: bool) -> None:
     for name, style, rules in (
         ("consistency rules, style 'reuters' (fixes no form)", "reuters", CONSISTENCY),
         ("consistency rules, style 'ap'", "ap", CONSISTENCY),
-        ("AP style rules (ABC copy is not AP copy)", "ap", None),
+        ("AP style rules that ABC shares (all but percent-sign)", "ap", SHARED_WITH_ABC),
+        ("AP percent-sign (ABC writes 'per cent' by house style)", "ap", ("numbers.percent-sign",)),
+        ("Guardian millions (ABC writes '$2 million', the Guardian '£2m')", "guardian", ("numbers.millions",)),
     ):
         count, by_rule = precision(stories, style, rules, show)
         print(f"  {name}: {count} findings, {1000 * count / words:.2f} per 1,000 words {dict(by_rule)}")
