@@ -282,6 +282,8 @@ def test_a_loaded_verb_in_attribution_position_suggests_said(text: str, matched:
         "The team claimed the title on Sunday.",
         "He was admitted to hospital on Monday.",
         "The mayor revealed a plaque at the school.",
+        "The spokeswoman rejected claims that the centre would close.",  # a noun
+        "No one has been admitted there since Monday.",  # a passive
         '"They claimed that the budget was balanced," she said.',
     ],
 )
@@ -314,7 +316,12 @@ def test_eval_script_rebuilds_paragraphs_and_deletes_attribution_clauses() -> No
 
     line = 'The fire spread. "It was huge. We ran," he said. "Nobody stayed." Police said two died.'
     text = eval_attribution.paragraphed(line)
-    assert text.split("\n\n") == ["The fire spread.", '"It was huge. We ran," he said.', '"Nobody stayed."', "Police said two died."]
+    assert text.split("\n\n") == [
+        "The fire spread.",
+        '"It was huge. We ran," he said.',
+        '"Nobody stayed."',
+        "Police said two died.",
+    ]
     story = "The fire spread.\n\nFour people were killed, police said."
     [case] = eval_attribution.deletions(0, story)
     assert case.mutated.endswith("Four people were killed.") and case.kind == "claim"

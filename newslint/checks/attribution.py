@@ -3,11 +3,11 @@ loaded attribution verbs. Word lists are TOML data (rules/data/attribution.toml)
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
-from newslint.checks.attribution_claims import ClaimFinder
+from newslint.checks.attribution_claims import Claim, ClaimFinder
 from newslint.checks.attribution_lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
 from newslint.checks.attribution_sourcing import SentenceFacts, Sourcing
 from newslint.checks.base import Check, Param
@@ -17,6 +17,16 @@ from newslint.story import BYLINE, HEADLINE, Story
 
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
 _CLAUSE_OPENERS = ":,;—–-("
+_SPACE = regex.compile(r"\s+")
+# Words that cannot sit between "a"/"two" and "official"/"sources" in a source's description: after
+# them the noun belongs to another phrase ("a cut in official rates", "a tape which officials say").
+_NOT_DESCRIPTION = (
+    r"(?:which|that|who|whom|whose|and|or|but|in|of|for|to|from|with|at|on|by|as|said|says|told|is|was|are|were)"
+)
+_DETERMINERS = r"(?:the|these|those|this|that|its|his|her|their|our|such|some)"  # a back-reference
+_FUNCTION_WORDS = (  # a description is not a determiner, a preposition or a verb: "according to sources"
+    r"(?:the|these|those|this|that|its|his|her|their|our|such|some|to|from|of|by|with|for|in|on|at|said|says|told)"
+)
 _GOVERNED = regex.compile(r"\s*(?:(?:has|have|had|was|were|also)\s+)?(?:\p{L}+ly\s+)?")
 
 
@@ -91,9 +101,7 @@ def _quote_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
     paragraphs = {facts[i].paragraph for i in range(first, last + 1)}
     if any(f.attributed for f in facts if f.paragraph in paragraphs):
         return True  # in its sentence, the rest of its paragraph, or where the run began
-    if first > 0 and speaking[first - 1]:
-        return True  # an attributed quotation just before runs on into this one
-    return False
+    return first > 0 and speaking[first - 1]  # an attributed quotation just before runs on into this one
 
 
 def _neighbour_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
@@ -146,9 +154,11 @@ class UnsourcedClaim(_AttributionCheck):
                 # AP: restate attribution unless context makes the source clear; Reuters: sourcing may
                 # come high rather than first. A source in the sentence beside it is likely context.
                 near = _near_attributed(sourcing, index)
-                yield Hit(claim.span.start, claim.span.end, {"kind": claim.kind}, level=Level.SUGGESTION if near else None)
+                yield Hit(
+                    claim.span.start, claim.span.end, {"kind": claim.kind}, level=Level.SUGGESTION if near else None
+                )
 
-    def _claims(self, sourcing: Sourcing, fact: SentenceFacts) -> list:
+    def _claims(self, sourcing: Sourcing, fact: SentenceFacts) -> list[Claim]:
         return self.finder.claims(sourcing, fact.span)
 
     def _sourced(self, sourcing: Sourcing, index: int, trigger: Span) -> bool:
@@ -169,7 +179,7 @@ def _near_attributed(sourcing: Sourcing, index: int) -> bool:
 
 
 class VagueAttribution(_AttributionCheck):
-    """"reportedly", "it is believed", "sources say" with no named source in the sentence: a warning;
+    """ "reportedly", "it is believed", "sources say" with no named source in the sentence: a warning;
     with one elsewhere in the paragraph: a suggestion (style facts 3.4, 3.5)."""
 
     def hits(self, story: Story) -> Iterable[Hit]:
@@ -211,9 +221,9 @@ class AnonymousSource(_AttributionCheck):
         determiners = "|".join(sorted(self.lexicon.indefinite, key=len, reverse=True))
         noun = self.lexicon.anonymous_noun.pattern
         self.phrase = regex.compile(
-            rf"(?i)(?<![\w-])(?:(?:{determiners})\s+(?:[\w.'’-]+\s+){{0,4}}?{noun}"
-            rf"|(?<!\b(?:the|these|those|this|that|its|his|her|their|our|such|some)\s+)"
-            rf"(?-i:[\w.'’-]+)\s+(?:and\s+[\w.'’-]+\s+)?sources(?![\w-]))"
+            rf"(?i)(?<![\w-])(?:(?:{determiners})\s+(?:(?!{_NOT_DESCRIPTION}\s)[\w.'’-]+\s+){{0,4}}?{noun}"
+            rf"|(?<!\b{_DETERMINERS}\s+)(?!{_FUNCTION_WORDS}\s)"
+            rf"[\w.'’-]+\s+(?:and\s+[\w.'’-]+\s+)?sources(?![\w-]))"
         )
 
     def hits(self, story: Story) -> Iterable[Hit]:
@@ -248,7 +258,7 @@ class AnonymousSource(_AttributionCheck):
 
 
 class LoadedVerb(_AttributionCheck):
-    """"claimed", "admitted", "insisted", "revealed", "conceded" introducing speech: suggest "said"
+    """ "claimed", "admitted", "insisted", "revealed", "conceded" introducing speech: suggest "said"
     (style facts 3.3). Verbs inside quotations are the speaker's words and are never touched."""
 
     ARGS = frozenset({"suggestion"})
@@ -265,10 +275,11 @@ class LoadedVerb(_AttributionCheck):
                     yield Hit(verb.start, verb.end, {"suggestion": said}, (said,), Fix(said, Applicability.UNSAFE))
 
     def _introduces_speech(self, story: Story, sourcing: Sourcing, verb: Span) -> bool:
-        after = regex.match(r"\s+", sourcing.prose[verb.end : verb.end + 3])
-        start = verb.end + (after.end() if after else 0)
-        follower = self.lexicon.speech_follower.match(sourcing.prose, start) if after else None
-        if follower is not None or self._QUOTE_AFTER.match(story.masked, verb.end):
+        if self.lexicon.not_speech_before.search(sourcing.prose, max(0, verb.start - 20), verb.start):
+            return False  # "rejected claims that", "was admitted there"
+        space = _SPACE.match(sourcing.prose, verb.end)
+        follower = space and self.lexicon.speech_follower.match(sourcing.prose, space.end())
+        if follower or self._QUOTE_AFTER.match(story.masked, verb.end):
             return True  # "claimed that", "insisted he", "conceded: "..."
         return any(
             q.end <= verb.start and self._QUOTE_BEFORE.fullmatch(story.masked, q.end, verb.start)

@@ -13,11 +13,18 @@ from newslint.segment import Span
 _FIGURE = regex.compile(r"(?<![\w$£€.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|[.,:/]\d)")
 _YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
-_OBJECT_GAP = regex.compile(r"(?i)\s+(?:(?:at least|more than|some|about|around|nearly|almost|up to|over|the|another|all)\s+)?")
+_OBJECT_GAP = regex.compile(
+    r"(?i)\s+(?:(?:at least|more than|some|about|around|nearly|almost|up to|over|the|another|all)\s+)?"
+)
 # A count in a clause that opens with one of these recalls an earlier event ("the bombing which killed
 # 10", "after 25 people were killed at the weekend"): background the story does not assert afresh.
-_BACKGROUND = regex.compile(r"(?i)(?<![\w-])(?:which|that|who|whom|whose|after|following|since|before|when|where|how|in which|during which)(?![\w-])")
-_BEFORE_NOT_COUNT = regex.compile(r"(?i)(?:aged|age|no\.|number|route|flight|highway)\s+$")
+_BACKGROUND = regex.compile(
+    r"(?i)(?<![\w-])(?:which|that|who|whom|whose|after|following|since|before|when|where|how|in which|during which)(?![\w-])"
+)
+_BEFORE_NOT_COUNT = regex.compile(
+    r"(?i)(?:(?:aged|age)\s+(?:\w+\s+(?:and|to|or)\s+)?|(?:no\.|number|route|flight|highway)\s+)$"
+)
+_RELATIVE = regex.compile(r"(?i)(?<![\w-])(?:who|which|that)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -51,8 +58,8 @@ class ClaimFinder:
         best: tuple[int, Span] | None = None
         for count in self._counts(sourcing, span):
             if count.end <= casualty.start:
-                gap = prose[count.end : casualty.start]
-                fits = not _CLAUSE_BREAK.search(gap) and len(gap.split()) <= self.window
+                gap = prose[count.end : casualty.start]  # "two Palestinians who shot the settler dead": no
+                fits = not _CLAUSE_BREAK.search(gap) and not _RELATIVE.search(gap) and len(gap.split()) <= self.window
             elif count.start >= casualty.end:
                 gap = prose[casualty.end : count.start]
                 fits = _OBJECT_GAP.fullmatch(gap) is not None
@@ -78,7 +85,7 @@ class ClaimFinder:
         follower = regex.match(r"[\s-]+", prose[count.end : count.end + 3])
         if follower and self.lexicon.not_count.match(prose, count.end + follower.end(), span.end):
             return True
-        return bool(_BEFORE_NOT_COUNT.search(prose, max(span.start, count.start - 12), count.start))
+        return bool(_BEFORE_NOT_COUNT.search(prose, max(span.start, count.start - 24), count.start))
 
 
 def _background(prose: str, sentence: Span, claim: Span) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ class Lexicon:
     cognition: regex.Pattern[str]  # "police believe", "officials estimate": sourced, for the claim check
     loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
+    not_speech_before: regex.Pattern[str]  # what before it shows a noun or a passive ("his claims")
     vague: regex.Pattern[str]  # unsupported attribution ("reportedly", "sources say")
     allegation: regex.Pattern[str]  # the vague forms that make an allegation ("allegedly")
     accuser: regex.Pattern[str]  # where an allegation comes from ("charged", "police", "court")
@@ -67,6 +68,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         cognition=word_pattern(_words(verbs, "cognition"), ignorecase=True),
         loaded=word_pattern(_words(loaded, "verbs"), ignorecase=True),
         speech_follower=word_pattern(_words(loaded, "speech-followers"), ignorecase=True),
+        not_speech_before=compile_pattern(rf"(?:{word_pattern(_words(loaded, 'not-after'), True).pattern})\s+$", True),
         vague=_patterns(_words(vague, "patterns")),
         allegation=word_pattern(_words(vague, "allegations"), ignorecase=True),
         accuser=word_pattern(_words(vague, "accusers"), ignorecase=True),
@@ -81,7 +83,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
     """The lexicon in `name`, a file under the shipped rules/data/ folder (or an absolute path)."""
     from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: import late
