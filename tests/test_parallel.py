@@ -93,3 +93,15 @@ def test_a_broken_file_costs_only_its_own_result(tmp_path: Path, monkeypatch, fo
     assert "RuntimeError: a bug in a check" in errors["story-0013.txt"]
     assert "died" in errors["story-0027.txt"]
     assert all(r.findings == expected[r.path] for r in results if not r.error)
+
+
+def test_a_bad_config_stops_the_run_the_same_way_with_any_number_of_workers(tmp_path: Path) -> None:
+    _write_stories(tmp_path, 20)
+    (tmp_path / "newslint.toml").write_text('select = ["style.no-such-rule"]\n', encoding="utf-8")
+    runs = []
+    for jobs in ("1", "2"):
+        args = [sys.executable, "-m", "newslint", "-j", jobs, str(tmp_path)]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        runs.append(subprocess.run(args, capture_output=True, cwd=tmp_path, env=env, timeout=300, check=False))
+    assert runs[0].returncode == 2 and b"no-such-rule" in runs[0].stderr
+    assert (runs[1].returncode, runs[1].stdout, runs[1].stderr) == (runs[0].returncode, runs[0].stdout, runs[0].stderr)
