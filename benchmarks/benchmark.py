@@ -20,19 +20,20 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import measure  # noqa: E402
-import report  # noqa: E402
-import workloads  # noqa: E402
-from measure import Run  # noqa: E402
-from report import Row, Section  # noqa: E402
+import measure
+import report
+import workloads
+from measure import Run
+from report import Row, Section
 
-from newslint import __version__  # noqa: E402
-from newslint.runner import Linter  # noqa: E402
+from newslint import __version__
+from newslint.runner import Linter
 
 NEWSLINT = [sys.executable, "-m", "newslint", "--isolated", "--select", "ALL"]
 # The issue's targets (issue 7): words/s against proselint, start-up, memory, linear cost.
@@ -55,8 +56,10 @@ def parse_args() -> argparse.Namespace:
 
 def machine() -> dict[str, str]:
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
-    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     return {
         "date (UTC)": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
         "CPU": model.group(1).strip() if model else platform.processor() or "unknown",
@@ -73,22 +76,20 @@ def _proselint_version() -> str | None:
     if shutil.which("proselint") is None:
         return None
     try:
-        from importlib.metadata import version
-
-        return version("proselint")
-    except Exception:  # an odd install: still runnable, version unknown
+        return metadata.version("proselint")
+    except metadata.PackageNotFoundError:  # a script without package metadata: runnable, version unknown
         return "unknown version"
 
 
 def supports_jobs() -> bool:
     """Whether this newslint has `-j` (the workflow work adds it); read from `--help`, not assumed."""
-    helptext = subprocess.run(NEWSLINT[:3] + ["--help"], capture_output=True, text=True).stdout
+    helptext = subprocess.run(NEWSLINT[:3] + ["--help"], capture_output=True, text=True, check=False).stdout
     return re.search(r"(?:^|[\s,\[])-j\b", helptext) is not None
 
 
 def preflight(story: Path) -> str | None:
     """Why newslint cannot lint with every rule right now (a pack that does not load), or None."""
-    done = subprocess.run(NEWSLINT + [str(story)], capture_output=True, text=True)
+    done = subprocess.run(NEWSLINT + [str(story)], capture_output=True, text=True, check=False)
     return done.stderr.strip() or f"exit {done.returncode}" if done.returncode not in (0, 1) else None
 
 
@@ -104,12 +105,23 @@ def throughput(corpus: Path, words: int, use_proselint: bool) -> tuple[list[Row]
         runs["proselint check"] = measure.run(["proselint", "check", str(corpus)])
     rows = [Row(f"{name}: words/s", f"{words / r.wall:,.0f}") for name, r in runs.items()]
     prose = runs.get("proselint check")
-    for name, target in (("newslint -j 1", TARGET_J1), ("newslint -j 2", TARGET_J2), ("newslint (no -j yet)", TARGET_J1)):
+    for name, target in (
+        ("newslint -j 1", TARGET_J1),
+        ("newslint -j 2", TARGET_J2),
+        ("newslint (no -j yet)", TARGET_J1),
+    ):
         if prose and name in runs:
             ratio = prose.wall / runs[name].wall
             rows.append(Row(f"{name} / proselint", f"{ratio:.2f}x", f">= {target:g}x", ratio >= target))
     peak = max(r.peak_mb for n, r in runs.items() if n.startswith("newslint"))
-    rows.append(Row("newslint peak memory (largest process)", f"{peak:.0f} MB", f"< {TARGET_MEMORY_MB:.0f} MB", peak < TARGET_MEMORY_MB))
+    rows.append(
+        Row(
+            "newslint peak memory (largest process)",
+            f"{peak:.0f} MB",
+            f"< {TARGET_MEMORY_MB:.0f} MB",
+            peak < TARGET_MEMORY_MB,
+        )
+    )
     return rows, runs
 
 
@@ -133,7 +145,7 @@ def scaling(folder: Path, small: int, large: int) -> tuple[list[Row], list[tuple
         path = folder / f"long-{size}.txt"
         path.write_text(workloads.long_story(size), encoding="utf-8")
         results.append(measure.lint_one_in_child(path, timeout=1200))
-    (first, first_run), (second, second_run) = results
+    (first, _), (second, _) = results
     ratio = second["seconds"] / first["seconds"]
     factor = large / small
     label = f"{small / 1e6:g} MB -> {large / 1e6:g} MB story: cost ratio"
@@ -158,14 +170,17 @@ def pathological(folder: Path, shrink: int) -> list[tuple[str, ...]]:
             try:
                 timings.append(measure.lint_one_in_child(path, timeout=300))
             except subprocess.TimeoutExpired:
-                timings.append(None)
+                timings.append("timed out after 300 s")
+            except RuntimeError as error:  # a check raised: the run would lose this file
+                timings.append(str(error))
         rows.append(_pathological_row(name, size, timings))
     return rows
 
 
 def _pathological_row(name: str, size: int, timings: list) -> tuple[str, ...]:
-    if None in timings:
-        return (name, f"{size:,}", "timed out", "", "", "", "")
+    failed = [t for t in timings if isinstance(t, str)]
+    if failed:
+        return (name, f"{size:,}", failed[0], "", "FAILED", "", "")
     (quarter, _), (full, run) = timings
     ratio = full["seconds"] / max(quarter["seconds"], 1e-4)
     verdict = "linear" if ratio <= 4 * LINEAR_SLACK or full["seconds"] < 0.05 else "WORSE THAN LINEAR"
@@ -186,11 +201,13 @@ def families(texts: list[str]) -> Section:
                      f"{fam.first_call * 1000:.0f} ms", f"{fam.hits * 1000 / profile.words:.2f}"))  # fmt: skip
     rows.append(("lint_text, whole pipeline", str(len(rules)), f"{profile.total * 1000:.0f} ms", "",
                  f"{profile.words / profile.total:,.0f}", "", ""))  # fmt: skip
-    note = (f"{len(texts)} stories, {profile.words:,} words, one pass each. '(story model)' computes every shared "
-            "part of the Story (masking, paragraphs, sentences, quotes, tokens, inventories), used by a rule or not; "
-            "a family's time is its rules' `hits` on stories already modelled. 'first call' is the first story, "
-            "where compiling and lazy data loading happen. Hits are counted before scope filtering and suppression. "
-            "The last row is `Linter.lint_text` on fresh stories: model, checks, engine and suppression together.")
+    note = (
+        f"{len(texts)} stories, {profile.words:,} words, one pass each. '(story model)' computes every shared "
+        "part of the Story (masking, paragraphs, sentences, quotes, tokens, inventories), used by a rule or not; "
+        "a family's time is its rules' `hits` on stories already modelled. 'first call' is the first story, "
+        "where compiling and lazy data loading happen. Hits are counted before scope filtering and suppression. "
+        "The last row is `Linter.lint_text` on fresh stories: model, checks, engine and suppression together."
+    )
     header = ("family", "rules", "time", "share", "words/s", "first call", "hits/1k words")
     return Section("Time per family", header, tuple(rows), note)
 

@@ -10,10 +10,10 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Sequence
 
 from newslint.engine import ActiveRule
 from newslint.runner import Linter
@@ -31,6 +31,7 @@ class Run:
     peak_mb: float  # ru_maxrss of the child (the largest of it and its waited-for children)
     returncode: int
     stdout: str = ""
+    stderr: str = ""
 
 
 # A minimal launcher (no site, three stdlib modules) spawns the command and reports its rusage. ru_maxrss
@@ -50,11 +51,11 @@ with open(sys.argv[1], "w") as out:
 def run(command: Sequence[str], capture: bool = False, timeout: float = 600.0) -> Run:
     """Run `command` to the end through the launcher; wall, CPU and peak memory are the command's own."""
     with tempfile.TemporaryDirectory() as tmp:
-        report, output = Path(tmp) / "usage.json", Path(tmp) / "stdout"
-        with open(output, "w", encoding="utf-8") as out:
+        report, output, errors = Path(tmp) / "usage.json", Path(tmp) / "stdout", Path(tmp) / "stderr"
+        with open(output, "w", encoding="utf-8") as out, open(errors, "w", encoding="utf-8") as err:
             launcher = [sys.executable, "-S", "-c", _LAUNCHER, str(report), *command]
             process = subprocess.Popen(launcher, stdout=out if capture else subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+                                       stderr=err if capture else subprocess.DEVNULL, start_new_session=True)  # fmt: skip
             try:
                 process.wait(timeout)
             except subprocess.TimeoutExpired:
@@ -63,7 +64,8 @@ def run(command: Sequence[str], capture: bool = False, timeout: float = 600.0) -
                 raise
         wall, cpu, peak_kb, code = json.loads(report.read_text())
         stdout = output.read_text(encoding="utf-8") if capture else ""
-    return Run(wall, cpu, peak_kb / 1024, code, stdout)
+        stderr = errors.read_text(encoding="utf-8", errors="replace") if capture else ""
+    return Run(wall, cpu, peak_kb / 1024, code, stdout, stderr)
 
 
 def all_rules(linter: Linter, path: str = "story.txt") -> list[ActiveRule]:
@@ -152,5 +154,6 @@ def lint_one_in_child(path: Path, timeout: float) -> tuple[dict[str, float | int
     command = [sys.executable, str(Path(__file__).with_name("benchmark.py")), "--lint-one", str(path)]
     child = run(command, capture=True, timeout=timeout)
     if child.returncode != 0:
-        raise RuntimeError(f"lint of {path.name} exited {child.returncode}")
+        last = child.stderr.strip().splitlines()[-1:] or [f"exit {child.returncode}"]
+        raise RuntimeError(f"crashed: {last[0][:80]}")
     return json.loads(child.stdout), child

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from corpus import abc_stories  # noqa: E402  (scripts/ is not a package)
+from corpus import abc_stories
 
 
 def stories() -> list[str]:
