@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 DATA_FILE = "datelines.toml"
 
@@ -106,7 +107,7 @@ def parse(data: Mapping[str, Any]) -> DatelineData:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path | None = None) -> DatelineData:
     """The shipped dateline data (or the file at `path`), parsed once per process."""
     from newslint.packs import builtin_rules_dir, read_toml  # packs imports the checks: import late

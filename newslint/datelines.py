@@ -97,7 +97,8 @@ def _is_dateline(match: regex.Match[str]) -> bool:
     region = match.group("region") or ""
     return (
         agency in data.agencies
-        or dated and match.group("comma") is not None
+        or dated
+        and match.group("comma") is not None
         or fold(city) in data.places
         or fold(region.split(",")[0]) in data.regions
     )
@@ -132,6 +133,10 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     return _dateline(match)
 
 
+def _capitals(text: str, span: Span) -> bool:
+    return text[span.start : span.end].isupper()
+
+
 def find_embedded_dateline(text: str, start: int, end: int) -> Dateline | None:
     """A wire dateline (capitals and an agency) inside `[start, end)` but not at its start.
 
@@ -142,7 +147,8 @@ def find_embedded_dateline(text: str, start: int, end: int) -> Dateline | None:
         if best is not None and found.start() >= best.city.end:
             break
         dateline = find_dateline(text, found.start(), end)
-        if dateline and dateline.agency and text[dateline.city.start : dateline.city.end].isupper():
-            if best is None or dateline.span.end == best.span.end:
-                best = dateline  # the latest start wins: "JANE DOE BEIRUT (AP)" is "BEIRUT (AP)"
+        if dateline is None or dateline.agency is None or not _capitals(text, dateline.city):
+            continue
+        if best is None or dateline.span.end == best.span.end:
+            best = dateline  # the latest start wins: "JANE DOE BEIRUT (AP)" is "BEIRUT (AP)"
     return best

@@ -13,6 +13,8 @@ found by a pattern independent of the checker:
   (weekday, future date, position) run on it;
 - `other`: datelines in no shipped style (Al Jazeera's mixed-case `Islamabad, Pakistan --`, TASS
   variants, other credits such as `(Variety.com)`, dashes the set damaged): counted, not measured;
+- `xinhua`: no real Xinhua copy was found in the registry, so the Xinhua dateline strings quoted in the
+  style reference (§2.7) stand in, each with one body sentence, clearly reported as samples;
 - `undated`: stories with no dateline (BBC, DW, RTE, ABC News, China Daily, ...) plus the 300 ABC
   (Australia) stories of scripts/corpus.py, run in AP style: every dateline finding there is a false one.
 Each story is given its title and its publish date as a metadata line, as a wire story carries them.
@@ -42,10 +44,10 @@ import regex
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import CACHE, abc_stories, word_count  # noqa: E402
+from corpus import CACHE, abc_stories, word_count
 
-from newslint.finding import Finding  # noqa: E402
-from newslint.runner import Linter  # noqa: E402
+from newslint.finding import Finding
+from newslint.runner import Linter
 
 NEWS_CSV = CACHE / "NewsArticles.csv"
 DATE_RULES = ("dateline.weekday", "dateline.future-date", "dateline.position")
@@ -65,7 +67,9 @@ _OTHER = regex.compile(
 )
 _ALJAZEERA = regex.compile(r"[A-Z][a-z]+(?:[ -][A-Za-z]+){0,2}(?:, [A-Z][A-Za-z ]+){0,2} (?:-|--)")
 _PLACE = regex.compile(r"[A-Z][A-Z .'-]*[A-Z]")
-_DASHES = {"ap": [" - ", " -- ", "—", " – "], "reuters": [" — ", " -- ", "-", " – "], "tass": []}
+_DASHES = {"ap": [" - ", " -- ", "—", " – "], "reuters": [" — ", " -- ", "-", " – "], "xinhua": [" — ", " - ", "--", " – "],
+           "tass": []}  # fmt: skip
+_HOUSE_DASH = {"ap": " — ", "reuters": " - ", "xinhua": " -- "}
 _FUTURE = regex.compile(r"\b(?:will|would|shall|to be|plans?|planned|scheduled|expected|next|due|upcoming|ahead)\b")
 _POSTAL = ["GA", "TX", "CA", "NY", "IL", "PA", "MI", "OH", "MA", "FL"]
 
@@ -123,8 +127,26 @@ def news_stories() -> list[Story]:
     return stories
 
 
+# No real Xinhua copy was found in the package registry beyond the example story, so Xinhua style is
+# measured on the dateline strings quoted in the style reference (§2.7), each followed by one sentence.
+# The reference marks two as errors: the missing space in "Jan. 1(Xinhua)" and the em dash of a repost.
+XINHUA_SAMPLES = (
+    "BEIJING, March 31 (Xinhua) -- ", "HELSINKI, July 8 (Xinhua) -- ", "BEIJING, May 9 (Xinhua) -- ",
+    "OSAKA, April 13 (Xinhua) -- ", "GAZA, Dec. 1 (Xinhua) -- ", "UNITED NATIONS, April 3 (Xinhua) -- ",
+    "CARBONDALE, United States, Dec. 13 (Xinhua) -- ", "SHENZHEN, December 26 (Xinhua) -- ",
+    "BEIJING, March 30 (Xinhua) -- ", "BRISBANE, Australia, Jan. 1(Xinhua) -- ",
+    "KATHMANDU, April 13 (Xinhua) — ",
+)  # fmt: skip
+
+
+def xinhua_samples() -> list[Story]:
+    body = "Officials announced the plan at a news conference."
+    return [Story("xinhua", f"reference sample {i + 1}", "Headline\n\n" + d + body + "\n", d + body)
+            for i, d in enumerate(XINHUA_SAMPLES)]  # fmt: skip
+
+
 def linter_for(group: str) -> Linter:
-    style = {"reuters": "reuters", "tass": "ap"}.get(group, "ap")
+    style = {"reuters": "reuters", "xinhua": "xinhua", "tass": "ap"}.get(group, "ap")
     select = DATE_RULES if group == "tass" else ("dateline",)
     return Linter(isolated=True, style=style, select=select)
 
@@ -136,7 +158,9 @@ def _dateline_end(story: Story) -> int:
     body_at = story.text.index(story.lead)
     if story.group == "tass":
         return body_at + story.lead.index("/TASS/. ") + len("/TASS/. ")
-    dash = {"ap": " — ", "reuters": " - "}[story.group]
+    if story.group == "xinhua" and " -- " not in story.lead:
+        return body_at + story.lead.index(" — ") + len(" — ")  # the reposted sample with an em dash
+    dash = _HOUSE_DASH[story.group]
     return body_at + story.lead.index(dash) + len(dash)
 
 
@@ -149,10 +173,10 @@ def lower_city(story: Story, rng: random.Random) -> tuple[str, str] | None:
 
 
 def wrong_dash(story: Story, rng: random.Random) -> tuple[str, str] | None:
-    if not _DASHES[story.group]:
-        return None
     end = _dateline_end(story)
-    dash = {"ap": " — ", "reuters": " - "}[story.group]
+    dash = _HOUSE_DASH.get(story.group, "")
+    if not _DASHES[story.group] or story.text[end - len(dash) : end] != dash:
+        return None
     start = end - len(dash)
     return story.text[:start] + rng.choice(_DASHES[story.group]) + story.text[end:], "dateline.dash"
 
@@ -160,8 +184,13 @@ def wrong_dash(story: Story, rng: random.Random) -> tuple[str, str] | None:
 def sep_month(story: Story, rng: random.Random) -> tuple[str, str] | None:
     at, end = story.text.index(story.lead), _dateline_end(story)
     month = _MONTH.search(story.text, at, end)
-    if story.group == "tass" or month is None:
+    if story.group == "tass":
         return None
+    if month is None:  # AP's newspaper form has no date: add one, written the way AP forbids
+        place = _PLACE.match(story.text, at)
+        region = regex.match(r", [A-Z][A-Za-z.]+", story.text[place.end() :])
+        after = place.end() + (region.end() if region else 0)
+        return story.text[:after] + f", Sep. {rng.randint(1, 28)}" + story.text[after:], "dateline.month"
     return story.text[: month.start()] + "Sep." + story.text[month.end() :], "dateline.month"
 
 
@@ -227,11 +256,15 @@ def measure_clean(stories: list[Story], show: bool) -> None:
 
         recognised = sum(Model(s.text, "s.txt").dateline is not None for s in batch)
         words = word_count([s.text for s in batch])
-        style = "reuters" if group == "reuters" else "ap (date rules only)" if group == "tass" else "ap"
+        style = {"reuters": "reuters", "xinhua": "xinhua", "tass": "ap (date rules only)"}.get(group, "ap")
         rate = 1000 * len(found) / words if words else 0.0
         print(f"| {group} | {style} | {len(batch)} | {words} | {recognised} | {len(found)} | {rate:.3f} |")
         listed += [(group, s, f) for s, f in found]
-    print()
+    samples = [s for s in stories if s.group == "xinhua"]
+    sample_findings = [(s, f) for s in samples for f in findings(linter_for("xinhua"), s.text)]
+    print(f"\nXinhua reference samples (dateline strings, not stories): {len(samples)} datelines, "
+          f"{len(sample_findings)} findings in Xinhua style\n")  # fmt: skip
+    listed += [("xinhua", s, f) for s, f in sample_findings]
     for group, story, finding in listed if show else []:
         context = story.text[max(0, finding.start - 60) : finding.end + 60].replace("\n", " ")
         print(f"- {group} {story.ident}: {finding.rule} '{finding.matched}' … {context} …")
@@ -241,7 +274,7 @@ def measure_recall(stories: list[Story], seed: int) -> None:
     rng = random.Random(seed)
     caught: dict[str, Counter[str]] = defaultdict(Counter)
     missed = []
-    for story in (s for s in stories if s.group in ("reuters", "ap", "tass")):
+    for story in (s for s in stories if s.group in ("reuters", "ap", "xinhua", "tass")):
         linter = linter_for(story.group)
         before = {f.rule for f in findings(linter, story.text)}
         for name, corrupt in CORRUPTIONS.items():
@@ -250,14 +283,14 @@ def measure_recall(stories: list[Story], seed: int) -> None:
                 continue  # not applicable, or the rule already fires on the original
             text, rule = made
             ok = rule in {f.rule for f in findings(linter, text)}
-            caught[name]["caught" if ok else "missed"] += 1
+            caught[f"{name} ({story.group})"]["caught" if ok else "missed"] += 1
             if not ok:
                 missed.append((name, story.ident, text[text.index("\n\n", text.index("\n\n") + 2) + 2 :][:120]))
     print(f"## Recall on corrupted real datelines (seed {seed})\n")
     print("| error | planted | caught | recall |")
     print("|---|---:|---:|---:|")
     total = Counter()
-    for name, counts in caught.items():
+    for name, counts in sorted(caught.items()):
         planted = counts["caught"] + counts["missed"]
         total.update(counts)
         print(f"| {name} | {planted} | {counts['caught']} | {counts['caught'] / planted:.1%} |")
@@ -272,7 +305,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--list", action="store_true", help="list every finding on clean copy")
     args = parser.parse_args()
-    stories = news_stories()
+    stories = news_stories() + xinhua_samples()
     measure_clean(stories, args.list)
     measure_recall(stories, args.seed)
 

@@ -60,10 +60,16 @@ def _fixed(text: str, style: str = "ap") -> str:
         ("WASHINGTON, May 12 (AFP) --Talks.", {"city": "WASHINGTON", "date": "May 12", "agency": "(AFP)"}),
         ("SPRINGFIELD, Ill. — The governor spoke.", {"city": "SPRINGFIELD", "region": "Ill."}),
         ("BEIRUT, Lebanon, June 2 — Fighting.", {"city": "BEIRUT", "region": "Lebanon", "date": "June 2"}),
-        ("BRISBANE, Australia, Jan. 1(Xinhua) -- X.", {"city": "BRISBANE", "region": "Australia", "date": "Jan. 1", "agency": "(Xinhua)"}),
+        (
+            "BRISBANE, Australia, Jan. 1(Xinhua) -- X.",
+            {"city": "BRISBANE", "region": "Australia", "date": "Jan. 1", "agency": "(Xinhua)"},
+        ),
         ("WINSTON-SALEM, N.C. (AP) — X.", {"city": "WINSTON-SALEM", "region": "N.C.", "agency": "(AP)"}),
         ("ST. LOUIS (AP) — X.", {"city": "ST. LOUIS", "agency": "(AP)"}),
-        ("MOSCOW, February 7. /TASS/. Investigators said.", {"city": "MOSCOW", "date": "February 7", "agency": "/TASS/"}),
+        (
+            "MOSCOW, February 7. /TASS/. Investigators said.",
+            {"city": "MOSCOW", "date": "February 7", "agency": "/TASS/"},
+        ),
         ("Panama City, Sept. 8 (CNA) -- X.", {"city": "Panama City", "date": "Sept. 8", "agency": "(CNA)"}),
         ("Springfield, Ill. — The governor spoke.", {"city": "Springfield", "region": "Ill."}),
         ("Washington — The Senate voted.", {"city": "Washington"}),
@@ -102,7 +108,15 @@ def test_dateline_date_parts_and_year() -> None:
 
 
 def test_month_numbers() -> None:
-    assert [month_number(m) for m in ("Jan.", "Sept", "Sep.", "March", "Mar.", "Mayor", "Ju")] == [1, 9, 9, 3, 3, None, None]
+    assert [month_number(m) for m in ("Jan.", "Sept", "Sep.", "March", "Mar.", "Mayor", "Ju")] == [
+        1,
+        9,
+        9,
+        3,
+        3,
+        None,
+        None,
+    ]
 
 
 # --- the data ---------------------------------------------------------------------------------------

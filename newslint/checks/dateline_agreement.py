@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 import regex
 
@@ -64,7 +64,6 @@ class Weekday(Check):
                 continue
             args = {"date": _long_date(day), "weekday": WEEKDAYS[day.weekday()]}
             yield Hit(sentence.start + match.start(), sentence.start + match.end(), args)
-
 
     def _future(self, text: str, weekday_at: int) -> bool:
         """A future word in the few words before the weekday: "will fly to Cairo on Monday"."""
