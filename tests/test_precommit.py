@@ -92,3 +92,12 @@ def test_precommit_hook_blocks_a_story_with_blinked_and_allows_it_fixed(tmp_path
     allowed = _commit_story(repo, ALLOWED, env)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     assert _commits(repo, env) == 2
+
+
+def test_the_hook_manifest_and_the_projects_own_config_are_valid() -> None:
+    for command, path in (
+        ("validate-manifest", ".pre-commit-hooks.yaml"),
+        ("validate-config", ".pre-commit-config.yaml"),
+    ):
+        done = _run([sys.executable, "-m", "pre_commit", command, path], ROOT, dict(os.environ))
+        assert done.returncode == 0, done.stdout + done.stderr
