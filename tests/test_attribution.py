@@ -307,6 +307,14 @@ def test_the_xinhua_story_reports_exactly_the_documented_sentences() -> None:
     ]
 
 
+def test_the_xinhua_headline_toll_is_a_claim_the_body_sources() -> None:
+    text = (ROOT / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
+    assert run("unsourced-claim", text, lead=True) == []
+    strict = run("unsourced-claim", text, lead=True, headline="sentence")
+    # the first headline is the web page title, "... tops 32,000-Xinhua": a hyphenated figure is no count
+    assert [(f.line, f.matched) for f in strict] == [(3, "death toll tops 32,000")]
+
+
 # --- the measuring script --------------------------------------------------------------------------
 
 

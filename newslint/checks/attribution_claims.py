@@ -13,9 +13,6 @@ from newslint.segment import Span
 _FIGURE = regex.compile(r"(?<![\w$£€.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|[.,:/]\d)")
 _YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
-_OBJECT_GAP = regex.compile(
-    r"(?i)\s+(?:(?:at least|more than|some|about|around|nearly|almost|up to|over|the|another|all)\s+)?"
-)
 # A count in a clause that opens with one of these recalls an earlier event ("the bombing which killed
 # 10", "after 25 people were killed at the weekend"): background the story does not assert afresh.
 _BACKGROUND = regex.compile(
@@ -62,7 +59,7 @@ class ClaimFinder:
                 fits = not _CLAUSE_BREAK.search(gap) and not _RELATIVE.search(gap) and len(gap.split()) <= self.window
             elif count.start >= casualty.end:
                 gap = prose[casualty.end : count.start]
-                fits = _OBJECT_GAP.fullmatch(gap) is not None
+                fits = self.lexicon.count_link.fullmatch(prose, casualty.end, count.start) is not None
             else:
                 continue
             if fits and (best is None or len(gap.split()) < best[0]):

@@ -33,6 +33,7 @@ class Lexicon:
     casualty: regex.Pattern[str]
     number_word: regex.Pattern[str]
     not_count: regex.Pattern[str]  # units after a number that make it no count ("23-year-old")
+    count_link: regex.Pattern[str]  # between a casualty word and its count ("toll tops 32,000")
     estimate: regex.Pattern[str]
     accusation: regex.Pattern[str]
 
@@ -43,6 +44,11 @@ def _patterns(sources: list[str]) -> regex.Pattern[str]:
         compile_pattern(source)  # locate a bad entry before it hides in the alternation
     body = "|".join(f"(?:{s})" for s in sorted(sources, key=len, reverse=True))
     return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", ignorecase=True)
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -78,6 +84,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         casualty=word_pattern(_words(claims, "casualty"), ignorecase=True),
         number_word=word_pattern(_words(claims, "number-words"), ignorecase=True),
         not_count=word_pattern(_words(claims, "not-counts"), ignorecase=True),
+        count_link=compile_pattern(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}", True),
         estimate=_patterns(_words(claims, "estimate-patterns")),
         accusation=_patterns(_words(claims, "accusation-patterns")),
     )
