@@ -31,7 +31,10 @@ from newslint.finding import Finding
 from newslint.runner import Linter
 from newslint.story import Story
 
-SHARED_WITH_ABC = ("numbers.spell-out", "numbers.sentence-start", "numbers.thousands-separator", "numbers.millions")
+SHARED_WITH_ABC = (
+    "numbers.spell-out", "numbers.sentence-start", "numbers.thousands-separator", "numbers.millions",
+    "numbers.date-suffix",
+)  # fmt: skip
 CONSISTENCY = ("numbers.mixed-separators", "numbers.mixed-percent", "numbers.mixed-millions",
                "numbers.mixed-ranges", "numbers.mixed-fractions")  # fmt: skip
 SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]

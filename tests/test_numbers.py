@@ -212,6 +212,11 @@ def test_millions_ap_and_guardian_forms() -> None:
     assert [(f.matched, f.suggestions) for f in guardian] == [("5 million", ("5m",))]
 
 
+def test_date_suffix_drops_ordinal_suffixes_in_dates_only() -> None:
+    found = findings("numbers.date-suffix", "It starts June 12th, the 12th law since the 5th of May or Oct. 7th.")
+    assert [(f.matched, f.fix.replacement) for f in found] == [("12th", "12"), ("7th", "7")]
+
+
 def test_rule_form_key_overrides_the_house_style() -> None:
     rule = RULES["numbers.percent-sign"]
     house = type(rule)(**{**rule.__dict__, "params": {**rule.params, "form": "per cent"}})

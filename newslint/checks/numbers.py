@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import regex
 
+from newslint.checks import numbers_context as ctx
 from newslint.checks.base import Check, Param
 from newslint.checks.numbers_base import NumberCheck
 from newslint.checks.numbers_consistency import NumberConsistency
@@ -162,11 +163,29 @@ class ScaleForm(NumberCheck):
         return occ.form == SCALE_ABBREVIATION or occ.form == FULL
 
 
+class DateSuffix(NumberCheck):
+    """AP dates take no ordinal suffix: "July 4", not "July 4th" (reference §1.1, dates)."""
+
+    ARGS = frozenset({"suggestion"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        month_before = ctx.context_patterns(self.lex).before[ctx.DATE]
+        for m in inventory(story, self.lex).figures():
+            # Only "June 12th": "the 5th of May" needs a recast ("May 5"), not a deleted suffix.
+            before = story.masked[max(0, m.start - 12) : m.start]
+            if m.ordinal and ctx.DATE in m.kinds and month_before.search(before) and not self.excused(m):
+                suggestion = m.text[: -len(m.suffix)]
+                yield Hit(
+                    m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion)
+                )
+
+
 NUMBER_TYPES: dict[str, type[Check]] = {
     "number-words": NumberWords,
     "number-sentence-start": SentenceStart,
     "number-separators": Separators,
     "number-percent": PercentForm,
     "number-scale": ScaleForm,
+    "number-date-suffix": DateSuffix,
     "number-consistency": NumberConsistency,
 }
