@@ -195,6 +195,10 @@ class Position(Check):
 
     PARAMS = {"paragraphs": Param(int, 3, "how many body paragraphs to look at")}
 
+    def setup(self) -> None:
+        if self.params["paragraphs"] < 1:
+            raise ValueError("'paragraphs' must be at least 1")
+
     def hits(self, story: Story) -> Iterable[Hit]:
         found = misplaced_dateline(story, self.params["paragraphs"])
         if found is not None:
@@ -215,10 +219,8 @@ def misplaced_dateline(story: Story, paragraphs: int) -> Dateline | None:
     return None
 
 
-class Missing(Check):
+class Missing(Position):
     """No dateline where the newsroom's config says stories need one (`require-dateline = true`)."""
-
-    PARAMS = {"paragraphs": Param(int, 3, "how many body paragraphs to look at for a misplaced one")}
 
     def hits(self, story: Story) -> Iterable[Hit]:
         if not self.context.require_dateline or story.dateline is not None or not story.body:
