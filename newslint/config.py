@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import regex
 
@@ -59,7 +60,7 @@ def load_settings(path: Path) -> Settings:
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("newslint", {})
     problems: list[str] = []
-    where = lambda key: locate(str(path), source, rf"^\s*\"?{regex.escape(key)}\"?\s*=")  # noqa: E731
+    where = lambda key: locate(str(path), source, rf"^\s*\"?{regex.escape(key)}\"?\s*=")
     for key in data:
         if key not in _KEYS:
             problems.append(f"{where(key)}: unknown key '{key}'{did_you_mean(key, _KEYS)}")
@@ -80,7 +81,9 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         values[key.replace("-", "_")] = tuple((root / i).resolve() if is_path else i for i in items)
     if "style" in data:
         if data["style"] not in STYLES:
-            problems.append(f"{where('style')}: unknown style {data['style']!r}{did_you_mean(str(data['style']), STYLES)}")
+            problems.append(
+                f"{where('style')}: unknown style {data['style']!r}{did_you_mean(str(data['style']), STYLES)}"
+            )
         values["style"] = data["style"]
     if "levels" in data:
         values["levels"] = _levels(data["levels"], problems, where)
@@ -113,7 +116,7 @@ def _levels(table: Any, problems: list[str], where) -> dict[str, Level]:
     return {selector: _level(value, problems, where(selector)) for selector, value in table.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def find_config(folder: Path) -> Path | None:
     """The closest `newslint.toml`, or `pyproject.toml` with a [tool.newslint] table, at or above `folder`."""
     for candidate in (folder, *folder.parents):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import string
 import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import regex
 
@@ -74,11 +75,13 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         return tomllib.loads(source), source
     except tomllib.TOMLDecodeError as error:
-        raise NewslintError([f"{path}{_toml_position(str(error), source)}: invalid TOML: {_toml_detail(error)}"]) from None
+        raise NewslintError(
+            [f"{path}{_toml_position(str(error), source)}: invalid TOML: {_toml_detail(error)}"]
+        ) from None
 
 
 def _toml_position(message: str, source: str) -> str:
-    """":line:column" from tomllib's message; "at end of document" is just past the last line."""
+    """The `:line:column` in tomllib's message; "at end of document" is just past the last line."""
     where = regex.search(r"\(at line (\d+), column (\d+)\)", message)
     if where:
         return f":{where.group(1)}:{where.group(2)}"
@@ -127,7 +130,9 @@ def _pack_rules(path: Path, data: dict[str, Any], source: str) -> tuple[list[Rul
             continue
         for name, spec in table.items():
             rule_id = f"{family}.{name}"
-            where = locate(str(path), source, rf"^\s*\[\s*\"?{regex.escape(family)}\"?\s*\.\s*\"?{regex.escape(name)}\"?\s*\]")
+            where = locate(
+                str(path), source, rf"^\s*\[\s*\"?{regex.escape(family)}\"?\s*\.\s*\"?{regex.escape(name)}\"?\s*\]"
+            )
             if not isinstance(spec, dict) or not _RULE_NAME.fullmatch(name):
                 problems.append(f"{where}: '{rule_id}' is not a rule table")
                 continue

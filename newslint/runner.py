@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from newslint.checks.base import Context
 from newslint.config import Settings, find_config, load_settings, with_overrides
@@ -31,7 +32,7 @@ class FileResult:
     error: str = ""  # the file could not be checked (a bug, a dead worker): reported, exit 2
 
 
-@lru_cache(maxsize=None)
+@cache
 def _packs(paths: tuple[Path, ...]) -> tuple[Rule, ...]:
     return tuple(load_packs(paths))
 

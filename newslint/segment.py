@@ -6,8 +6,8 @@ which are also offsets into the original text because masking keeps the length.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import regex
 
@@ -107,7 +107,7 @@ _QUOTE_MARK = regex.compile(r'["“”«»]')
 
 
 def _direction(masked: str, index: int) -> str:
-    """"open", "close" or "either" for the quotation mark at `index`, from the mark or its neighbours."""
+    """Whether the quotation mark at `index` opens, closes or could do either, from it and its neighbours."""
     mark = masked[index]
     if mark in _OPEN or mark in _CLOSE:
         return "open" if mark in _OPEN else "close"

@@ -20,5 +20,5 @@ def console_script() -> str:
 def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict | None = None):
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
-        [console_script(), *args], cwd=cwd, input=stdin, capture_output=True, env=environment, timeout=300
+        [console_script(), *args], cwd=cwd, input=stdin, capture_output=True, env=environment, timeout=300, check=False
     )

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from helpers import run
 
 GOOD = "Truce holds\n\nThe ceasefire held. A cease-fire was called. The ceasefire broke.\n"
@@ -25,7 +24,13 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def test_invalid_utf8_is_decoded_as_cp1252_with_a_notice(tmp_path):
-    story = _write(tmp_path, "cp1252.txt", "Head\n\n\u201cWe will hold the ceasefire,\u201d he said. The ceasefire held. A cease-fire broke.\n".encode("cp1252"))
+    story = _write(
+        tmp_path,
+        "cp1252.txt",
+        "Head\n\n\u201cWe will hold the ceasefire,\u201d he said. The ceasefire held. A cease-fire broke.\n".encode(
+            "cp1252"
+        ),
+    )
     done = _lint(tmp_path, story)
     assert "cp1252.txt: not UTF-8" in done.stderr.decode()
     assert done.returncode == 1  # still linted: the ceasefire finding is reported
@@ -101,10 +106,19 @@ examples.good = ["y"]
 @pytest.mark.parametrize(
     "fields, expected",
     [
-        (dict(type="substitutoin", message="m", extra='swap = {"towards" = "toward"}'), "unknown type 'substitutoin' (did you mean 'substitution'?)"),
-        (dict(type="substitution", message="Use {sugestion}", extra='swap = {"towards" = "toward"}'), "message placeholder '{sugestion}' is unknown"),
-        (dict(type="existence", message="m", extra='pattern = "(unclosed"'), "does not compile"),
-        (dict(type="substitution", message="m", extra='swapp = {"towards" = "toward"}'), "unknown key 'swapp' (did you mean 'swap'?)"),
+        (
+            {"type": "substitutoin", "message": "m", "extra": 'swap = {"towards" = "toward"}'},
+            "unknown type 'substitutoin' (did you mean 'substitution'?)",
+        ),
+        (
+            {"type": "substitution", "message": "Use {sugestion}", "extra": 'swap = {"towards" = "toward"}'},
+            "message placeholder '{sugestion}' is unknown",
+        ),
+        ({"type": "existence", "message": "m", "extra": 'pattern = "(unclosed"'}, "does not compile"),
+        (
+            {"type": "substitution", "message": "m", "extra": 'swapp = {"towards" = "toward"}'},
+            "unknown key 'swapp' (did you mean 'swap'?)",
+        ),
     ],
     ids=["unknown-type", "unknown-placeholder", "bad-regex", "unknown-key"],
 )
@@ -117,7 +131,11 @@ def test_broken_pack_rule_is_reported_with_file_line_and_rule(tmp_path, fields, 
 
 
 def test_every_problem_in_a_pack_is_reported_together(tmp_path):
-    pack = _pack(tmp_path, RULE.format(type="existence", message="{nope}", extra='pattern = "("') + RULE.replace("toward", "whilst").format(type="bogus", message="m", extra=""))
+    _pack(
+        tmp_path,
+        RULE.format(type="existence", message="{nope}", extra='pattern = "("')
+        + RULE.replace("toward", "whilst").format(type="bogus", message="m", extra=""),
+    )
     stderr = _lint(tmp_path, _write(tmp_path, "s.txt", GOOD.encode()), args=()).stderr.decode()
     assert "house.toward" in stderr and "house.whilst" in stderr
     assert stderr.count("newslint: error:") >= 3
@@ -133,7 +151,11 @@ def test_malformed_toml_in_a_pack(tmp_path):
 def test_catastrophic_regex_times_out_by_rule_id_and_the_run_goes_on(tmp_path):
     _pack(tmp_path, RULE.format(type="existence", message="slow", extra='pattern = "(x+x+)+y"\nignorecase = false'))
     _write(tmp_path, "newslint.toml", b'packs = ["house.toml"]\nregex-timeout = 0.2\nselect = ["house", "style"]\n')
-    slow = _write(tmp_path, "slow.txt", ("Head\n\n" + "x" * 5000 + "\n\nThe ceasefire held. A cease-fire began. The ceasefire broke.\n").encode())
+    slow = _write(
+        tmp_path,
+        "slow.txt",
+        ("Head\n\n" + "x" * 5000 + "\n\nThe ceasefire held. A cease-fire began. The ceasefire broke.\n").encode(),
+    )
     done = _lint(tmp_path, slow, args=())
     assert "rule 'house.toward' skipped: a pattern ran longer than 0.2 s" in done.stderr.decode()
     assert b"style.consistent-spelling" in done.stdout  # the other rules still ran

@@ -55,7 +55,9 @@ def test_folders_are_walked_for_stories_skipping_hidden_and_excluded(tmp_path):
     _story(tmp_path, "drafts/.git/c.txt")
     (tmp_path / "drafts" / "archive").mkdir()
     _story(tmp_path, "drafts/archive/d.txt")
-    done = run("--isolated", "--select", "style", "--format", "json", "--extend-exclude", "archive", "drafts", cwd=tmp_path)
+    done = run(
+        "--isolated", "--select", "style", "--format", "json", "--extend-exclude", "archive", "drafts", cwd=tmp_path
+    )
     paths = sorted({f["path"] for f in json.loads(done.stdout)})
     assert paths == ["drafts/a.txt", "drafts/b.md"]
 
@@ -96,7 +98,9 @@ def test_no_color_on_a_pipe():
 def test_python_dash_m_works_the_same(tmp_path):
     story = _story(tmp_path)
     module = subprocess.run(
-        [sys.executable, "-m", "newslint", "--isolated", "--select", "style", str(story)], capture_output=True
+        [sys.executable, "-m", "newslint", "--isolated", "--select", "style", str(story)],
+        capture_output=True,
+        check=False,
     )
     assert module.returncode == 1
     assert module.stdout == run("--isolated", "--select", "style", str(story)).stdout

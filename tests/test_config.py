@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newslint.config import Settings
@@ -39,7 +37,9 @@ def test_pyproject_without_a_newslint_table_is_not_a_config(tmp_path):
 def test_cli_overrides_and_isolated(tmp_path):
     config = tmp_path / "newslint.toml"
     config.write_text('select = ["style.wordy"]\n')
-    assert _rules(Linter(config=config, select=("style",), ignore=["style.wordy"]), "a.txt") == ["style.consistent-spelling"]
+    assert _rules(Linter(config=config, select=("style",), ignore=["style.wordy"]), "a.txt") == [
+        "style.consistent-spelling"
+    ]
     isolated = Linter(isolated=True, select=("style",))
     assert "style.wordy" in _rules(isolated, str(tmp_path / "a.txt"))
 

@@ -23,12 +23,15 @@ def test_wheel_install_ships_the_rule_packs(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     listing = subprocess.run(
-        [str(env / "bin" / "newslint"), "--list-rules", "--format", "json"], cwd=elsewhere, capture_output=True
+        [str(env / "bin" / "newslint"), "--list-rules", "--format", "json"],
+        cwd=elsewhere,
+        capture_output=True,
+        check=False,
     )
     installed = {rule["id"] for rule in json.loads(listing.stdout)}
     shipped_packs = {p.stem for p in (ROOT / "rules").glob("*.toml")}
     assert {rule_id.split(".")[0] for rule_id in installed} >= shipped_packs - {"pack"}
     story = elsewhere / "story.txt"
     story.write_text("Truce\n\nThe ceasefire held. The ceasefire broke. A cease-fire began.\n", encoding="utf-8")
-    done = subprocess.run([str(env / "bin" / "newslint"), "story.txt"], cwd=elsewhere, capture_output=True)
+    done = subprocess.run([str(env / "bin" / "newslint"), "story.txt"], cwd=elsewhere, capture_output=True, check=False)
     assert b"style.consistent-spelling" in done.stdout, done.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from newslint.checks.base import Check, Param, compile_pattern, match_case, word_pattern
 from newslint.finding import Applicability, Fix, Hit
