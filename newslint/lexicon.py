@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -45,3 +47,31 @@ def corrections(word: str, limit: int) -> tuple[str, ...]:
 def _words() -> tuple[str, ...]:
     """Every dictionary word, for the two-edit search."""
     return tuple(english().word_frequency.keys())
+
+
+def plausibility(word: str) -> float:
+    """How English-looking a spelling is: the log-probability of its least likely letter trigram.
+
+    A typing slip usually makes one unlikely sequence ("Wlfowitz", "Sxvarese") that the intended name lacks;
+    between two spellings used equally often, the less plausible one is the likelier slip.
+    """
+    counts, contexts = _trigrams()
+    padded = f"^^{word.lower()}$"
+    worst = 0.0
+    for i in range(len(padded) - 2):
+        gram = padded[i : i + 3]
+        worst = min(worst, math.log((counts[gram] + 1) / (contexts[gram[:2]] + 28)))
+    return worst
+
+
+@lru_cache(maxsize=1)
+def _trigrams() -> tuple[Counter[str], Counter[str]]:
+    """Letter-trigram and bigram-context counts over the dictionary's words (each word once)."""
+    counts: Counter[str] = Counter()
+    for word in english().word_frequency.keys():
+        padded = f"^^{word}$"
+        counts.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    contexts: Counter[str] = Counter()
+    for gram, n in counts.items():
+        contexts[gram[:2]] += n
+    return counts, contexts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Collection, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -33,11 +33,24 @@ def nearest(key: str, choices: Iterable[str], limits: Nearness) -> list[tuple[st
     return sorted(close, key=lambda pair: pair[1])
 
 
-def is_derivation(a: str, b: str, suffixes: Iterable[str]) -> bool:
-    """Whether one form is the other plus a listed suffix ("Israel"/"Israeli", "Kennedy"/"Kennedys").
+def is_derivation(a: str, b: str, suffixes: Iterable[str], stems: Collection[str] = ()) -> bool:
+    """Whether the forms are one stem with listed suffixes ("Israel"/"Israeli", "Kennedy"/"Kennedys").
 
-    A suffix that repeats the stem's last letter is a doubled-letter slip ("Blinkenn"), not a derivation.
+    Two different suffixes ("Afghani"/"Afghans") count only when the bare stem is itself a known name
+    (`stems`). A suffix that repeats the stem's last letter is a doubled-letter slip ("Blinkenn").
     """
-    short, long = sorted((a, b), key=len)
-    suffix = long[len(short) :]
-    return long.startswith(short) and suffix in suffixes and suffix[0] != short[-1]
+    endings = {"", *suffixes}
+    for ending_a in endings:
+        stem = a[: len(a) - len(ending_a)] if ending_a else a
+        if not stem or not a.endswith(ending_a):
+            continue
+        for ending_b in endings - {ending_a}:
+            if b != stem + ending_b or _doubles(stem, ending_a) or _doubles(stem, ending_b):
+                continue
+            if not (ending_a and ending_b) or stem in stems:
+                return True
+    return False
+
+
+def _doubles(stem: str, ending: str) -> bool:
+    return bool(ending) and ending[0] == stem[-1]

@@ -42,14 +42,14 @@ class Names(Check):
         "min_count": Param(int, 2, "variant: the intended name must be used at least this often"),
         "min_ratio": Param((float, int), 2.0, "variant: and this many times as often as the slip"),
         "word_min_frequency": Param(int, 1, "dictionary frequency from which a form counts as an English word"),
-        "common_word_frequency": Param(int, 100, "variant: between forms used equally often, one this common in "
-                                       "the dictionary is the slip"),
+        "plausibility_margin": Param((float, int), 1.0, "variant: between forms used equally often, the one whose "
+                                     "least likely letter trigram is this much less likely (log) is the slip"),
         "derivations": Param(list, [], "suffixes that make a related name, not a slip (Israel/Israeli)"),
         "titles": Param(list, [], "capitalised words before a name that are not first names"),
         "context_words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
         "context_window": Param(int, 2, "how many words after the form are searched for context_words"),
         "same_first_letter": Param(bool, True, "near-listed: the slip keeps the listed name's first letter"),
-        "defer_count": Param(int, 2, "near-listed: a near miss of a name the story itself uses this often is "
+        "defer_count": Param(int, 1, "near-listed: a near miss of a name the story itself uses this often is "
                              "left to the variant rule"),
     }  # fmt: skip
     ARGS = frozenset({"suggestion", "count", "preferred_count", "uses", "evidence"})
@@ -102,28 +102,55 @@ class Names(Check):
         """The better-attested name this form is closest to, if any."""
         inventory = story.names
         floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
-        standing = self._standing(story, key)
         pool = [
             k for k in established
-            if inventory.count(k) >= floor and not is_derivation(key, k, self.derivations)
-            and self._standing(story, k) > standing
+            if inventory.count(k) >= floor and not self._related(story, key, k)
+            and self._outranks(story, k, key)
         ]  # fmt: skip
         close = nearest(key, pool, self.nearness)
         if not close:
             return None
-        best = min(d for _, d in close)
-        return max((c for c, d in close if d == best), key=lambda c: self._standing(story, c))
+        best = [c for c, d in close if d == close[0][1]]
+        return max(best, key=inventory.count)
 
-    def _standing(self, story: Story, key: str) -> tuple[int, bool, bool, bool, int]:
-        """How well attested a form is as a name: more uses; then, between equals, listed in the names list;
-        not a common English word standing where a name stands ("Mr Creak" beside "Mr Crean": a real-word
-        slip); known to the dictionary at all (a non-word is a typo: "Rodgiguez"); first used earlier.
+    def _related(self, story: Story, a: str, b: str) -> bool:
+        """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip."""
+        return is_derivation(a, b, self.derivations, story.names.words.keys() | self.names.known)
+
+    def _outranks(self, story: Story, a: str, b: str) -> bool:
+        """Whether form `a` is better attested as the name than form `b`: used more often; between equals,
+        listed in the names list; clearly more English-looking (a slip makes an odd letter sequence:
+        "Wlfowitz"); known to the dictionary (a non-word is a typo); more common; used first.
         """
-        words = story.names.words[key]
-        common = lexicon.frequency(key) >= self.params["common_word_frequency"]
-        slot_word = common and all(self._in_name_slot(story, w) for w in words)
-        frequency = lexicon.frequency(key)
-        return (len(words), key in self.names.known, not slot_word, frequency > 0, frequency, -words[0].start)
+        inventory = story.names
+        margin = self.params["plausibility_margin"]
+        steps = [
+            (inventory.count(a), inventory.count(b)),
+            (a in self.names.known, b in self.names.known),
+            _with_margin(lexicon.plausibility(a), lexicon.plausibility(b), margin),
+            (lexicon.frequency(a) > 0, lexicon.frequency(b) > 0),
+            (lexicon.frequency(a), lexicon.frequency(b)),
+            (-inventory.words[a][0].start, -inventory.words[b][0].start),
+        ]
+        for mine, theirs in steps:
+            if mine != theirs:
+                return mine > theirs
+        return False
+
+    def _leads_phrase(self, word: NameWord) -> bool:
+        """A capitalised word follows: "High Court", "Sooth Australia"."""
+        return bool(word.after) and word.after not in self.titles
+
+    def _ends_phrase(self, word: NameWord) -> bool:
+        """Last word after a capitalised one that is not a title: a surname ("Peter Balder") or "Supreme Court"."""
+        return bool(word.before) and word.before not in self.titles
+
+    def _is_person(self, story: Story, key: str) -> bool:
+        """The story uses the form as a person's name: after a title, before a verb of saying, or as the first
+        name of a surname it also uses alone ("Hamid Karzai" ... "Karzai")."""
+        inventory = story.names
+        alone = {k for k, ws in inventory.words.items() if any(not w.before and not w.after for w in ws)}
+        return any(self._in_name_slot(story, w) or w.after in alone for w in inventory.words[key])
 
     def _in_name_slot(self, story: Story, word: NameWord) -> bool:
         """Standing alone where a person's name stands: after a title, or before a verb of saying."""
@@ -132,15 +159,14 @@ class Names(Check):
 
     def _evidence(self, story: Story, word: NameWord, target: str, inventory: NameInventory) -> str | None:
         """Why this occurrence is a slip for `target`, or None when it may well be a different name."""
-        if self._different_person(word, target, inventory):
+        if self._different_person(story, word, target):
             return None
         if not lexicon.is_word(word.key, self.params["word_min_frequency"]):
             return ""  # a non-word one slip from a name the story uses
         shared = self._shares_neighbour(word, target, inventory)
         if word.ambiguous and not shared:
             return None  # an ordinary word capitalised by its place (sentence start, headline)
-        beside = {n for n in (word.before, word.after) if n and n not in self.titles}
-        if beside and not shared:
+        if not shared and (self._leads_phrase(word) or self._ends_phrase(word) and not self._is_person(story, target)):
             return None  # an ordinary word in a longer name ("High Court"); a title ("Mr Creak") is no phrase
         return f"; '{word.form}' is an English word used here as a name"
 
@@ -151,15 +177,19 @@ class Names(Check):
             or word.after and word.after in inventory.neighbours_after(target)
         )
 
-    def _different_person(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
-        """Another first name before the surname: "David Warner" beside "Shane Warne" is two people.
+    def _different_person(self, story: Story, word: NameWord, target: str) -> bool:
+        """Another first name before the surname ("David Warner" beside "Shane Warne"), or another surname
+        after the first name, is another person.
 
-        Listed names (places, mostly) are left out: "Western Australia" beside "South Australia" is one place.
+        Only for a person (a form the story puts after a title or before a verb of saying) not on the list.
         """
-        if target in self.names.known:
-            return False
-        befores = inventory.neighbours_before(target) - self.titles
-        return bool(word.before and word.before not in self.titles and befores and word.before not in befores)
+        if target in self.names.known or not self._is_person(story, target):
+            return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
+        befores = story.names.neighbours_before(target) - self.titles
+        afters = story.names.neighbours_after(target) - self.titles
+        other_first = word.before and word.before not in self.titles and befores and word.before not in befores
+        other_last = word.after and word.after not in self.titles and afters and word.after not in afters
+        return bool(other_first or other_last)  # "Sayed Hamed Gailani" beside "Hamid Karzai"
 
     def _followed_by_context(self, story: Story, word: NameWord) -> bool:
         """A verb of saying after the form ("Blinked reportedly told"): it stands where a name stands."""
@@ -241,6 +271,11 @@ class Names(Check):
             if any(_inner_capital(w.form) for w in placed):
                 hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"
             yield from hits.values()
+
+
+def _with_margin(a: float, b: float, margin: float) -> tuple[float, float]:
+    """The pair as it is when it differs by at least `margin`, else a tie."""
+    return (a, b) if abs(a - b) >= margin else (0.0, 0.0)
 
 
 def _times(count: int) -> str:
