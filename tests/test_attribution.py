@@ -291,6 +291,30 @@ def test_other_senses_and_quoted_words_are_silent(text: str) -> None:
     assert run("loaded-verb", text) == []
 
 
+# --- awkward input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        '"',
+        '""',
+        "“An unclosed quotation that runs to the end of the paragraph and beyond",
+        '\r\n\r\n"We will never leave this town, never," she insisted.\r\n\r\nSources said 3 died.\r\n',
+        "said said said claimed that that",
+        '"A." "B." "C." "D." "E."',
+        "Twelve killed. 12 killed. Killed 12. 1,200,000 dead, 3.5 injured, 2024 arrested.",
+        "# Headline\n\nAn official said. A source said. Sources said. Reportedly. Allegedly.",
+    ],
+)
+def test_every_rule_survives_awkward_input_with_valid_spans(text: str) -> None:
+    for rule_id in RULES:
+        for finding in run(rule_id.split(".", 1)[1], text):
+            assert 0 <= finding.start <= finding.end <= len(text)
+            assert text[finding.start : finding.end] == finding.matched
+
+
 # --- the example story -----------------------------------------------------------------------------
 
 

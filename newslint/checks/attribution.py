@@ -16,18 +16,12 @@ from newslint.segment import Quote, Span
 from newslint.story import BYLINE, HEADLINE, Story
 
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
-_CLAUSE_OPENERS = ":,;—–-("
+_ANY_WORD = r"[\w.'’-]+"
 _SPACE = regex.compile(r"\s+")
-# Words that cannot sit between "a"/"two" and "official"/"sources" in a source's description: after
-# them the noun belongs to another phrase ("a cut in official rates", "a tape which officials say").
-_NOT_DESCRIPTION = (
-    r"(?:which|that|who|whom|whose|and|or|but|in|of|for|to|from|with|at|on|by|as|said|says|told|is|was|are|were)"
-)
-_DETERMINERS = r"(?:the|these|those|this|that|its|his|her|their|our|such|some)"  # a back-reference
-_FUNCTION_WORDS = (  # a description is not a determiner, a preposition or a verb: "according to sources"
-    r"(?:the|these|those|this|that|its|his|her|their|our|such|some|to|from|of|by|with|for|in|on|at|said|says|told)"
-)
-_GOVERNED = regex.compile(r"\s*(?:(?:has|have|had|was|were|also)\s+)?(?:\p{L}+ly\s+)?")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> bool:
@@ -82,7 +76,7 @@ class UnattributedQuote(_AttributionCheck):
             return False  # a title or a name: "The Lord of the Rings"
         sentence = story.sentence_at(quote.start)
         before = story.masked[sentence.start if sentence else quote.start : quote.start].rstrip()
-        return not before or before[-1] in _CLAUSE_OPENERS
+        return not before or before[-1] in self.lexicon.clause_openers
 
 
 def _runs(quotes: list[Quote]) -> list[list[Quote]]:
@@ -209,21 +203,32 @@ class VagueAttribution(_AttributionCheck):
         """Whether the attribution is the reported act itself ("Blinken reportedly told Netanyahu")."""
         if attribution.start < vague.end:
             return False
-        return _GOVERNED.fullmatch(sourcing.prose, vague.end, attribution.start) is not None
+        return sourcing.lexicon.governed_gap.fullmatch(sourcing.prose, vague.end, attribution.start) is not None
 
 
 class AnonymousSource(_AttributionCheck):
     """An unnamed source ("an official said", "security sources said") with no reason for anonymity in
     the sentence, the next one or the paragraph (style facts 3.1 AP anonymous sources)."""
 
+    PARAMS = {
+        "lexicon": _LEXICON,
+        "speaker-window": Param(int, 5, "the most words between an unnamed source and its speech verb"),
+    }
+
     def setup(self) -> None:
         super().setup()
-        determiners = "|".join(sorted(self.lexicon.indefinite, key=len, reverse=True))
-        noun = self.lexicon.anonymous_noun.pattern
-        self.phrase = regex.compile(
-            rf"(?i)(?<![\w-])(?:(?:{determiners})\s+(?:(?!{_NOT_DESCRIPTION}\s)[\w.'’-]+\s+){{0,4}}?{noun}"
-            rf"|(?<!\b{_DETERMINERS}\s+)(?!{_FUNCTION_WORDS}\s)"
-            rf"[\w.'’-]+\s+(?:and\s+[\w.'’-]+\s+)?sources(?![\w-]))"
+        if self.params["speaker-window"] < 0:
+            raise ValueError("'speaker-window' must be 0 or more")
+        lexicon = self.lexicon
+        indefinite, noun = _alternation(lexicon.indefinite), lexicon.anonymous_noun.pattern
+        back, stop = (
+            _alternation(lexicon.back_reference),
+            _alternation(lexicon.not_description | lexicon.back_reference),
+        )
+        described = rf"(?:(?!(?:{stop})\s){_ANY_WORD}\s+)"
+        self.phrase = regex.compile(  # "a senior Israeli official" / "military and medical sources"
+            rf"(?i)(?<![\w-])(?:(?:{indefinite})\s+{described}{{0,4}}?{noun}"
+            rf"|(?<!\b(?:{back})\s+){described}(?:and\s+{described})?sources(?![\w-]))"
         )
 
     def hits(self, story: Story) -> Iterable[Hit]:
@@ -235,16 +240,18 @@ class AnonymousSource(_AttributionCheck):
                 if not self._reason_given(sourcing, index):
                     yield Hit(phrase.start, phrase.end)
 
-    @staticmethod
-    def _speaks(sourcing: Sourcing, fact: SentenceFacts, phrase: Span) -> bool:
+    def _speaks(self, sourcing: Sourcing, fact: SentenceFacts, phrase: Span) -> bool:
         """Whether the phrase is the speaker of an attribution in its sentence."""
+        window = self.params["speaker-window"]
         for attribution in fact.attributions:
-            gap = sourcing.prose[phrase.end : attribution.start] if attribution.start >= phrase.end else ""
-            lead = sourcing.prose[attribution.end : phrase.start] if attribution.end <= phrase.start else None
-            if attribution.start >= phrase.end and len(gap.split()) <= 5 and "," not in gap:
-                return True  # "an official said", "sources close to the talks told"
-            if lead is not None and len(lead.split()) <= 2:
-                return True  # "said a senior official", "according to security sources"
+            if attribution.start >= phrase.end:
+                gap = sourcing.prose[phrase.end : attribution.start]
+                if len(gap.split()) <= window and "," not in gap:
+                    return True  # "an official said", "sources close to the talks told"
+            elif attribution.end <= phrase.start:
+                lead = sourcing.prose[attribution.end : phrase.start]
+                if len(lead.split()) <= min(2, window) and "," not in lead:
+                    return True  # "said a senior official", "according to security sources"
         return False
 
     def _reason_given(self, sourcing: Sourcing, index: int) -> bool:

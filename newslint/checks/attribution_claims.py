@@ -13,15 +13,7 @@ from newslint.segment import Span
 _FIGURE = regex.compile(r"(?<![\w$£€.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|[.,:/]\d)")
 _YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
-# A count in a clause that opens with one of these recalls an earlier event ("the bombing which killed
-# 10", "after 25 people were killed at the weekend"): background the story does not assert afresh.
-_BACKGROUND = regex.compile(
-    r"(?i)(?<![\w-])(?:which|that|who|whom|whose|after|following|since|before|when|where|how|in which|during which)(?![\w-])"
-)
-_BEFORE_NOT_COUNT = regex.compile(
-    r"(?i)(?:(?:aged|age)\s+(?:\w+\s+(?:and|to|or)\s+)?|(?:no\.|number|route|flight|highway)\s+)$"
-)
-_RELATIVE = regex.compile(r"(?i)(?<![\w-])(?:who|which|that)(?![\w-])")
+_SPACE_OR_DASH = regex.compile(r"[\s-]+")
 
 
 @dataclass(frozen=True)
@@ -45,7 +37,8 @@ class ClaimFinder:
             if count is not None:
                 found.append(Claim(Span(min(count.start, casualty.start), max(count.end, casualty.end)),
                                    "casualty count"))  # fmt: skip
-        return sorted((c for c in found if not _background(sourcing.prose, span, c.span)), key=lambda c: c.span.start)
+        fresh = [c for c in found if not self._background(sourcing.prose, span, c.span)]
+        return sorted(fresh, key=lambda c: c.span.start)
 
     def _count_near(self, sourcing: Sourcing, span: Span, casualty: Span) -> Span | None:
         """The count the casualty word states: before it in the same clause ("32,070 Palestinians have
@@ -56,7 +49,8 @@ class ClaimFinder:
         for count in self._counts(sourcing, span):
             if count.end <= casualty.start:
                 gap = prose[count.end : casualty.start]  # "two Palestinians who shot the settler dead": no
-                fits = not _CLAUSE_BREAK.search(gap) and not _RELATIVE.search(gap) and len(gap.split()) <= self.window
+                relative = self.lexicon.relative.search(gap)
+                fits = not _CLAUSE_BREAK.search(gap) and not relative and len(gap.split()) <= self.window
             elif count.start >= casualty.end:
                 gap = prose[casualty.end : count.start]
                 fits = self.lexicon.count_link.fullmatch(prose, casualty.end, count.start) is not None
@@ -68,7 +62,7 @@ class ClaimFinder:
 
     def _counts(self, sourcing: Sourcing, span: Span) -> list[Span]:
         prose = sourcing.prose
-        found = [s for s in sourcing.matches(self.lexicon.number_word, span)]
+        found = list(sourcing.matches(self.lexicon.number_word, span))
         for m in _FIGURE.finditer(prose, span.start, span.end):
             if _YEAR.fullmatch(m.group()) and "," not in m.group():
                 continue
@@ -77,16 +71,15 @@ class ClaimFinder:
 
     def _not_a_count(self, prose: str, span: Span, count: Span) -> bool:
         """Ages, times, measures and labels: "23-year-old", "aged 80", "5 per cent", "Route 9"."""
-        if self.lexicon.not_count.match(prose, count.end, span.end) or prose[count.end : count.end + 1] == "-":
+        if prose[count.end : count.end + 1] == "-":
+            return True  # "three-year-old", "32,000-strong"
+        gap = _SPACE_OR_DASH.match(prose, count.end, span.end)
+        if gap and self.lexicon.not_count.match(prose, gap.end(), span.end):
             return True
-        follower = regex.match(r"[\s-]+", prose[count.end : count.end + 3])
-        if follower and self.lexicon.not_count.match(prose, count.end + follower.end(), span.end):
-            return True
-        return bool(_BEFORE_NOT_COUNT.search(prose, max(span.start, count.start - 24), count.start))
+        return bool(self.lexicon.before_not_count.search(prose, max(span.start, count.start - 24), count.start))
 
-
-def _background(prose: str, sentence: Span, claim: Span) -> bool:
-    """Whether the claim sits in a relative or time clause opened since the last comma."""
-    head = prose[sentence.start : claim.start]
-    clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
-    return _BACKGROUND.search(clause) is not None
+    def _background(self, prose: str, sentence: Span, claim: Span) -> bool:
+        """Whether the claim sits in a relative or time clause opened since the last comma."""
+        head = prose[sentence.start : claim.start]
+        clause = head[max(head.rfind(","), head.rfind(";")) + 1 :]
+        return self.lexicon.background.search(clause) is not None

@@ -27,6 +27,10 @@ class Lexicon:
     vague: regex.Pattern[str]  # unsupported attribution ("reportedly", "sources say")
     allegation: regex.Pattern[str]  # the vague forms that make an allegation ("allegedly")
     accuser: regex.Pattern[str]  # where an allegation comes from ("charged", "police", "court")
+    governed_gap: regex.Pattern[str]  # between "reportedly" and the verb it modifies
+    clause_openers: frozenset[str]  # what may stand before a quotation that opens a clause
+    back_reference: frozenset[str]  # "the sources": not a new source
+    not_description: frozenset[str]  # words that end a source's description
     anonymous_noun: regex.Pattern[str]  # "official", "sources"
     indefinite: frozenset[str]  # "a", "an", "two": the noun phrase is an unnamed source
     reason: regex.Pattern[str]  # why a source was granted anonymity
@@ -36,6 +40,9 @@ class Lexicon:
     count_link: regex.Pattern[str]  # between a casualty word and its count ("toll tops 32,000")
     estimate: regex.Pattern[str]
     accusation: regex.Pattern[str]
+    background: regex.Pattern[str]  # a clause opener that makes a claim background ("which killed")
+    relative: regex.Pattern[str]  # "two Palestinians who shot ... dead": not a casualty count
+    before_not_count: regex.Pattern[str]  # "aged 80", "Route 9": ends at the number
 
 
 def _patterns(sources: list[str]) -> regex.Pattern[str]:
@@ -67,7 +74,11 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
 
 def _build(data: dict[str, Any]) -> Lexicon:
     verbs, loaded, vague = _table(data, "verbs"), _table(data, "loaded-verbs"), _table(data, "vague")
-    anonymous, claims = _table(data, "anonymous"), _table(data, "claims")
+    anonymous, claims, quotes = _table(data, "anonymous"), _table(data, "claims"), _table(data, "quotes")
+    governed = vague.get("governed-gap-pattern")
+    if not isinstance(governed, str):
+        raise ValueError("attribution data: 'governed-gap-pattern' must be a string")
+    before_not_count = "|".join(f"(?:{p})" for p in _words(claims, "not-count-before-patterns"))
     speech = _words(verbs, "neutral") + _words(verbs, "loaded") + _words(verbs, "corpus") + _words(verbs, "phrases")
     return Lexicon(
         attribution=word_pattern(speech, ignorecase=True),
@@ -87,6 +98,13 @@ def _build(data: dict[str, Any]) -> Lexicon:
         count_link=compile_pattern(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}", True),
         estimate=_patterns(_words(claims, "estimate-patterns")),
         accusation=_patterns(_words(claims, "accusation-patterns")),
+        governed_gap=compile_pattern(governed),
+        clause_openers=frozenset(_words(quotes, "clause-openers")),
+        back_reference=frozenset(w.lower() for w in _words(anonymous, "back-references")),
+        not_description=frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
+        background=word_pattern(_words(claims, "background-openers"), ignorecase=True),
+        relative=word_pattern(_words(claims, "relative-pronouns"), ignorecase=True),
+        before_not_count=compile_pattern(rf"(?<![\w-])(?:{before_not_count})$", ignorecase=True),
     )
 
 

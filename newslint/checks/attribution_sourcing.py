@@ -41,7 +41,8 @@ class Sourcing:
     """The attribution facts of one story for one lexicon, computed once and shared by the checks."""
 
     def __init__(self, story: Story, lexicon: Lexicon, timeout: float) -> None:
-        self.story = story
+        # A proxy, not the story: the cache is keyed weakly on the story and must not keep it alive.
+        self.story: Story = weakref.proxy(story)
         self.lexicon = lexicon
         self.timeout = timeout  # the run's regex timeout: a TimeoutError reaches the engine
 
@@ -91,9 +92,16 @@ class Sourcing:
         """The index of the sentence holding `offset` (or the nearest one before it)."""
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
+    @cached_property
+    def _by_paragraph(self) -> dict[int, list[SentenceFacts]]:
+        grouped: dict[int, list[SentenceFacts]] = {}
+        for fact in self.facts:
+            grouped.setdefault(fact.paragraph, []).append(fact)
+        return grouped
+
     def paragraph_sentences(self, index: int) -> list[SentenceFacts]:
-        paragraph = self.facts[index].paragraph
-        return [f for f in self.facts if f.paragraph == paragraph]
+        """The sentences of the paragraph holding sentence `index` (a new list the caller may extend)."""
+        return list(self._by_paragraph[self.facts[index].paragraph])
 
     @cached_property
     def speaking(self) -> list[bool]:
