@@ -68,8 +68,6 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
     before = {
         AGE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('age-before'))})\s*$",
         SCORE: rf"(?:\b(?:{_alternation(lex.words('score-before'))})|\d\s+for)\s*$",
-        # cricket: "out for 9", "Henderson for 5 with a direct hit" (a score, not a count)
-        "for": r"\bfor\s+$",
         SEQUENCE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('sequence-before'))})\s*$",
         DATE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('months'))})\.?\s*$",
         MONEY: rf"(?<![\p{{L}}])(?:(?:{symbols})\s?|(?:{codes})\s)$",

@@ -33,6 +33,7 @@ _PHONE = regex.compile(
 # Ranges and tallies: "5-4", "5 to 10", "between 5 and 10" (not "3 or 4", which AP spells out).
 _JOINED_AFTER = regex.compile(r"\s?[-–]\s?\$?\d|\s+(?:to|and)\s+\$?\d")
 _JOINED_BEFORE = regex.compile(r"\d%?\s?[-–]\s?\$?$|\d%?\s+(?:to|and)\s+\$?$")
+_FOR_BEFORE = regex.compile(r"\bfor\s+$")
 _SCORE_END = regex.compile(r"\s*(?:[.,;)]|$)|\s+(?:with|before|after|off|when|and)\b")
 _JOINED_TO_COUNT_BEFORE = regex.compile(r"\d,\d{3}\s+(?:to|and|or)\s+$|\d,\d{3}\s?[-–]\s?$")
 _JOINED_TO_COUNT_AFTER = regex.compile(r"\s+(?:to|and|or)\s+\d{1,3},\d{3}|\s?[-–]\s?\d{1,3},\d{3}")
@@ -140,10 +141,19 @@ class _Builder:
         )  # fmt: skip
 
     def _common_kinds(self, start: int, end: int, pre: str, post: str) -> set[str]:
+        """Kinds of a figure or a word from the words around it and the spans it lies in."""
         kinds = ctx.kinds_after(self.patterns, post) | ctx.kinds_before(self.patterns, pre)
         kinds |= {kind for a, b, kind in self.protected if a <= start < b}
         if any(a <= start < b for a, b in self.casual):
             kinds.add(ctx.CASUAL)
+        kinds |= self._shape_kinds(pre, post)
+        if ctx.MONEY in kinds:
+            kinds.discard(ctx.CODE)  # "$US3000": the letters are the currency's
+        return kinds
+
+    def _shape_kinds(self, pre: str, post: str) -> set[str]:
+        """Kinds read from punctuation and neighbouring figures: ranges, "the boy, 5,", fractions, scores."""
+        kinds: set[str] = set()
         if _JOINED_AFTER.match(post) or _JOINED_BEFORE.search(pre):
             kinds.add(ctx.RANGE)
         if (
@@ -154,12 +164,8 @@ class _Builder:
             kinds.add(ctx.AGE)  # "The boy, 5, was…" (AP ages)
         if regex.match(r"\s*/\s*\d|\s+\d/\d|[½⅓⅔¼¾]", post) or regex.search(r"\d\s*/\s*$", pre):
             kinds.add(ctx.FRACTION)
-        if ctx.MONEY in kinds:
-            kinds.discard(ctx.CODE)  # "$US3000": the letters are the currency's
-        if "for" in kinds:
-            kinds.discard("for")
-            if _SCORE_END.match(post):
-                kinds.add(ctx.SCORE)
+        if _FOR_BEFORE.search(pre) and _SCORE_END.match(post):
+            kinds.add(ctx.SCORE)  # cricket: "out for 9", "Henderson for 5 with a direct hit"
         return kinds
 
     def _figure_kinds(self, digits: str, value: float, dec: str | None, pre: str, post: str, suffix: str) -> set[str]:
@@ -200,7 +206,7 @@ class _Builder:
         )
 
     def _counts(self, pre: str, post: str, last: str) -> bool:
-        """ "their 2500 employees": a plural noun after, and no year word ("in", "since") or sentence start before."""
+        """A count like "their 2500 employees": a plural noun after, no year word ("in", "since") before."""
         nxt = _NEXT_WORD.match(post)
         if not nxt or not last or last in self.lex.lower("year-before") or not regex.search(r"\p{L}\s+$", pre):
             return False

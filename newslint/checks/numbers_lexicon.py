@@ -25,6 +25,7 @@ class Lexicon:
     fractions: Mapping[str, int]
     context: Mapping[str, tuple[str, ...]]
     house: Mapping[str, Mapping[str, str]]
+    lowered: Mapping[str, frozenset[str]]  # each context list lower-cased, built once
 
     def words(self, key: str) -> tuple[str, ...]:
         """One context list, as written in the data file."""
@@ -32,7 +33,7 @@ class Lexicon:
 
     def lower(self, key: str) -> frozenset[str]:
         """One context list, lower-cased, for case-blind lookups."""
-        return frozenset(w.lower() for w in self.context[key])
+        return self.lowered[key]
 
     def house_form(self, style: str, key: str) -> str | None:
         """What house `style` prescribes for `key` (percent, thousands, scale), or None if it is silent."""
@@ -57,6 +58,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     path = (folder or builtin_rules_dir() / "data") / DATA_FILE
     data, _ = read_toml(path)
     words = data["words"]
+    context = {key: _strings(data["context"], key) for key in data["context"]}
     return Lexicon(
         thresholds=dict(data["thresholds"]),
         cardinals=_strings(words, "cardinals"),
@@ -66,6 +68,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         scales=dict(words["scales"]),
         scale_abbreviations=dict(words["scale-abbreviations"]),
         fractions=dict(words["fractions"]),
-        context={key: _strings(data["context"], key) for key in data["context"]},
+        context=context,
         house={style: dict(table) for style, table in data["house"].items()},
+        lowered={key: frozenset(w.lower() for w in words) for key, words in context.items()},
     )
