@@ -276,3 +276,15 @@ def test_date_flag_gives_the_year(tmp_path, capsys: pytest.CaptureFixture[str]) 
     assert main(["--isolated", "--select", "dateline", str(story)]) == 0
     main(["--isolated", "--select", "dateline", "--date", "2024-03-23", str(story)])
     assert "dateline.weekday" in capsys.readouterr().out
+
+
+def test_a_desk_may_accept_yesterday_after_a_reporting_verb() -> None:
+    from newslint.checks.dateline_agreement import Weekday
+
+    params = dict(RULES["dateline.weekday"].params)
+    lead = STAMP + "JERUSALEM, March 22 (AP) — Netanyahu told Blinken on {} that Israel would not wait."
+    strict = Weekday(params, Context())
+    lenient = Weekday({**params, "reported-words": ["said", "told"]}, Context())
+    assert len(list(strict.hits(Story(lead.format("Thursday"), "s.txt")))) == 1
+    assert list(lenient.hits(Story(lead.format("Thursday"), "s.txt"))) == []
+    assert len(list(lenient.hits(Story(lead.format("Tuesday"), "s.txt")))) == 1  # only the day before

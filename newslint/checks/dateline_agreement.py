@@ -29,6 +29,8 @@ class Weekday(Check):
         "not-dates": Param(list, [], "phrases whose weekday is no date: 'Good Friday', 'Friday prayers'"),
         "future-words": Param(list, [], "words that put a weekday in the future: 'will', 'next'"),
         "future-window": Param(int, 8, "how many words before a weekday a future word may stand"),
+        "reported-words": Param(list, [], "reporting verbs that may name the day before: 'said', 'told'"),
+        "reported-window": Param(int, 6, "how many words before a weekday a reporting verb may stand"),
     }
     ARGS = frozenset({"date", "weekday"})
 
@@ -38,6 +40,8 @@ class Weekday(Check):
         self.not_dates = word_pattern(self.params["not-dates"], True) if self.params["not-dates"] else None
         future = self.params["future-words"]
         self.future = word_pattern(future, True) if future else None
+        reported = self.params["reported-words"]
+        self.reported = word_pattern(reported, True) if reported else None
 
     def hits(self, story: Story) -> Iterable[Hit]:
         dateline = story.dateline
@@ -62,15 +66,24 @@ class Weekday(Check):
             before = (day.weekday() - WEEKDAYS.index(match.group())) % 7
             if before == 0 or before <= self.params["days-before"] or self._future(text, match.start()):
                 continue
+            if before == 1 and self._reported(text, match.start()):
+                continue  # "said on Wednesday" under a Thursday dateline: yesterday's statement
             args = {"date": _long_date(day), "weekday": WEEKDAYS[day.weekday()]}
             yield Hit(sentence.start + match.start(), sentence.start + match.end(), args)
 
     def _future(self, text: str, weekday_at: int) -> bool:
         """A future word in the few words before the weekday: "will fly to Cairo on Monday"."""
-        if self.future is None:
+        return self._near(self.future, text, weekday_at, self.params["future-window"])
+
+    def _reported(self, text: str, weekday_at: int) -> bool:
+        """A reporting verb in the few words before the weekday: "told TASS on Friday"."""
+        return self._near(self.reported, text, weekday_at, self.params["reported-window"])
+
+    @staticmethod
+    def _near(pattern: regex.Pattern[str] | None, text: str, at: int, words: int) -> bool:
+        if pattern is None:
             return False
-        window = " ".join(text[:weekday_at].split()[-self.params["future-window"] :])
-        return self.future.search(window) is not None
+        return pattern.search(" ".join(text[:at].split()[-words:])) is not None
 
 
 class FutureDate(Check):
