@@ -5,6 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
 import pytest
 
 from newslint.checks.attribution import UnsourcedClaim
@@ -40,6 +45,14 @@ def test_lexicon_loads_once_and_rejects_a_missing_file() -> None:
     assert load_lexicon() is load_lexicon()
     with pytest.raises(ValueError, match="cannot read"):
         load_lexicon("no-such-lexicon.toml")
+
+
+def test_word_lists_are_sorted_without_duplicates() -> None:
+    data = tomllib.loads((ROOT / "rules" / "data" / "attribution.toml").read_text(encoding="utf-8"))
+    for table, entries in data.items():
+        for key, value in entries.items():
+            if isinstance(value, list) and not key.endswith("patterns"):
+                assert value == sorted(set(value)), f"[{table}] {key} is not sorted or has duplicates"
 
 
 def test_bad_parameters_are_errors() -> None:
