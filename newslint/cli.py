@@ -16,9 +16,9 @@ from newslint.config import STYLES
 from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
-from newslint.fix import fix_file, unified_diff
+from newslint.fix import unified_diff
 from newslint.output import FORMATS, Report, render
-from newslint.parallel import lint_paths
+from newslint.parallel import fix_paths, lint_paths
 from newslint.runner import FileResult, Linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -127,7 +127,7 @@ def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[li
     """Fix (or with --diff, print the fixes for) every file: the problems, and whether any file changes."""
     if "-" in paths:
         raise NewslintError(["--fix and --diff work on files, not on standard input"])
-    fixes = [fix_file(linter, path, args.unsafe_fixes, write=not args.diff) for path in paths]
+    fixes = fix_paths(linter, paths, args.unsafe_fixes, write=not args.diff, jobs=args.jobs)
     if args.diff:
         sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
     elif not args.quiet:

@@ -1,4 +1,4 @@
-"""Lint many files in worker processes; results come back in input order whatever the number of workers."""
+"""Lint or fix many files in worker processes; results come back in input order whatever the number of workers."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import contextlib
 import multiprocessing
 import os
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from multiprocessing.context import BaseContext
-from typing import Any
+from typing import Any, TypeVar
 
 from newslint.errors import NewslintError
+from newslint.fix import FileFix, fix_file
 from newslint.runner import FileResult, Linter
 
 # Below this many files a pool costs more (process start, rule building in each worker) than it saves.
@@ -20,6 +22,10 @@ MIN_FILES_FOR_POOL = 8
 
 # The linter a worker uses: inherited ready-built when processes fork, otherwise rebuilt from its options.
 _worker_linter: Linter | None = None
+
+T = TypeVar("T")
+Task = Callable[[Linter, str], T]  # one file's work; module-level (or a partial of one) so that it pickles
+Lost = Callable[[str, str], T]  # the result for a file that could not be done, from its path and the reason
 
 
 def default_jobs() -> int:
@@ -37,6 +43,19 @@ class _ConfigProblems(Exception):
         self.problems = problems
 
 
+def _describe(error: Exception) -> str:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
+
+
+def _lint_lost(path: str, reason: str) -> FileResult:
+    return FileResult(path, skipped=True, error=f"{path}: {reason}; file not checked")
+
+
+def _fix_lost(path: str, reason: str) -> FileFix:
+    return FileFix(path, problem=f"{path}: {reason}; file not fixed")
+
+
 def lint_one(linter: Linter, path: str) -> FileResult:
     """Lint one file; a bug in a check becomes that file's error, never the end of the run.
 
@@ -47,40 +66,68 @@ def lint_one(linter: Linter, path: str) -> FileResult:
     except NewslintError:
         raise
     except Exception as error:  # noqa: BLE001 - one broken file must not cost the other files' results
-        where = traceback.extract_tb(error.__traceback__)[-1]
-        detail = f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
-        return FileResult(path, skipped=True, error=f"{path}: internal error, file not checked: {detail}")
+        return _lint_lost(path, f"internal error: {_describe(error)}")
+
+
+def fix_one(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
+    """Fix one file, with the same containment as `lint_one`."""
+    try:
+        return fix_file(linter, path, unsafe, write)
+    except NewslintError:
+        raise
+    except Exception as error:  # noqa: BLE001 - as in lint_one
+        return _fix_lost(path, f"internal error: {_describe(error)}")
 
 
 def lint_paths(
     linter: Linter, paths: Sequence[str], jobs: int | None = None, context: BaseContext | None = None
 ) -> list[FileResult]:
     """Lint `paths` with up to `jobs` processes (None: one per CPU); results in the order of `paths`."""
+    return map_paths(linter, paths, lint_one, _lint_lost, jobs, context)
+
+
+def fix_paths(
+    linter: Linter, paths: Sequence[str], unsafe: bool, write: bool, jobs: int | None = None
+) -> list[FileFix]:
+    """Fix (or with write=False, compute the fixes for) `paths`; results in the order of `paths`."""
+    return map_paths(linter, paths, partial(fix_one, unsafe=unsafe, write=write), _fix_lost, jobs)
+
+
+def map_paths(
+    linter: Linter,
+    paths: Sequence[str],
+    task: Task[T],
+    lost: Lost[T],
+    jobs: int | None = None,
+    context: BaseContext | None = None,
+) -> list[T]:
+    """`task` on every path, in worker processes when there are enough files; results in input order."""
     jobs = default_jobs() if jobs is None else max(1, jobs)
     files = [p for p in paths if p != "-"]  # standard input belongs to this process
     if jobs == 1 or len(files) < MIN_FILES_FOR_POOL:
-        return [lint_one(linter, p) for p in paths]
-    by_path = _pooled(linter, files, jobs, context or multiprocessing.get_context())
-    return [lint_one(linter, p) if p == "-" else by_path[p] for p in paths]
+        return [task(linter, p) for p in paths]
+    done = _pooled(linter, files, task, lost, jobs, context or multiprocessing.get_context())
+    return [task(linter, p) if p == "-" else done[p] for p in paths]
 
 
-def _pooled(linter: Linter, files: list[str], jobs: int, context: BaseContext) -> dict[str, FileResult]:
+def _pooled(
+    linter: Linter, files: list[str], task: Task[T], lost: Lost[T], jobs: int, context: BaseContext
+) -> dict[str, T]:
     global _worker_linter
     _warm(linter, files[0])
     _worker_linter = linter  # a forked worker starts with it built; a spawned one rebuilds it
     spec = (linter.config, linter.isolated, linter.overrides)
-    chunks = _chunks(files, jobs)
-    results: dict[str, FileResult] = {}
-    lost: list[str] = []
+    results: dict[str, T] = {}
+    unfinished: list[str] = []
     with ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(spec,)) as pool:
-        futures = [(chunk, pool.submit(_lint_chunk, chunk)) for chunk in chunks]
+        futures = [(chunk, pool.submit(_run_chunk, task, chunk)) for chunk in _chunks(files, jobs)]
         for chunk, future in futures:
             done = _result(future)
             if done is None:
-                lost.extend(chunk)
+                unfinished.extend(chunk)
             else:
                 results.update(zip(chunk, done))
-    results.update(_isolated(lost, spec, context))
+    results.update(_isolated(unfinished, task, lost, spec, context))
     return results
 
 
@@ -97,7 +144,7 @@ def _chunks(files: list[str], jobs: int) -> list[list[str]]:
     return [files[i : i + size] for i in range(0, len(files), size)]
 
 
-def _result(future: Future[list[FileResult]]) -> list[FileResult] | None:
+def _result(future: Future[list[T]]) -> list[T] | None:
     try:
         return future.result()
     except BrokenProcessPool:
@@ -106,18 +153,20 @@ def _result(future: Future[list[FileResult]]) -> list[FileResult] | None:
         raise NewslintError(error.problems) from None
 
 
-def _isolated(files: list[str], spec: tuple[Any, ...], context: BaseContext) -> dict[str, FileResult]:
+def _isolated(
+    files: list[str], task: Task[T], lost: Lost[T], spec: tuple[Any, ...], context: BaseContext
+) -> dict[str, T]:
     """After a worker died, retry its files one at a time, so that only the file that kills a worker is lost."""
-    results: dict[str, FileResult] = {}
+    results: dict[str, T] = {}
     pool: ProcessPoolExecutor | None = None
     try:
         for path in files:
             pool = pool or ProcessPoolExecutor(1, context, initializer=_start_worker, initargs=(spec,))
-            done = _result(pool.submit(_lint_chunk, [path]))
+            done = _result(pool.submit(_run_chunk, task, [path]))
             if done is None:
                 pool.shutdown(wait=True)
                 pool = None
-                done = [FileResult(path, skipped=True, error=f"{path}: the worker checking it died; file not checked")]
+                done = [lost(path, "the worker process handling it died")]
             results[path] = done[0]
     finally:
         if pool is not None:
@@ -132,9 +181,9 @@ def _start_worker(spec: tuple[Any, ...]) -> None:
         _worker_linter = Linter(config=config, isolated=isolated, **overrides)
 
 
-def _lint_chunk(paths: list[str]) -> list[FileResult]:
+def _run_chunk(task: Task[T], paths: list[str]) -> list[T]:
     assert _worker_linter is not None, "worker started without its initializer"
     try:
-        return [lint_one(_worker_linter, path) for path in paths]
+        return [task(_worker_linter, path) for path in paths]
     except NewslintError as error:
         raise _ConfigProblems(error.problems) from None

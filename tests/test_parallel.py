@@ -105,3 +105,20 @@ def test_a_bad_config_stops_the_run_the_same_way_with_any_number_of_workers(tmp_
         runs.append(subprocess.run(args, capture_output=True, cwd=tmp_path, env=env, timeout=300, check=False))
     assert runs[0].returncode == 2 and b"no-such-rule" in runs[0].stderr
     assert (runs[1].returncode, runs[1].stdout, runs[1].stderr) == (runs[0].returncode, runs[0].stdout, runs[0].stderr)
+
+
+def test_fixing_with_two_workers_writes_the_same_files_as_with_one(tmp_path: Path) -> None:
+    copies = [tmp_path / "one", tmp_path / "two"]
+    for copy in copies:
+        copy.mkdir()
+        _write_stories(copy, 60)
+    runs = []
+    for jobs, copy in zip(("1", "2"), copies):
+        args = [sys.executable, "-m", "newslint", "--isolated", "--fix", "-j", jobs, "."]
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+        runs.append(subprocess.run(args, capture_output=True, cwd=copy, env=env, timeout=300, check=False))
+    assert b"fixed " in runs[0].stderr and b"fixed 0 " not in runs[0].stderr, runs[0].stderr
+    assert (runs[1].returncode, runs[1].stdout, runs[1].stderr) == (runs[0].returncode, runs[0].stdout, runs[0].stderr)
+    files = sorted(p.relative_to(copies[0]) for p in copies[0].rglob("*.*"))
+    assert files == sorted(p.relative_to(copies[1]) for p in copies[1].rglob("*.*"))
+    assert all((copies[0] / f).read_bytes() == (copies[1] / f).read_bytes() for f in files)
