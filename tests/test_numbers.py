@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.checks import numbers_context as ctx
 from newslint.checks.base import Context
@@ -305,3 +307,24 @@ def test_data_lists_are_sorted_without_duplicates() -> None:
         assert len(words) == len(set(words)), key
         if key != "months":  # calendar order
             assert list(words) == sorted(words, key=lambda w: (w.lower(), w)), key
+
+
+# --- robustness ------------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    ["5", "12", "1,000", "32000", "12 500", "0.5", "3rd", "21st", "5m", "4.5bn", "$", "£", "%", " percent",
+     " per cent", " million", " billion", "-", "–", " to ", "/", "1/3", "one-third", "twelve", "twenty-first",
+     "March", " 5th", "'90s", " p.m.", ":", ", ", ". ", "\n\n", '"', " people", " feet", "No. ", "Apollo ",
+     " and ", "9999999999999999999999", "½"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=30).map("".join), st.sampled_from(["ap", "reuters", "guardian"]))
+def test_numbers_rules_never_crash_and_spans_match(text: str, style: str) -> None:
+    linter = Linter(isolated=True, style=style, select=("numbers",))
+    result = linter.lint_text("Headline\n\n" + text, "fuzz.txt")
+    assert not result.failures
+    story = "Headline\n\n" + text
+    for f in result.findings:
+        assert 0 <= f.start <= f.end <= len(story) and story[f.start : f.end] == f.matched

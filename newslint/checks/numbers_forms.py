@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
 import regex
@@ -119,10 +119,15 @@ def _scaled(value: float, original: str, lex: Lexicon) -> Callable[[str], str | 
     def render(form: str) -> str | None:
         if form == FULL:
             return f"{int(value):,}"
-        name, factor = max(((n, f) for n, f in lex.scales.items() if f <= value), key=lambda p: p[1])
+        fitting = [(n, f) for n, f in lex.scales.items() if f <= value] or [min(lex.scales.items(), key=lambda p: p[1])]
+        name, factor = max(fitting, key=lambda p: p[1])  # "0.5 million" stays in millions
         amount = Decimal(str(value)) / Decimal(factor)
-        if amount != amount.quantize(Decimal("0.01")):
-            return None  # AP: up to two decimal places ("$5.25 million"); exact figures stay exact
+        try:
+            if amount != amount.quantize(Decimal("0.01")):
+                return None  # AP: up to two decimal places ("$5.25 million"); exact figures stay exact
+        except InvalidOperation:
+            return None  # beyond any real amount: an identifier, not money
+
         shown = f"{amount.normalize():f}"
         if form == SCALE_WORD:
             return f"{shown} {name}"

@@ -40,6 +40,7 @@ _JOINED_TO_COUNT_AFTER = regex.compile(r"\s+(?:to|and|or)\s+\d{1,3},\d{3}|\s?[-â
 _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
 _CAPITAL_NEXT = regex.compile(r"\s+(\p{Lu}[\p{L}.]*)")
 _WINDOW = 60
+_LONGEST_AMOUNT = 20  # characters of an integer part (with separators) beyond which a figure is an identifier
 
 
 @dataclass(frozen=True)
@@ -172,8 +173,8 @@ class _Builder:
         kinds: set[str] = set()
         if dec:
             kinds.add(ctx.DECIMAL)
-        if digits.startswith("0") and len(digits) > 1:
-            kinds.add(ctx.CODE)
+        if digits.startswith("0") and len(digits) > 1 or len(digits) > _LONGEST_AMOUNT:
+            kinds.add(ctx.CODE)  # "0800", or a long identifier rather than an amount
         if self._is_year(digits, value, pre, post, suffix):
             kinds.add(ctx.YEAR)
         elif digits.isdigit() and len(digits) == 4 and self._words_match(post, "clock-after"):
