@@ -38,24 +38,28 @@ class NumberWords(NumberCheck):
     ARGS = frozenset({"suggestion"})
 
     def hits(self, story: Story) -> Iterable[Hit]:
-        limit = self.params["spell-max"]
         word_exempt = frozenset(self.params["word-exempt"])
         for m in inventory(story, self.lex).mentions:
             # Every exception is a reason for figures: a spelled-out 10 or more keeps only its own few.
             excused = m.kinds & word_exempt if m.form == WORD else self.excused(m)
             if m.sentence_start or excused or not m.whole:
                 continue
-            if m.form == FIGURE and 1 <= m.value <= limit and (not m.suffix or m.ordinal) and not m.grouping:
-                suggestion = self.words.spell(int(m.value), m.ordinal)
-                if suggestion and m.ordinal and regex.match(r"\s+\p{Lu}", story.masked[m.end : m.end + 3]):
-                    suggestion = suggestion.capitalize()  # a numbered street: "Fifth Avenue" (AP addresses)
-            elif m.form == WORD and limit < m.value < 100:
-                suggestion = figure_with_suffix(int(m.value)) if m.ordinal else str(int(m.value))
-            else:
-                continue
+            suggestion = self._suggestion(story, m)
             if suggestion:
                 fix = self.safe_fix(story, m.start, suggestion, safe=False)
                 yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), fix)
+
+    def _suggestion(self, story: Story, m: Mention) -> str | None:
+        """Words for a figure up to spell-max, figures for words above it; None where the form is right."""
+        limit, value = self.params["spell-max"], int(m.value)
+        if m.form == FIGURE and 1 <= value <= limit and (not m.suffix or m.ordinal) and not m.grouping:
+            words = self.words.spell(value, m.ordinal)
+            if words and m.ordinal and regex.match(r"\s+\p{Lu}", story.masked[m.end : m.end + 3]):
+                return words.capitalize()  # a numbered street: "Fifth Avenue" (AP addresses)
+            return words
+        if m.form == WORD and limit < value < (100 if m.ordinal else 1000):
+            return figure_with_suffix(value) if m.ordinal else str(value)
+        return None
 
 
 class SentenceStart(NumberCheck):
