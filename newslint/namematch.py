@@ -34,20 +34,19 @@ def nearest(key: str, choices: Iterable[str], limits: Nearness) -> list[tuple[st
 
 
 def is_derivation(a: str, b: str, suffixes: Iterable[str], stems: Collection[str] = ()) -> bool:
-    """Whether the forms are one stem with listed suffixes ("Israel"/"Israeli", "Kennedy"/"Kennedys").
+    """Whether the forms are one stem with listed suffixes ("Israel"/"Israeli", "Afghani"/"Afghans").
 
-    Two different suffixes ("Afghani"/"Afghans") count only when the bare stem is itself a known name
-    (`stems`). A suffix that repeats the stem's last letter is a doubled-letter slip ("Blinkenn").
+    The bare stem must be a known word or name (`stems`): "Hama" beside "Hamas" is a city, "Qanta" beside
+    "Qantas" is a dropped letter. A suffix that repeats the stem's last letter is a doubled-letter slip
+    ("Blinkenn"), not a derivation.
     """
     endings = {"", *suffixes}
     for ending_a in endings:
         stem = a[: len(a) - len(ending_a)] if ending_a else a
-        if not stem or not a.endswith(ending_a):
+        if not stem or not a.endswith(ending_a) or stem not in stems:
             continue
         for ending_b in endings - {ending_a}:
-            if b != stem + ending_b or _doubles(stem, ending_a) or _doubles(stem, ending_b):
-                continue
-            if not (ending_a and ending_b) or stem in stems:
+            if b == stem + ending_b and not _doubles(stem, ending_a) and not _doubles(stem, ending_b):
                 return True
     return False
 

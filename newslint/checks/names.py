@@ -45,6 +45,7 @@ class Names(Check):
         "plausibility_margin": Param((float, int), 1.0, "variant: between forms used equally often, the one whose "
                                      "least likely letter trigram is this much less likely (log) is the slip"),
         "derivations": Param(list, [], "suffixes that make a related name, not a slip (Israel/Israeli)"),
+        "plurals": Param(list, [], "plural endings: a name and its plural are one name (Beatle/Beatles)"),
         "titles": Param(list, [], "capitalised words before a name that are not first names"),
         "context_words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
         "context_window": Param(int, 2, "how many words after the form are searched for context_words"),
@@ -62,6 +63,7 @@ class Names(Check):
             raise ValueError("'min_length' >= 2, 'max_edits' >= 1 and 0 < 'max_relative_distance' < 1")
         self.nearness = Nearness(p["min_length"], p["max_edits"], float(p["max_relative_distance"]))
         self.derivations = frozenset(p["derivations"])
+        self.plurals = frozenset(p["plurals"])
         self.titles = frozenset(fold(t) for t in p["titles"])
         self.context_words = frozenset(fold(w) for w in p["context_words"])
         self.names = load_names(self.context.style, self.context.names_files)
@@ -104,7 +106,7 @@ class Names(Check):
         floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
         pool = [
             k for k in established
-            if inventory.count(k) >= floor and not self._related(story, key, k)
+            if inventory.count(k) >= floor and not self._related(key, k)
             and self._outranks(story, k, key)
         ]  # fmt: skip
         close = nearest(key, pool, self.nearness)
@@ -113,9 +115,13 @@ class Names(Check):
         best = [c for c, d in close if d == close[0][1]]
         return max(best, key=inventory.count)
 
-    def _related(self, story: Story, a: str, b: str) -> bool:
-        """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip."""
-        return is_derivation(a, b, self.derivations, story.names.words.keys() | self.names.known)
+    def _related(self, a: str, b: str) -> bool:
+        """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word
+        or name, so that "Qanta" beside "Qantas" is a dropped letter."""
+        if is_derivation(a, b, self.plurals, {a, b}):
+            return True  # "the Beatles" and "a Beatle", "Whitbreads": plurals need no dictionary
+        stems = {k for k in (a, b, *_stems(a, b)) if k in self.names.known or lexicon.frequency(k) > 0}
+        return is_derivation(a, b, self.derivations, stems)
 
     def _outranks(self, story: Story, a: str, b: str) -> bool:
         """Whether form `a` is better attested as the name than form `b`: used more often; between equals,
@@ -166,8 +172,12 @@ class Names(Check):
         shared = self._shares_neighbour(word, target, inventory)
         if word.ambiguous and not shared:
             return None  # an ordinary word capitalised by its place (sentence start, headline)
-        if not shared and (self._leads_phrase(word) or self._ends_phrase(word) and not self._is_person(story, target)):
-            return None  # an ordinary word in a longer name ("High Court"); a title ("Mr Creak") is no phrase
+        # An ordinary word in a longer name ("High Court") is no slip, unless the name it is close to leads
+        # phrases too ("Sooth Africa" beside "South Australia") or is a person's ("Peter Balder", "Mr Balmer");
+        # a title ("Mr Creak") makes no phrase.
+        leads = self._leads_phrase(word) and not story.names.neighbours_after(target) - self.titles
+        if not shared and (leads or self._ends_phrase(word) and not self._is_person(story, target)):
+            return None
         return f"; '{word.form}' is an English word used here as a name"
 
     def _shares_neighbour(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
@@ -246,7 +256,7 @@ class Names(Check):
         if not self._may_be_slip(key, inventory) or lexicon.is_word(key, self.params["word_min_frequency"]):
             return None
         canonical = self.names.canonical_words
-        close = [c for c, _ in nearest(key, canonical, self.nearness) if not is_derivation(key, c, self.derivations)]
+        close = [c for c, _ in nearest(key, canonical, self.nearness) if not self._related(key, c)]
         if self.params["same_first_letter"]:
             close = [c for c in close if c[:1] == key[:1]]  # "Jenin" is not "Benin": slips rarely hit the first letter
         if not close or inventory.count(close[0]) >= self.params["defer_count"]:
@@ -271,6 +281,16 @@ class Names(Check):
             if any(_inner_capital(w.form) for w in placed):
                 hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"
             yield from hits.values()
+
+
+def _stems(a: str, b: str) -> list[str]:
+    """Candidate stems of two forms: their longest common beginning and one letter less."""
+    common = len(next((p for p in _prefixes(a) if b.startswith(p)), ""))
+    return [a[:common], a[: common - 1]] if common > 1 else []
+
+
+def _prefixes(word: str) -> Iterable[str]:
+    return (word[:i] for i in range(len(word), 0, -1))
 
 
 def _with_margin(a: float, b: float, margin: float) -> tuple[float, float]:
