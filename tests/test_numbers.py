@@ -285,6 +285,7 @@ def test_consistency_stands_aside_where_the_house_style_fixes_the_form() -> None
         ("numbers.mixed-ranges", "Prices rose from 10 to 20, and groups of 30-40 met."),
         ("numbers.mixed-ranges", "Groups of 10 to 20 met, and the team won 21-14."),
         ("numbers.mixed-fractions", "One-third left on 9/11 and crews worked 24/7."),
+        ("numbers.mixed-fractions", "One-third left after 3 1/2 hours and 2½ days."),
         ("numbers.mixed-millions", "It cost $3 million; the region has 2,000,000 people."),
     ],
 )

@@ -175,7 +175,8 @@ def fraction_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrenc
         if parsed and not parsed[1] and 0 < parsed[0] < lex.fractions[m.group(2).lower()] <= limit:
             num, den = parsed[0], lex.fractions[m.group(2).lower()]
             found.append(Occurrence(m.start(), m.end(), WORD_FRACTION, _fraction(num, den, m.group(), words)))
-    pattern = r"(?<![\w/.,])(\d)/(\d{1,2})(?![\w/]|[.,]\d)|[" + "".join(_VULGAR) + "]"
+    # Not a mixed number: "3 1/2 hours" is an amount above one, in figures (AP fractions).
+    pattern = r"(?<![\w/.,])(?<!\d\s)(\d)/(\d{1,2})(?![\w/]|[.,]\d)|(?<!\d)[" + "".join(_VULGAR) + "]"
     for m in regex.finditer(pattern, story.masked):
         num, den = _VULGAR.get(m.group()) or (int(m.group(1)), int(m.group(2)))
         if 0 < num < den <= limit:
