@@ -237,6 +237,19 @@ def test_a_named_source_in_the_paragraph_or_next_door_lowers_it_to_a_suggestion(
     assert levels(run("vague", beside)) == ["suggestion"]
 
 
+@pytest.mark.parametrize(
+    "rule, headline",
+    [
+        ("vague", "Minister reportedly quits"),
+        ("anonymous-source", "Talks fail, a senior official says"),
+        ("loaded-verb", "Minister insisted he would stay"),
+    ],
+)
+def test_headlines_are_left_to_the_body(rule: str, headline: str) -> None:
+    assert run(rule, headline + ".")  # flagged as body copy
+    assert run(rule, f"{headline}\n\nThe minister left on Monday.", lead=True) == []
+
+
 # --- 4. anonymous sources --------------------------------------------------------------------------
 
 
