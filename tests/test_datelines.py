@@ -134,6 +134,21 @@ def test_style_data_is_complete() -> None:
     assert ap.months[8] == "Sept." and data.styles["reuters"].months[0] == "Jan"
 
 
+def test_data_lists_are_sorted_and_well_formed() -> None:
+    from newslint.packs import builtin_rules_dir, read_toml
+
+    raw, _ = read_toml(builtin_rules_dir() / "data" / dateline_data.DATA_FILE)
+    for key in ("agencies", "kickers"):
+        assert raw["recognise"][key] == sorted(raw["recognise"][key], key=str.casefold), key
+    for table in ("standalone-us", "standalone-international"):
+        cities = list(raw["ap"][table])
+        assert cities == sorted(cities) and all(city == city.upper() for city in cities), table
+    assert all(raw["ap"]["states"].get(state) for state in raw["ap"]["postal-codes"].values())
+    weekday = RULES["dateline.weekday"].params
+    for key in ("not-dates", "future-words"):
+        assert weekday[key] == sorted(weekday[key], key=str.casefold), key
+
+
 # --- each rule --------------------------------------------------------------------------------------
 
 
