@@ -29,7 +29,7 @@ class Fixed:
 
 def is_fixable(finding: Finding, story: Story, unsafe: bool) -> bool:
     """A fix `--fix` may apply: safe (or unsafe when opted in) and touching no quotation."""
-    if finding.fix is None:
+    if finding.fix is None or finding.fix.replacement == finding.matched:  # no fix, or one that changes nothing
         return False
     if finding.fix.applicability is Applicability.UNSAFE and not unsafe:
         return False
@@ -45,7 +45,7 @@ def choose(findings: Iterable[Finding]) -> list[Finding]:
     """Fixes that do not overlap, earliest first; the rest wait for the next round."""
     chosen: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
-        if not chosen or finding.start >= chosen[-1].end and finding.start != chosen[-1].start:
+        if not chosen or (finding.start >= chosen[-1].end and finding.start != chosen[-1].start):
             chosen.append(finding)
     return chosen
 
@@ -66,7 +66,7 @@ def apply(text: str, fixes: list[Finding]) -> str:
 def fix_text(text: str, path: str, lint: Callable[[str], list[Finding]], unsafe: bool = False) -> Fixed:
     """Lint, apply the fixable findings, and lint again until a round changes nothing."""
     seen = {text}
-    applied, rules = 0, set()
+    applied, rules = 0, set[str]()
     for _ in range(MAX_ROUNDS):
         story = Story(text, path)
         fixes = choose(f for f in lint(text) if is_fixable(f, story, unsafe))

@@ -171,3 +171,12 @@ def test_fix_on_the_command_line_reports_what_is_left(tmp_path: Path) -> None:
     assert "fixed 3 findings in 1 file" in done.stderr
     assert "style.wordy" in done.stdout and "style.redundant" not in done.stdout
     assert done.returncode == 0  # what is left are suggestions, below the default fail level
+
+
+def test_a_fix_that_changes_nothing_is_not_a_change() -> None:
+    text = "Talks\n\nThey moved toward a deal.\n"
+    start = text.index("toward")
+    fix = Fix("toward", Applicability.SAFE)
+    same = Finding("s.txt", "house.same", Level.WARNING, "m", 3, 11, 3, 17, start, start + 6, "toward", fix=fix)
+    fixed = fix_text(text, "s.txt", lambda _: [same])
+    assert (fixed.text, fixed.applied, fixed.converged) == (text, 0, True)
