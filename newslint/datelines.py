@@ -83,24 +83,33 @@ def _is_dateline(match: regex.Match[str]) -> bool:
     city = match.group("city")
     if fold(city) in data.kickers:
         return False
-    agency, dated = _agency_name(match), match.group("date") is not None
     if city.isupper() and _letters(city) > 1:
-        if dated or agency or match.group("region") or fold(city) in data.places:
-            return True
-        # A bare unknown place: a real dash and a long enough name ("TRIBE X - Ep.73" is a title).
-        hyphen = match.group("dash").strip() in ("-", "‐")
-        return not hyphen and _letters(city) >= data.min_bare_city_letters
+        return _capitals_place(match, data)
     if any(word.isupper() and _letters(word) > 1 for word in city.split()):
         return False  # "By JANE DOE BEIRUT (AP)": a byline run into the dateline, not a place
-    if not city[0].isupper():
-        return agency in data.agencies  # "beirut (AP) —": only a known agency makes it a dateline
-    region = match.group("region") or ""
+    return _mixed_case_place(match, data)
+
+
+def _capitals_place(match: regex.Match[str], data: dateline_data.DatelineData) -> bool:
+    """ "BEIRUT (AP) — ", "WASHINGTON — "; a bare unknown place needs a real dash and a long name."""
+    city = match.group("city")
+    if match.group("date") or match.group("agency") or match.group("region") or fold(city) in data.places:
+        return True
+    hyphen = match.group("dash").strip() in ("-", "‐")  # "TRIBE X - Ep.73" is a title
+    return not hyphen and _letters(city) >= data.min_bare_city_letters
+
+
+def _mixed_case_place(match: regex.Match[str], data: dateline_data.DatelineData) -> bool:
+    """ "Springfield, Ill. — ", "Panama City, Sept. 8 (CNA) --"; "beirut" only with a known agency."""
+    agency = _agency_name(match)
+    if not match.group("city")[0].isupper():
+        return agency in data.agencies
+    region = (match.group("region") or "").split(",")[0]
     return (
         agency in data.agencies
-        or dated
-        and match.group("comma") is not None
-        or fold(city) in data.places
-        or fold(region.split(",")[0]) in data.regions
+        or (match.group("date") is not None and match.group("comma") is not None)
+        or fold(match.group("city")) in data.places
+        or fold(region) in data.regions
     )
 
 
