@@ -108,8 +108,10 @@ def _mixed_case_place(match: regex.Match[str], data: dateline_data.DatelineData)
     return (
         agency in data.agencies
         or (match.group("date") is not None and match.group("comma") is not None)
-        or fold(match.group("city")) in data.places
         or fold(region) in data.regions
+        # A known city alone ("Washington — ") only before a real dash: "Paris - Fashion Week" is a headline.
+        or fold(match.group("city")) in data.places
+        and match.group("dash").strip() not in ("-", "‐")
     )
 
 

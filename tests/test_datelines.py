@@ -95,6 +95,8 @@ def test_every_common_shape_is_recognised(text: str, parts: dict[str, str]) -> N
         "By JANE DOE BEIRUT (AP) — Fighting resumed.",
         "Ramallah - Palestinian politicians warned.",
         "The U.S. - led coalition struck.",
+        "Paris - Fashion Week opens with a show of restraint",
+        "TRIBE X - Ep.73",
     ],
 )
 def test_ordinary_openings_are_not_datelines(text: str) -> None:
