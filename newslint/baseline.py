@@ -50,7 +50,10 @@ def write(path: Path, findings: Iterable[tuple[Finding, str]]) -> int:
     counts = Counter(entry(f, text, root) for f, text in findings)
     records = [{**e._asdict(), "count": n} for e, n in sorted(counts.items())]
     document = {"newslint-baseline": VERSION, "findings": records}
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise NewslintError([f"{path}: cannot write baseline: {error.strerror or error}"]) from None
     return sum(counts.values())
 
 

@@ -79,3 +79,9 @@ def test_a_file_that_is_not_a_baseline_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "baseline.json").write_text("[]", encoding="utf-8")
     done = _newslint("--baseline", "baseline.json", "stories", cwd=tmp_path)
     assert done.returncode == 2 and "cannot read baseline" in done.stderr
+
+
+def test_a_baseline_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text(STORY, encoding="utf-8")
+    done = _newslint("--write-baseline", "no-such-folder/b.json", "s.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "cannot write baseline" in done.stderr
