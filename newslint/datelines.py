@@ -91,7 +91,7 @@ def _is_dateline(match: regex.Match[str]) -> bool:
 
 
 def _capitals_place(match: regex.Match[str], data: dateline_data.DatelineData) -> bool:
-    """ "BEIRUT (AP) — ", "WASHINGTON — "; a bare unknown place needs a real dash and a long name."""
+    """A capitals place ("BEIRUT (AP) — "); a bare unknown one needs a real dash and a long name."""
     city = match.group("city")
     if match.group("date") or match.group("agency") or match.group("region") or fold(city) in data.places:
         return True
@@ -100,7 +100,7 @@ def _capitals_place(match: regex.Match[str], data: dateline_data.DatelineData) -
 
 
 def _mixed_case_place(match: regex.Match[str], data: dateline_data.DatelineData) -> bool:
-    """ "Springfield, Ill. — ", "Panama City, Sept. 8 (CNA) --"; "beirut" only with a known agency."""
+    """A mixed-case place ("Springfield, Ill. — "); a lowercase one ("beirut") only with a known agency."""
     agency = _agency_name(match)
     if not match.group("city")[0].isupper():
         return agency in data.agencies
@@ -110,8 +110,7 @@ def _mixed_case_place(match: regex.Match[str], data: dateline_data.DatelineData)
         or (match.group("date") is not None and match.group("comma") is not None)
         or fold(region) in data.regions
         # A known city alone ("Washington — ") only before a real dash: "Paris - Fashion Week" is a headline.
-        or fold(match.group("city")) in data.places
-        and match.group("dash").strip() not in ("-", "‐")
+        or (fold(match.group("city")) in data.places and match.group("dash").strip() not in ("-", "‐"))
     )
 
 
