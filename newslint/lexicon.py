@@ -67,10 +67,8 @@ def plausibility(word: str) -> float:
 @lru_cache(maxsize=1)
 def _trigrams() -> tuple[Counter[str], Counter[str]]:
     """Letter-trigram and bigram-context counts over the dictionary's words (each word once)."""
-    counts: Counter[str] = Counter()
-    for word in english().word_frequency.keys():
-        padded = f"^^{word}$"
-        counts.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    padded = (f"^^{word}$" for word in english().word_frequency)
+    counts: Counter[str] = Counter(p[i : i + 3] for p in padded for i in range(len(p) - 2))
     contexts: Counter[str] = Counter()
     for gram, n in counts.items():
         contexts[gram[:2]] += n

@@ -15,7 +15,7 @@ The shipped lists live in `rules/data/names/`: `common.toml` for every house sty
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from newslint.errors import NewslintError
@@ -61,7 +61,6 @@ class NamesList:
         """Folded single word of every canonical spelling -> that word as written (near misses are words)."""
         return {fold(w): w for e in self.entries for w in e.canonical.split() if len(w) > 1 and "." not in w}
 
-
     @cached_property
     def partners(self) -> dict[str, frozenset[str]]:
         """Folded word of a listed name -> the folded words beside it in listed names ("netanyahu" -> "benjamin")."""
@@ -81,7 +80,7 @@ def builtin_names_files(style: str) -> tuple[Path, ...]:
     return tuple(p for p in (folder / "common.toml", folder / f"{style}.toml") if p.is_file())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_names(style: str, extra: tuple[str, ...] = ()) -> NamesList:
     """The shipped lists for `style` and the newsroom's own files, later files adding to earlier ones."""
     entries: list[NameEntry] = []

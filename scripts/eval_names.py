@@ -26,14 +26,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import abc_stories, word_count  # noqa: E402
+from corpus import abc_stories, word_count
 
-from newslint import lexicon  # noqa: E402
-from newslint.config import Settings  # noqa: E402
-from newslint.finding import Finding  # noqa: E402
-from newslint.nameslist import load_names  # noqa: E402
-from newslint.runner import Linter  # noqa: E402
-from newslint.story import Story  # noqa: E402
+from newslint import lexicon
+from newslint.config import Settings
+from newslint.finding import Finding
+from newslint.nameslist import load_names
+from newslint.runner import Linter
+from newslint.story import Story
 
 FAMILIES = ("names", "spelling")
 MIN_NAME_LENGTH = 4
@@ -204,9 +204,11 @@ def main() -> None:
     n, c, r = len(cases), sum(caught.values()), sum(right.values())
     print(f"{'all':<16}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
     print(f"right name as first suggestion, of all cases: {r / n:.1%}")
-    for label, group in (("name used twice", [c for c in cases if c.uses == 2]),
-                         ("name used 3+ times", [c for c in cases if c.uses > 2]),
-                         ("name of 5+ letters", [c for c in cases if len(c.original) >= 5])):
+    for label, group in (
+        ("name used twice", [c for c in cases if c.uses == 2]),
+        ("name used 3+ times", [c for c in cases if c.uses > 2]),
+        ("name of 5+ letters", [c for c in cases if len(c.original) >= 5]),
+    ):
         hit = sum(1 for c in group if c not in missed)
         print(f"  {label:<20}{len(group):>6} cases, recall {hit / max(len(group), 1):.1%}")
     print(f"new findings elsewhere in corrupted stories: {new_alarms} ({new_alarms / len(cases):.2f} a story)")

@@ -153,7 +153,9 @@ def test_a_bad_names_file_is_reported_with_its_path(tmp_path: Path) -> None:
 
 
 def test_diacritics_and_particle_capitals_that_change_are_a_choice() -> None:
-    text = LEAD + "Alex Rodríguez signed. Rodríguez smiled, and Rodriguez waved. Police shut al-Aqsa and the Al-Aqsa gate."
+    text = (
+        LEAD + "Alex Rodríguez signed. Rodríguez smiled, and Rodriguez waved. Police shut al-Aqsa and the Al-Aqsa gate."
+    )
     found = flagged(text)
     assert ("names.choice", "Rodriguez", "Rodríguez") in found
     assert ("names.choice", "Al-Aqsa", "al-Aqsa") in found

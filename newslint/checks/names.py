@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 import regex
 
 from newslint import lexicon
 from newslint.checks.base import Check, Param, compile_pattern, match_case
 from newslint.finding import Applicability, Fix, Hit
-from newslint.namematch import Nearness, edits, is_derivation, nearest
 from newslint.nameinventory import NameInventory, NameWord, fold
-from newslint.nameslist import NamesList, load_names
+from newslint.namematch import Nearness, edits, is_derivation, nearest
+from newslint.nameslist import load_names
 from newslint.story import Story
 
 KINDS = ("variant", "rejected", "near-listed", "choice")
@@ -181,10 +181,12 @@ class Names(Check):
         return f"; '{word.form}' is an English word used here as a name"
 
     def _shares_neighbour(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
-        """"Antony Blinked" where the story has "Antony Blinken": the same name phrase."""
+        """ "Antony Blinked" where the story has "Antony Blinken": the same name phrase."""
         return bool(
-            word.before and word.before in inventory.neighbours_before(target)
-            or word.after and word.after in inventory.neighbours_after(target)
+            word.before
+            and word.before in inventory.neighbours_before(target)
+            or word.after
+            and word.after in inventory.neighbours_after(target)
         )
 
     def _different_person(self, story: Story, word: NameWord, target: str) -> bool:
@@ -264,7 +266,7 @@ class Names(Check):
         return canonical[close[0]]
 
     def _beside_other_name(self, word: NameWord, listed: str) -> bool:
-        """"Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not pair."""
+        """ "Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not pair."""
         partners = self.names.partners.get(listed, frozenset())
         beside = {n for n in (word.before, word.after) if n and n not in self.titles}
         return bool(beside - partners)
@@ -354,5 +356,11 @@ def _minority(found: list[Written], shape: Callable[[Written], str]) -> Iterable
     shown = next(w.form for w in found if shape(w) == usual)
     for written in found:
         if shape(written) != usual:
-            args = {"suggestion": shown, "count": tally[shape(written)], "preferred_count": tally[usual], "uses": _times(tally[usual]), "evidence": ""}
+            args = {
+                "suggestion": shown,
+                "count": tally[shape(written)],
+                "preferred_count": tally[usual],
+                "uses": _times(tally[usual]),
+                "evidence": "",
+            }
             yield Hit(written.start, written.end, args, (shown,))

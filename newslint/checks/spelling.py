@@ -7,8 +7,8 @@ of the story before any check runs; handles (@name), hashtags and path-like word
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import regex
 
@@ -83,7 +83,9 @@ class Spelling(Check):
         """In a dictionary, or a prefix or closed compound built of known words."""
         if self._is_listed(word):
             return True
-        if any(word.startswith(p) and len(word) - len(p) >= 4 and self._is_listed(word[len(p) :]) for p in self.prefixes):
+        if any(
+            word.startswith(p) and len(word) - len(p) >= 4 and self._is_listed(word[len(p) :]) for p in self.prefixes
+        ):
             return True  # "reoffending", "unindicted"
         return self._is_compound(word)
 
@@ -102,7 +104,12 @@ class Spelling(Check):
             return False
         for cut in range(shortest, len(word) - shortest + 1):
             head, tail = word[:cut], word[cut:]
-            if head not in self.stop_words and tail not in self.stop_words and self._is_listed(head) and self._is_listed(tail):
+            if (
+                head not in self.stop_words
+                and tail not in self.stop_words
+                and self._is_listed(head)
+                and self._is_listed(tail)
+            ):
                 return True
         return False
 
