@@ -104,12 +104,11 @@ class Names(Check):
         """The better-attested name this form is closest to, if any."""
         inventory = story.names
         floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
-        pool = [
-            k for k in established
-            if inventory.count(k) >= floor and not self._related(key, k)
-            and self._outranks(story, k, key)
+        pool = [k for k in established if inventory.count(k) >= floor]
+        close = [
+            (c, d) for c, d in nearest(key, pool, self.nearness)
+            if not self._related(key, c) and self._outranks(story, c, key)
         ]  # fmt: skip
-        close = nearest(key, pool, self.nearness)
         if not close:
             return None
         best = [c for c, d in close if d == close[0][1]]
@@ -130,15 +129,16 @@ class Names(Check):
         """
         inventory = story.names
         margin = self.params["plausibility_margin"]
-        steps = [
-            (inventory.count(a), inventory.count(b)),
-            (a in self.names.known, b in self.names.known),
-            _with_margin(lexicon.plausibility(a), lexicon.plausibility(b), margin),
-            (lexicon.frequency(a) > 0, lexicon.frequency(b) > 0),
-            (lexicon.frequency(a), lexicon.frequency(b)),
-            (-inventory.words[a][0].start, -inventory.words[b][0].start),
-        ]
-        for mine, theirs in steps:
+        steps = (  # evaluated lazily: the trigram model loads only when a tie needs it
+            lambda: (inventory.count(a), inventory.count(b)),
+            lambda: (a in self.names.known, b in self.names.known),
+            lambda: _with_margin(lexicon.plausibility(a), lexicon.plausibility(b), margin),
+            lambda: (lexicon.frequency(a) > 0, lexicon.frequency(b) > 0),
+            lambda: (lexicon.frequency(a), lexicon.frequency(b)),
+            lambda: (-inventory.words[a][0].start, -inventory.words[b][0].start),
+        )
+        for step in steps:
+            mine, theirs = step()
             if mine != theirs:
                 return mine > theirs
         return False
