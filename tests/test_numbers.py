@@ -335,3 +335,10 @@ def test_numbers_rules_never_crash_and_spans_match(text: str, style: str) -> Non
     story = "Headline\n\n" + text
     for f in result.findings:
         assert 0 <= f.start <= f.end <= len(story) and story[f.start : f.end] == f.matched
+
+
+@pytest.mark.parametrize("style", ["ap", "reuters", "guardian"])
+def test_endless_digit_runs_are_identifiers_not_amounts(style: str) -> None:
+    text = "Headline\n\n" + "1234567890" * 5_000 + " people. It cost $" + "9" * 400 + " and 9" + "9" * 400 + "%."
+    result = Linter(isolated=True, style=style, select=("numbers",)).lint_text(text, "story.txt")
+    assert not result.failures and result.findings == []

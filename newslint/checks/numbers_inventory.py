@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,7 +63,8 @@ class Mention:
 
     @property
     def whole(self) -> bool:
-        return not self.decimal and self.value == int(self.value)
+        """A whole, finite number (a 50,000-digit run of digits parses as infinity)."""
+        return not self.decimal and math.isfinite(self.value) and self.value == int(self.value)
 
 
 @dataclass(frozen=True)
