@@ -61,7 +61,7 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
         MONEY: rf"(?:\s+(?:{scales}))?\s+(?:{_alternation(lex.words('currency-words'))})(?![\w])",
         SCALE: rf"\s+(?:{scales})(?![\w])",
         DATE: rf"\s+(?:of\s+)?(?:{_alternation(lex.words('months'))})\b",
-        RATIO: r"(?:\s+(?:in|out\s+of)\s+|-to-|\s*:\s*)(?:\d|every\b|(?:two|three|four|five|six|seven|eight|nine|ten)\b)",
+        RATIO: rf"(?:\s+(?:in|out\s+of)\s+|-to-|\s*:\s*)(?:\d|every\b|(?:{_alternation(lex.cardinals[2:11])})\b)",
         SCORE: rf"\s+for\s+\d|-\d+(?:\s+|-)(?:{_alternation(lex.words('score-words'))})\b",
         CODE: r"[/\-]\p{L}",
     }
