@@ -22,7 +22,7 @@ from newslint.checks.numbers_forms import (
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
 from newslint.checks.numbers_words import figure_with_suffix
 from newslint.finding import Hit
-from newslint.story import Story
+from newslint.story import HEADLINE, Story
 
 _GROUPING = {",": COMMA, " ": SPACE, "": PLAIN}
 
@@ -41,7 +41,7 @@ class NumberWords(NumberCheck):
         word_exempt = frozenset(self.params["word-exempt"])
         for m in inventory(story, self.lex).mentions:
             # Every exception is a reason for figures: a spelled-out 10 or more keeps only its own few.
-            excused = m.kinds & word_exempt if m.form == WORD else self.excused(m)
+            excused = m.kinds & word_exempt or m.block == HEADLINE if m.form == WORD else self.excused(m)
             if m.sentence_start or excused or not m.whole:
                 continue
             suggestion = self._suggestion(story, m)

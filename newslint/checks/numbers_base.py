@@ -8,7 +8,7 @@ from newslint.checks.numbers_inventory import Mention
 from newslint.checks.numbers_lexicon import load_lexicon
 from newslint.checks.numbers_words import number_words
 from newslint.finding import Applicability, Fix
-from newslint.story import Story
+from newslint.story import HEADLINE, Story
 
 
 class NumberCheck(Check):
@@ -30,7 +30,8 @@ class NumberCheck(Check):
         return own if own else self.lex.house_form(self.context.style, key)
 
     def excused(self, mention: Mention) -> bool:
-        return bool(mention.kinds & self.exempt)
+        """An exempt kind, or not running copy (a Markdown subhead takes figures like a headline)."""
+        return bool(mention.kinds & self.exempt) or mention.block == HEADLINE
 
     @staticmethod
     def safe_fix(story: Story, start: int, replacement: str, safe: bool = True) -> Fix | None:

@@ -12,7 +12,7 @@ import regex
 from newslint.checks import numbers_context as ctx
 from newslint.checks.numbers_lexicon import Lexicon
 from newslint.checks.numbers_words import number_words
-from newslint.story import Story
+from newslint.story import BODY, HEADLINE, Story
 
 FIGURE, WORD = "figure", "word"
 COMMA, SPACE, PLAIN = "comma", "space", "plain"
@@ -40,6 +40,7 @@ _JOINED_TO_COUNT_BEFORE = regex.compile(r"\d,\d{3}\s+(?:to|and|or)\s+$|\d,\d{3}\
 _JOINED_TO_COUNT_AFTER = regex.compile(r"\s+(?:to|and|or)\s+\d{1,3},\d{3}|\s?[-–]\s?\d{1,3},\d{3}")
 _NEXT_WORD = regex.compile(r"\s+(\p{Ll}+)\b")
 _CAPITAL_NEXT = regex.compile(r"\s+(\p{Lu}[\p{L}.]*)")
+_SUBHEAD = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 _WINDOW = 60
 _LONGEST_AMOUNT = 20  # characters of an integer part (with separators) beyond which a figure is an identifier
 
@@ -117,6 +118,14 @@ class _Builder:
         mentions = sorted((m for m in found if m is not None), key=lambda m: m.start)
         return Inventory(tuple(self._with_statistics(mentions)))
 
+    def _block(self, start: int) -> str:
+        """The story block, with a Markdown subhead in the body counted as a headline (figures allowed)."""
+        block = self.story.block_at(start)
+        para = self.story.paragraph_at(start)
+        if block == BODY and para is not None and self.story.markdown and _SUBHEAD.match(self.story.text, para.start):
+            return HEADLINE
+        return block
+
     def _window(self, start: int, end: int) -> tuple[str, str]:
         para = self.story.paragraph_at(start)
         lo, hi = (para.start, para.end) if para else (0, len(self.text))
@@ -140,7 +149,7 @@ class _Builder:
         kinds |= self._figure_kinds(digits, value, m.group("dec"), pre, post, suffix)
         return Mention(
             start, end, m.group(), value, FIGURE, ordinal, bool(m.group("dec")), _grouping(digits), suffix,
-            frozenset(kinds), self._sentence_start(start, pre), self.story.block_at(start),
+            frozenset(kinds), self._sentence_start(start, pre), self._block(start),
         )  # fmt: skip
 
     def _common_kinds(self, start: int, end: int, pre: str, post: str) -> set[str]:
@@ -230,7 +239,7 @@ class _Builder:
             kinds.add(ctx.FRACTION)  # "a tenth of", "one-tenth"
         return Mention(
             start, end, m.group(), float(value), WORD, ordinal, False, "", "", frozenset(kinds),
-            self._sentence_start(start, pre), self.story.block_at(start),
+            self._sentence_start(start, pre), self._block(start),
         )  # fmt: skip
 
     def _with_statistics(self, mentions: list[Mention]) -> list[Mention]:
