@@ -159,6 +159,7 @@ def test_an_unsourced_claim_is_a_warning(text: str, kind: str) -> None:
         "The bombing, which killed 10 people, shocked the city.",
         "A 23-year-old man died in 2019 after a crash on Route 9.",  # age, year, road
         "Five people were hurt in the crash.",  # not a listed casualty word
+        "Six guides were found guilty of manslaughter over the deaths of 21 people.",  # a court's finding
     ],
 )
 def test_sourced_background_and_non_counts_are_silent(text: str) -> None:

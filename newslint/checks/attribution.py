@@ -161,6 +161,8 @@ class UnsourcedClaim(_AttributionCheck):
             return True  # vague sourcing is the vague rule's business, not this one's
         if any(not _overlaps(c, [trigger]) for c in sourcing.matches(self.lexicon.cognition, fact.span)):
             return True  # "police believe", "officials estimate"
+        if sourcing.matches(self.lexicon.established, fact.span):
+            return True  # a court's finding: "found guilty of manslaughter over the deaths of 14"
         return any(f.attributed or f.vague for f in sourcing.paragraph_sentences(index))
 
 

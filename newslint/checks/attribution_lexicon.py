@@ -42,6 +42,7 @@ class Lexicon:
     accusation: regex.Pattern[str]
     background: regex.Pattern[str]  # a clause opener that makes a claim background ("which killed")
     relative: regex.Pattern[str]  # "two Palestinians who shot ... dead": not a casualty count
+    established: regex.Pattern[str]  # a court's finding sources a claim ("found guilty of")
     before_not_count: regex.Pattern[str]  # "aged 80", "Route 9": ends at the number
 
 
@@ -104,6 +105,7 @@ def _build(data: dict[str, Any]) -> Lexicon:
         not_description=frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
         background=word_pattern(_words(claims, "background-openers"), ignorecase=True),
         relative=word_pattern(_words(claims, "relative-pronouns"), ignorecase=True),
+        established=word_pattern(_words(claims, "established-by"), ignorecase=True),
         before_not_count=compile_pattern(rf"(?<![\w-])(?:{before_not_count})$", ignorecase=True),
     )
 
