@@ -70,3 +70,14 @@ def test_a_word_used_again_and_again_is_taken_as_deliberate() -> None:
 
 def test_the_dictionary_loads_once_per_process() -> None:
     assert lexicon.english() is lexicon.english()
+
+
+def test_a_story_written_in_british_spelling_gets_british_suggestions_first() -> None:
+    british = dict(typos("The organisation said the colur was wrong."))
+    american = dict(typos("The organization said the colur was wrong."))
+    assert british["colur"][0] == "colour"
+    assert american["colur"][0] == "color"
+
+
+def test_a_dropped_apostrophe_is_suggested_first() -> None:
+    assert typos("She won the womens final.")[0][1][0] == "women's"

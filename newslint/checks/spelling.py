@@ -62,12 +62,13 @@ class Spelling(Check):
     def hits(self, story: Story) -> Iterable[Hit]:
         words = list(self._words(story))
         seen = Counter(word for _, _, word in words)
-        for start, end, word in words:
-            if seen[word] <= self.params["max_repeats"] and not self._is_known(word):
-                suggestions = self._suggest(word)
-                best = suggestions[0] if suggestions else ""
-                args = {"suggestion": best, "hint": f"; did you mean '{best}'?" if best else ""}
-                yield Hit(start, end, args, suggestions)
+        typos = [(s, e, w) for s, e, w in words if seen[w] <= self.params["max_repeats"] and not self._is_known(w)]
+        british = bool(typos) and any(self._is_british(w) for w in seen)
+        for start, end, word in typos:
+            suggestions = self._suggest(word, british)
+            best = suggestions[0] if suggestions else ""
+            args = {"suggestion": best, "hint": f"; did you mean '{best}'?" if best else ""}
+            yield Hit(start, end, args, suggestions)
 
     def _words(self, story: Story) -> Iterable[tuple[int, int, str]]:
         """Lowercase parts of lowercase tokens, possessives dropped, technical tokens skipped."""
@@ -113,9 +114,39 @@ class Spelling(Check):
                 return True
         return False
 
-    def _suggest(self, word: str) -> tuple[str, ...]:
-        found = lexicon.corrections(word, self.params["suggestions"])
-        return found or _run_on(word, self.params["split_min_frequency"])
+    def _suggest(self, word: str, british: bool) -> tuple[str, ...]:
+        """The dictionary's corrections; in British copy, each in its British form where it has one."""
+        limit = self.params["suggestions"]
+        found = lexicon.corrections(word, limit)
+        if british or any(p.search(word) for p, _ in self.equivalents):  # "fertalisation" is written British
+            found = self._british_forms(word, found) + found
+        if word.endswith("s") and lexicon.is_word(word[:-1], self.params["split_min_frequency"]):
+            found = (f"{word[:-1]}'s", *found)  # "womens" -> "women's": a dropped apostrophe
+        unique = tuple(dict.fromkeys(found))
+        return unique[:limit] or _run_on(word, self.params["split_min_frequency"])
+
+    def _british_forms(self, word: str, american: tuple[str, ...]) -> tuple[str, ...]:
+        """Words one edit from `word` whose American form is one of the corrections ("colur" -> "colour")."""
+        forms = {}
+        for candidate in lexicon.english().edit_distance_1(word):
+            mapped = self._american(candidate)
+            if mapped in american and mapped != candidate:
+                forms[candidate] = american.index(mapped)
+        return tuple(sorted(forms, key=lambda c: (forms[c], c)))
+
+    def _american(self, word: str) -> str:
+        """The dictionary's spelling of a British form ("colour" -> "color"), or the word itself."""
+        if lexicon.is_word(word, self.params["min_frequency"]):
+            return word
+        for pattern, replacement in self.equivalents:
+            mapped = pattern.sub(replacement, word)
+            if mapped != word and lexicon.is_word(mapped, self.params["min_frequency"]):
+                return mapped
+        return word
+
+    def _is_british(self, word: str) -> bool:
+        """Known only in its British spelling ("organisation", "colour"): the story is written that way."""
+        return word not in self.vocabulary and self._american(word) != word
 
 
 def _read_words(path: Path) -> frozenset[str]:
