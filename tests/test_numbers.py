@@ -109,6 +109,7 @@ def test_regroup_thousands() -> None:
         ("He served in the 3rd Battalion.", "3rd", ctx.NAME),
         ("He was ranked No. 1 last year.", "1", ctx.SEQUENCE),
         ("See page 4 of the report.", "4", ctx.SEQUENCE),
+        ("It breached section 6B (4) of the act.", "4", ctx.SEQUENCE),
         ("Call 212-621-1500 today.", "1500", ctx.PHONE),
         ("It took 3 1/2 hours.", "3", ctx.FRACTION),
         ("In the '90s it boomed.", "90s", ctx.DECADE),

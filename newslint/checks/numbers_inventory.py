@@ -176,6 +176,8 @@ class _Builder:
             kinds.add(ctx.AGE)  # "The boy, 5, was…" (AP ages)
         if regex.match(r"\s*/\s*\d|\s+\d/\d|[½⅓⅔¼¾]", post) or regex.search(r"\d\s*/\s*$", pre):
             kinds.add(ctx.FRACTION)
+        if pre.endswith("(") and post.startswith(")"):
+            kinds.add(ctx.SEQUENCE)  # a numbered subsection or list item: "section 6B (4)"
         if _FOR_BEFORE.search(pre) and _SCORE_END.match(post):
             kinds.add(ctx.SCORE)  # cricket: "out for 9", "Henderson for 5 with a direct hit"
         return kinds
