@@ -14,9 +14,10 @@ Labelled set (fixed seed): from the same stories,
   a full-clause quotation, or a casualty, estimate or accusation word (any form, with or without a
   count, a wider net than the claim rule's own trigger). Other deletions ("The meeting is on Monday.")
   are not errors (AP: do not attribute the obvious) and are only counted.
-- insertions: sentences with no quotation get a vague form: "reportedly" or "allegedly" before the
-  first auxiliary verb, "It is believed"/"It is understood"/"Critics say" in front, or their
-  attribution clause replaced by ", sources said" / ", according to reports".
+- insertions: one sentence per story with no quotation gets a vague form: a closing attribution
+  clause that is its only source becomes ", sources said" / ", according to reports"; a sentence that
+  names no source gets "reportedly" or "allegedly" before the first auxiliary verb, or "It is
+  believed"/"It is understood"/"Critics say" in front.
 A positive is found when rules 1-3 report something in the mutated sentence that they did not report
 in the original story.
 """
