@@ -131,13 +131,29 @@ def words_for_large(text: str, rng: random.Random) -> Plant | None:
 
 
 def figure_first(text: str, rng: random.Random) -> Plant | None:
+    """Drop the word before a sentence-opening figure ("About 60 units" -> "60 units"), or write a
+    spelled-out opening number in figures ("Fourteen homes" -> "14 homes")."""
     lead = r"(?:About|More than|At least|Nearly|Almost|Some|Around|Over|Another|Only|Just)"
-    found = [m for m in regex.finditer(rf"(?<=[.!?]\s)({lead}\s)(\d[\d,]*)(?=\s+\p{{Ll}})", text)
-             if not in_quote(text, m.start())]  # fmt: skip
+    found = [
+        (m.start(), m.end(), m.group(2))
+        for m in regex.finditer(rf"(?<=[.!?]\s)({lead}\s)(\d[\d,]*)(?=\s+\p{{Ll}})", text)
+        if not in_quote(text, m.start())
+    ]
+    spelled = {w.capitalize(): str(n) for n, w in _words_to_99().items()}
+    names = "|".join(sorted(spelled, key=len, reverse=True))
+    found += [
+        (m.start(), m.end(), spelled[m.group(1)])
+        for m in regex.finditer(rf"(?<=[.!?]\s)({names})(?=\s+\p{{Ll}})", text)
+        if not in_quote(text, m.start())
+    ]
     if not found:
         return None
-    m = rng.choice(found)
-    return _replace(text, m.start(), m.end(), m.group(2), "figure opening a sentence")
+    start, end, figure = rng.choice(sorted(found))
+    return _replace(text, start, end, figure, "figure opening a sentence")
+
+
+def _words_to_99() -> dict[int, str]:
+    return {**{n + 2: w for n, w in enumerate(SMALL)}, **{n: spell(n) for n in range(10, 100)}}
 
 
 def mixed_percent(text: str, rng: random.Random) -> Plant | None:
