@@ -203,6 +203,11 @@ def test_percent_sign_fixes_figures_safely_and_words_unsafely() -> None:
     ]
 
 
+def test_percent_sign_takes_no_space() -> None:
+    found = findings("numbers.percent-sign", "Prices rose 3 % and 4%.")
+    assert [(f.matched, f.fix.replacement) for f in found] == [("3 %", "3%")]
+
+
 def test_percent_sign_is_silent_where_the_house_style_names_no_form() -> None:
     assert findings("numbers.percent-sign", "Prices rose 3 percent.", style="guardian") == []
 

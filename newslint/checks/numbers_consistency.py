@@ -23,7 +23,7 @@ from newslint.story import BODY, Story
 FEATURES = {"separators": "thousands", "percent": "percent", "scale": "scale", "ranges": "", "fractions": ""}
 FORM_NAMES = {
     COMMA: "with a comma", SPACE: "with a space", PLAIN: "with no separator", "%": "with %",
-    "percent": "with 'percent'", "per cent": "with 'per cent'", "full": "in full", "word": "with the word",
+    "spaced %": "with a space before %", "percent": "with 'percent'", "per cent": "with 'per cent'", "full": "in full", "word": "with the word",
     "abbreviation": "abbreviated", "to": "with 'to'", "hyphen": "with a hyphen", "words": "in words",
     "slash": "with a slash",
 }  # fmt: skip

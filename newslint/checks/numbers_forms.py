@@ -62,18 +62,18 @@ def regroup(text: str, mark: str) -> str:
 
 
 _PERCENT = regex.compile(r"(?P<space>\s*)(?P<word>%|per\s*cent)(?![\w])", regex.IGNORECASE)
-PERCENT_FORMS = {"%": "%", "percent": " percent", "per cent": " per cent"}
+PERCENT_FORMS = {"%": "%", "spaced %": " %", "percent": " percent", "per cent": " per cent"}
 
 
 def percent_forms(story: Story, inv: Inventory) -> list[Occurrence]:
-    """ "5%", "5 percent", "5 per cent" (not "percentage points", which every style writes out)."""
+    """Percentages: "5%", "5 %", "5 percent", "5 per cent" (not "percentage points", written out everywhere)."""
     found = []
     for m in inv.mentions:
         after = _PERCENT.match(story.masked, m.end)
         if not after or (m.form == FIGURE and m.suffix):
             continue
         word = " ".join(after.group("word").lower().split())
-        form = "%" if word == "%" else word
+        form = ("spaced %" if after.group("space") else "%") if word == "%" else word
         text = story.text[m.start : m.end]
         found.append(Occurrence(m.start, after.end(), form, lambda f, t=text: t + PERCENT_FORMS[f], mention=m))
     return found
