@@ -239,6 +239,16 @@ def test_rule_form_key_overrides_the_house_style() -> None:
     assert [(f.matched, f.suggestions) for f in found] == [("3%", ("3 per cent",))]
 
 
+def test_documented_house_pack_loads_and_runs(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "numbers.md").read_text(encoding="utf-8")
+    snippet = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "house.toml").write_text(snippet, encoding="utf-8")
+    (rule,) = load_packs([tmp_path / "house.toml"])
+    active = ActiveRule(rule, rule.level, rule.build(Context(style="ap")))
+    found, _ = lint(Story.snippet("Prices rose 3% and 4 per cent."), [active])
+    assert [f.suggestions for f in found] == [("3 per cent",)]
+
+
 def test_bad_exempt_kind_is_rejected() -> None:
     rule = RULES["numbers.spell-out"]
     broken = type(rule)(**{**rule.__dict__, "params": {**rule.params, "exempt": ["agee"]}})
