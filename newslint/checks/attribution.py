@@ -41,8 +41,9 @@ class _AttributionCheck(Check):
 
 
 class UnattributedQuote(_AttributionCheck):
-    """A quoted full clause with no speaker in its sentence, its paragraph, where its run began, the
-    sentence before (a speaker carried on) or the sentence after (style facts 3.2, 3.6 #1)."""
+    """A quoted full clause with no speaker in its sentence, its paragraph, where its run began or in an
+    attributed quotation just before it (style facts 3.2, 3.6 #1); a paraphrase beside it only lowers the
+    finding to a suggestion."""
 
     PARAMS = {
         "lexicon": _LEXICON,
@@ -131,29 +132,29 @@ class UnsourcedClaim(_AttributionCheck):
 
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
-        found = [(i, claims) for i, f in enumerate(sourcing.facts) if (claims := self._claims(sourcing, f))]
+        found = [(i, claims) for i, f in enumerate(sourcing.facts) if (claims := self.finder.claims(sourcing, f.span))]
         sourced_kinds = {c.kind for i, claims in found for c in claims if self._sourced(sourcing, i, c.span)}
         for index, claims in found:
-            fact = sourcing.facts[index]
-            kind = story.block_at(fact.span.start)
             claim = next((c for c in claims if not self._sourced(sourcing, index, c.span)), None)
-            if claim is None or kind == BYLINE:
+            block = story.block_at(sourcing.facts[index].span.start)
+            if claim is None or block == BYLINE:
                 continue
-            if kind == HEADLINE:
-                mode = self.params["headline"]
-                if mode == "off" or mode == "story" and claim.kind in sourced_kinds:
-                    continue
-                yield Hit(claim.span.start, claim.span.end, {"kind": claim.kind}, level=Level.SUGGESTION)
-            else:
+            if block != HEADLINE:
                 # AP: restate attribution unless context makes the source clear; Reuters: sourcing may
                 # come high rather than first. A source in the sentence beside it is likely context.
                 near = _near_attributed(sourcing, index)
-                yield Hit(
-                    claim.span.start, claim.span.end, {"kind": claim.kind}, level=Level.SUGGESTION if near else None
-                )
+                yield self._hit(claim, Level.SUGGESTION if near else None)
+            elif self._headline_reported(claim, sourced_kinds):
+                yield self._hit(claim, Level.SUGGESTION)
 
-    def _claims(self, sourcing: Sourcing, fact: SentenceFacts) -> list[Claim]:
-        return self.finder.claims(sourcing, fact.span)
+    def _headline_reported(self, claim: Claim, sourced_kinds: set[str]) -> bool:
+        """Headlines carry no attribution: judged against the body unless the mode says otherwise."""
+        mode = self.params["headline"]
+        return mode == "sentence" or mode == "story" and claim.kind not in sourced_kinds
+
+    @staticmethod
+    def _hit(claim: Claim, level: Level | None) -> Hit:
+        return Hit(claim.span.start, claim.span.end, {"kind": claim.kind}, level=level)
 
     def _sourced(self, sourcing: Sourcing, index: int, trigger: Span) -> bool:
         fact = sourcing.facts[index]
