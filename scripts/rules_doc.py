@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.packs import builtin_pack_paths, load_packs  # noqa: E402
+from newslint.packs import builtin_pack_paths, load_packs
 
 TARGET = ROOT / "docs" / "rules.md"
 

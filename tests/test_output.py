@@ -11,7 +11,7 @@ import jsonschema
 from newslint.output import Report, render
 from newslint.runner import Linter
 
-STORY = "Truce holds\n\nThe ceasefire held. A cease-fire, a \"cease-fire\", was called: 100% sure. The ceasefire broke.\n"
+STORY = 'Truce holds\n\nThe ceasefire held. A cease-fire, a "cease-fire", was called: 100% sure. The ceasefire broke.\n'
 
 
 def _report() -> Report:

@@ -70,7 +70,7 @@ def test_quotes_straight_curly_and_over_paragraphs():
 
 
 def test_positions_do_not_shift_with_crlf_tabs_or_astral_characters():
-    text = "Head\r\n\r\n\tThe \U0001F600 ceasefire\r\nheld.\rNext"
+    text = "Head\r\n\r\n\tThe \U0001f600 ceasefire\r\nheld.\rNext"
     index = LineIndex(text)
     assert index.position(text.index("ceasefire")) == (3, 8)  # tab, "The ", one code point, space
     assert index.position(text.index("held")) == (4, 1)

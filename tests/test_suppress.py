@@ -18,7 +18,10 @@ def test_unsuppressed_baseline():
 
 
 def test_disable_enable_block():
-    text = BASE + "<!-- newslint-disable style.consistent-spelling -->\nA cease-fire began.\n<!-- newslint-enable style.consistent-spelling -->\n\nA cease-fire ended.\n"
+    text = (
+        BASE
+        + "<!-- newslint-disable style.consistent-spelling -->\nA cease-fire began.\n<!-- newslint-enable style.consistent-spelling -->\n\nA cease-fire ended.\n"
+    )
     assert _found(text) == [("style.consistent-spelling", "cease-fire")]
     assert text.rindex("cease-fire") > text.index("newslint-enable")
 
