@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import abc_stories, word_count
+from corpus import CACHE, abc_stories, word_count
 
 from newslint import lexicon
 from newslint.config import Settings
@@ -137,6 +137,13 @@ def repeated_names(text: str) -> dict[str, list[tuple[int, str]]]:
     return names
 
 
+def lee_stories(background: list[str]) -> list[str]:
+    """The 50 stories of gensim's `lee.cor` (fetched with the background corpus) not already among them."""
+    seen = set(background)
+    lines = (CACHE / "lee.cor").read_text(encoding="utf-8", errors="replace").splitlines()
+    return [line.strip() for line in lines if line.strip() and line.strip() not in seen]
+
+
 def labelled_set(stories: list[str], seed: int, per_story: int) -> list[Case]:
     rng = random.Random(seed)
     cases = []
@@ -193,6 +200,16 @@ def main() -> None:
     print(f"{'all names + spelling':<24}{total:>10}{total * 1000 / words:>18.2f}")
     print(f"{'  less house-style forms':<24}{total - house:>10}{(total - house) * 1000 / words:>18.2f}")
 
+    others = lee_stories(stories)
+    other_found = [f for i, text in enumerate(others) for f in lint(linter, settings, text, f"lee-{i:02}.txt")]
+    other_words = word_count(others)
+    other_errors = [f for f in other_found if f.rule != "names.rejected"]
+    print(
+        f"Also: the {len(others)} other ABC stories of lee.cor, {other_words:,} words: {len(other_errors)} findings "
+        f"({len(other_errors) * 1000 / other_words:.2f} per 1,000 words) and {len(other_found) - len(other_errors)} "
+        "house-style forms"
+    )
+
     cases = labelled_set(stories, args.seed, args.per_story)
     caught, right, new_alarms, missed = score(linter, settings, cases, clean)
     kinds = Counter(c.kind for c in cases)
@@ -219,6 +236,11 @@ def main() -> None:
             for f in found:
                 context = stories[i][max(f.start - 40, 0) : f.end + 30]
                 print(f"  abc-{i:03} {f.rule} {f.matched!r} -> {f.suggestions[:1]}: ...{context}...")
+        for i, text in enumerate(others):
+            for f in lint(linter, settings, text, f"lee-{i:02}.txt"):
+                print(
+                    f"  lee-{i:02} {f.rule} {f.matched!r} -> {f.suggestions[:1]}: ...{text[max(f.start - 40, 0) : f.end + 30]}..."
+                )
         print("\nMissed slips:")
         for case in missed:
             print(f"  abc-{case.story:03} {case.original} -> {case.slip} ({case.kind})")
