@@ -37,6 +37,7 @@ SHARED_WITH_ABC = (
 )  # fmt: skip
 CONSISTENCY = ("numbers.mixed-separators", "numbers.mixed-percent", "numbers.mixed-millions",
                "numbers.mixed-ranges", "numbers.mixed-fractions")  # fmt: skip
+STYLE_FREE = (*CONSISTENCY, "numbers.from-to")
 SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
 TENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 DECADES = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -229,10 +230,11 @@ def report(label: str, stories: list[str], seed: int, show: bool) -> None:
     words = word_count(stories)
     print(f"{label}: {len(stories)} stories, {words} words")
     for name, style, rules in (
-        ("consistency rules, style 'reuters' (fixes no form)", "reuters", CONSISTENCY),
-        ("consistency rules, style 'ap'", "ap", CONSISTENCY),
+        ("style-free rules, style 'reuters' (fixes no form)", "reuters", STYLE_FREE),
+        ("style-free rules, style 'ap'", "ap", STYLE_FREE),
         ("AP style rules that ABC shares (all but percent-sign)", "ap", SHARED_WITH_ABC),
         ("AP percent-sign (ABC writes 'per cent' by house style)", "ap", ("numbers.percent-sign",)),
+        ("AP money-range (ABC's range style is not known)", "ap", ("numbers.money-range",)),
         ("Guardian millions (ABC writes '$2 million', the Guardian '£2m')", "guardian", ("numbers.millions",)),
     ):
         count, by_rule = precision(stories, style, rules, show)

@@ -231,6 +231,19 @@ def test_date_suffix_drops_ordinal_suffixes_in_dates_only() -> None:
     assert [(f.matched, f.fix.replacement) for f in found] == [("12th", "12"), ("7th", "7")]
 
 
+def test_from_to_and_between_and() -> None:
+    found = findings("numbers.from-to", "Prices rose from 5-10 cents, between 3–5 years, back from 3-1 down.")
+    assert [(f.matched, f.suggestions) for f in found] == [
+        ("from 5-10", ("from 5 to 10",)),
+        ("between 3–5", ("between 3 and 5",)),
+    ]
+
+
+def test_money_range_repeats_the_unit() -> None:
+    found = findings("numbers.money-range", "It costs $12-14 million, $4 to $5 billion, or $12-14 a seat.")
+    assert [f.suggestions for f in found] == [("$12 million to $14 million",), ("$4 billion to $5 billion",)]
+
+
 def test_rule_form_key_overrides_the_house_style() -> None:
     rule = RULES["numbers.percent-sign"]
     house = type(rule)(**{**rule.__dict__, "params": {**rule.params, "form": "per cent"}})

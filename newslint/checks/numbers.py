@@ -20,6 +20,7 @@ from newslint.checks.numbers_forms import (
     scale_forms,
 )
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
+from newslint.checks.numbers_ranges import MoneyRange, PrepositionRange
 from newslint.checks.numbers_words import figure_with_suffix
 from newslint.finding import Hit
 from newslint.story import HEADLINE, Story
@@ -191,5 +192,7 @@ NUMBER_TYPES: dict[str, type[Check]] = {
     "number-percent": PercentForm,
     "number-scale": ScaleForm,
     "number-date-suffix": DateSuffix,
+    "number-preposition-range": PrepositionRange,
+    "number-money-range": MoneyRange,
     "number-consistency": NumberConsistency,
 }
