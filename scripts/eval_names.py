@@ -205,7 +205,7 @@ def main() -> None:
     other_words = word_count(others)
     other_errors = [f for f in other_found if f.rule != "names.rejected"]
     print(
-        f"Also: the {len(others)} other ABC stories of lee.cor, {other_words:,} words: {len(other_errors)} findings "
+        f"Also: the {len(others)} other ABC stories of lee.cor, {other_words:,} words: {len(other_errors)} finding(s) "
         f"({len(other_errors) * 1000 / other_words:.2f} per 1,000 words) and {len(other_found) - len(other_errors)} "
         "house-style forms"
     )

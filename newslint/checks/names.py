@@ -11,15 +11,14 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
 
 import regex
 
 from newslint import lexicon
 from newslint.checks.base import Check, Param, compile_pattern, match_case
+from newslint.checks.names_choice import choice_hits, times
 from newslint.finding import Applicability, Fix, Hit
 from newslint.nameinventory import NameInventory, NameWord, fold
 from newslint.namematch import Nearness, edits, is_derivation, nearest
@@ -27,7 +26,6 @@ from newslint.nameslist import load_names
 from newslint.story import Story
 
 KINDS = ("variant", "rejected", "near-listed", "choice")
-_POSSESSIVE = regex.compile(r"['’][sS]$")
 
 
 class Names(Check):
@@ -39,8 +37,8 @@ class Names(Check):
         "max_edits": Param(int, 2, "most letter edits (transposition = 1) between a slip and the name"),
         "max_relative_distance": Param((float, int), 0.2, "most edits per letter of the longer form"),
         "max_rare_count": Param(int, 1, "variant: a form used more often than this is not a slip"),
-        "min_count": Param(int, 2, "variant: the intended name must be used at least this often"),
-        "min_ratio": Param((float, int), 2.0, "variant: and this many times as often as the slip"),
+        "min_count": Param(int, 1, "variant: the intended name must be used at least this often"),
+        "min_ratio": Param((float, int), 1.0, "variant: and this many times as often as the slip"),
         "word_min_frequency": Param(int, 1, "dictionary frequency from which a form counts as an English word"),
         "plausibility_margin": Param((float, int), 1.0, "variant: between forms used equally often, the one whose "
                                      "least likely letter trigram is this much less likely (log) is the slip"),
@@ -78,7 +76,7 @@ class Names(Check):
             return self._rejected_hits(story)
         if kind == "near-listed":
             return self._near_miss_hits(story)
-        return self._choice_hits(story)
+        return choice_hits(story)
 
     # --- variant: one name spelled two ways in the story ---------------------------------------------
 
@@ -216,7 +214,7 @@ class Names(Check):
         suggestion = match_case(shown, word.form) if word.form.isupper() else shown
         preferred = inventory.count(target)
         args = {
-            "suggestion": suggestion, "count": 1, "preferred_count": preferred, "uses": _times(preferred),
+            "suggestion": suggestion, "count": 1, "preferred_count": preferred, "uses": times(preferred),
             "evidence": evidence,
         }  # fmt: skip
         return Hit(word.start, word.end, args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
@@ -271,19 +269,6 @@ class Names(Check):
         beside = {n for n in (word.before, word.after) if n and n not in self.titles}
         return bool(beside - partners)
 
-    # --- choice: diacritics or capitals that differ ----------------------------------------------------
-
-    def _choice_hits(self, story: Story) -> Iterable[Hit]:
-        groups: dict[str, list[Written]] = defaultdict(list)
-        for written in _whole_names(story):
-            groups[fold(written.form)].append(written)
-        for found in groups.values():
-            hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
-            placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
-            if any(_inner_capital(w.form) for w in placed):
-                hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"
-            yield from hits.values()
-
 
 def _stems(a: str, b: str) -> list[str]:
     """Candidate stems of two forms: their longest common beginning and one letter less."""
@@ -300,10 +285,6 @@ def _with_margin(a: float, b: float, margin: float) -> tuple[float, float]:
     return (a, b) if abs(a - b) >= margin else (0.0, 0.0)
 
 
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
 def _usual_form(words: list[NameWord]) -> str:
     """The spelling the story uses most where the capitals are its own (not all caps, not a headline)."""
     plain = [w.form for w in words if not w.ambiguous] or [w.form for w in words]
@@ -314,53 +295,3 @@ def _phrases(forms: Iterable[str]) -> regex.Pattern[str]:
     """Literal phrases on word boundaries, case-insensitive; hyphens may join them ("el-Sisi", "Kiev-based")."""
     body = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
     return compile_pattern(rf"(?<!\w)(?:{body})(?!\w)", ignorecase=True)
-
-
-@dataclass(frozen=True)
-class Written:
-    """A whole token as written (hyphen compounds kept), for the choice check."""
-
-    start: int
-    end: int
-    form: str
-    ambiguous: bool
-
-
-def _whole_names(story: Story) -> Iterable[Written]:
-    """Tokens that hold a capital or a diacritic, all-capital ones left out (a dateline city)."""
-    ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
-    for token in story.tokens:
-        form = _POSSESSIVE.sub("", token.text)
-        if form.islower() and form == _plain(form) or len(form) > 1 and form.isupper():
-            continue
-        yield Written(token.start, token.start + len(form), form, ambiguous.get(token.start, False))
-
-
-def _plain(form: str) -> str:
-    """The form without diacritics, case kept."""
-    return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
-
-
-def _inner_capital(form: str) -> bool:
-    """A capital after the first letter: "al-Aqsa", "McDonald"."""
-    return any(c.isupper() for c in form[1:])
-
-
-def _minority(found: list[Written], shape: Callable[[Written], str]) -> Iterable[Hit]:
-    """Occurrences whose shape is not the story's usual one; the first-seen shape wins a tie."""
-    tally = Counter(shape(w) for w in found)
-    if len(tally) < 2:
-        return
-    first_seen = {shape(w): i for i, w in reversed(list(enumerate(found)))}
-    usual = max(tally, key=lambda sh: (tally[sh], -first_seen[sh]))
-    shown = next(w.form for w in found if shape(w) == usual)
-    for written in found:
-        if shape(written) != usual:
-            args = {
-                "suggestion": shown,
-                "count": tally[shape(written)],
-                "preferred_count": tally[usual],
-                "uses": _times(tally[usual]),
-                "evidence": "",
-            }
-            yield Hit(written.start, written.end, args, (shown,))

@@ -1,0 +1,88 @@
+"""The `names` rule type's `choice` kind: one name written with and without diacritics or a particle capital.
+
+"Rodriguez" and "Rodríguez", or "al-Aqsa" and "Al-Aqsa" mid-sentence, in one story: not an error but a house
+choice (AP allows accents a person uses) to make once. The story's usual form wins; a tie goes to the first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import regex
+
+from newslint.finding import Hit
+from newslint.nameinventory import fold
+from newslint.story import Story
+
+_POSSESSIVE = regex.compile(r"['’][sS]$")
+
+
+@dataclass(frozen=True)
+class Written:
+    """A whole token as written (hyphen compounds kept)."""
+
+    start: int
+    end: int
+    form: str
+    ambiguous: bool  # its capital may come from its place (sentence start, headline)
+
+
+def choice_hits(story: Story) -> Iterable[Hit]:
+    """Minority forms of each name: by diacritics anywhere, by capitals where the capital is the writer's."""
+    groups: dict[str, list[Written]] = defaultdict(list)
+    for written in _whole_names(story):
+        groups[fold(written.form)].append(written)
+    for found in groups.values():
+        hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
+        placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
+        if any(_inner_capital(w.form) for w in placed):
+            hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"
+        yield from hits.values()
+
+
+def times(count: int) -> str:
+    """ "once", "twice", "3 times": for messages."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _whole_names(story: Story) -> Iterable[Written]:
+    """Tokens that hold a capital or a diacritic, all-capital ones left out (a dateline city)."""
+    ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
+    for token in story.tokens:
+        form = _POSSESSIVE.sub("", token.text)
+        if form.islower() and form == _plain(form) or len(form) > 1 and form.isupper():
+            continue
+        yield Written(token.start, token.start + len(form), form, ambiguous.get(token.start, False))
+
+
+def _plain(form: str) -> str:
+    """The form without diacritics, case kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+
+
+def _inner_capital(form: str) -> bool:
+    """A capital after the first letter: "al-Aqsa", "McDonald"."""
+    return any(c.isupper() for c in form[1:])
+
+
+def _minority(found: list[Written], shape: Callable[[Written], str]) -> Iterable[Hit]:
+    """Occurrences whose shape is not the story's usual one; the first-seen shape wins a tie."""
+    tally = Counter(shape(w) for w in found)
+    if len(tally) < 2:
+        return
+    first_seen = {shape(w): i for i, w in reversed(list(enumerate(found)))}
+    usual = max(tally, key=lambda sh: (tally[sh], -first_seen[sh]))
+    shown = next(w.form for w in found if shape(w) == usual)
+    for written in found:
+        if shape(written) != usual:
+            args = {
+                "suggestion": shown,
+                "count": tally[shape(written)],
+                "preferred_count": tally[usual],
+                "uses": times(tally[usual]),
+                "evidence": "",
+            }
+            yield Hit(written.start, written.end, args, (shown,))
