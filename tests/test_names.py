@@ -8,12 +8,15 @@ import pytest
 
 from newslint.config import Settings
 from newslint.errors import NewslintError
+from newslint.nameinventory import fold
 from newslint.namematch import Nearness, is_derivation, nearest
 from newslint.nameslist import load_names
+from newslint.packs import builtin_pack_paths, load_packs
 from newslint.runner import Linter
 from newslint.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
+RULES = load_packs(builtin_pack_paths())
 LEAD = "Talks resume in Jerusalem\n\nJERUSALEM (AP) — "
 
 
@@ -181,3 +184,31 @@ def test_nearest_respects_length_relative_limits() -> None:
     limits = Nearness(min_length=4, max_edits=2, max_relative=0.2)
     assert nearest("blinked", ["blinken", "brisbane"], limits) == [("blinken", 1)]
     assert nearest("iran", ["iraq"], limits) == []  # one edit in four letters is too much
+
+
+# --- the shipped data ------------------------------------------------------------------------------------
+
+
+def test_names_lists_have_unique_names_and_no_rejection_of_an_accepted_form() -> None:
+    for style in ("ap", "reuters", "guardian", "xinhua"):
+        names = load_names(style)
+        canonical = [e.canonical for e in names.entries]
+        assert len(canonical) == len(set(canonical)), f"{style}: a name is listed twice"
+        accepted = {fold(f) for e in names.entries for f in (e.canonical, *e.accept)}
+        assert not accepted & set(names.rejected), f"{style}: a form is both accepted and rejected"
+
+
+def test_rule_word_lists_are_sorted_without_duplicates() -> None:
+    for pack in ("names", "spelling"):
+        for rule in (r for r in RULES if r.pack == pack):
+            for key in ("derivations", "plurals", "titles", "context_words", "prefixes", "stop_words"):
+                items = list(rule.params.get(key, []))
+                assert items == sorted(set(items)), f"{rule.id}: '{key}' is not sorted or has duplicates"
+
+
+def test_vocabulary_sections_are_sorted_lowercase_words() -> None:
+    text = (ROOT / "rules" / "data" / "vocabulary.txt").read_text(encoding="utf-8")
+    for section in text.split("\n\n"):
+        words = [line for line in section.splitlines() if line and not line.startswith("#")]
+        assert words == sorted(set(words)), f"vocabulary section not sorted: {words[:3]}"
+        assert all(w.islower() and " " not in w for w in words)
