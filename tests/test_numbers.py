@@ -232,7 +232,8 @@ def test_date_suffix_drops_ordinal_suffixes_in_dates_only() -> None:
 
 
 def test_from_to_and_between_and() -> None:
-    found = findings("numbers.from-to", "Prices rose from 5-10 cents, between 3–5 years, back from 3-1 down.")
+    text = "Prices rose from 5-10 cents, between 3–5 years, back from 3-1 down, from 4-4-2 to 3-5-2."
+    found = findings("numbers.from-to", text)
     assert [(f.matched, f.suggestions) for f in found] == [
         ("from 5-10", ("from 5 to 10",)),
         ("between 3–5", ("between 3 and 5",)),

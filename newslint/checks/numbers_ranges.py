@@ -14,7 +14,7 @@ _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 # "from 5-10" and "between 5-10": the preposition asks for "to" and "and" (proselint dates_times,
 # Google "Ranges"); "from 3-1 down" is a score, not a range.
 _PREPOSITION_RANGE = regex.compile(
-    rf"(?<![\w-])(?P<prep>from|between)\s+(?P<a>\$?{_NUMBER})\s?[-–]\s?(?P<b>\$?{_NUMBER})(?![\w.,]*\d)",
+    rf"(?<![\w-])(?P<prep>from|between)\s+(?P<a>\$?{_NUMBER})\s?[-–]\s?(?P<b>\$?{_NUMBER})(?![\w.,]*\d|[-–/]\d)",
     regex.IGNORECASE,
 )
 _AFTER_SCORE = regex.compile(r"\s+(?:down|up|behind|ahead|deficit|lead|win|loss|victory|defeat)\b", regex.I)
