@@ -214,12 +214,15 @@ def main() -> None:
     caught, right, new_alarms, missed = score(linter, settings, cases, clean)
     kinds = Counter(c.kind for c in cases)
     print(f"\nLabelled set: {len(cases)} planted slips (seed {args.seed}, up to {args.per_story} names a story)")
-    print(f"{'slip':<16}{'cases':>8}{'caught':>10}{'recall':>9}{'right 1st':>11}")
+    print(f"{'slip':<18}{'cases':>8}{'caught':>10}{'recall':>9}{'right 1st':>11}")
     for kind in sorted(kinds):
         n, c, r = kinds[kind], caught[kind], right[kind]
-        print(f"{kind:<16}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
+        print(f"{kind:<18}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
+    typo_kinds = [k for k in kinds if k != "real word"]
+    n, c, r = (sum(counter[k] for k in typo_kinds) for counter in (kinds, caught, right))
+    print(f"{'typos (non-words)':<18}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
     n, c, r = len(cases), sum(caught.values()), sum(right.values())
-    print(f"{'all':<16}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
+    print(f"{'all':<18}{n:>8}{c:>10}{c / n:>9.1%}{r / max(c, 1):>11.1%}")
     print(f"right name as first suggestion, of all cases: {r / n:.1%}")
     for label, group in (
         ("name used twice", [c for c in cases if c.uses == 2]),
