@@ -73,6 +73,19 @@ class NamesList:
         return {word: frozenset(near) for word, near in found.items()}
 
 
+@cache
+def personal_names(relative: str) -> frozenset[str]:
+    """Folded common first names and surnames from a file under rules/data/ (one a line, `#` comments)."""
+    from newslint import packs  # at call time, as below
+
+    path = packs.builtin_rules_dir() / "data" / relative
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise NewslintError([f"{path}: cannot read names: {error}"]) from None
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
 def builtin_names_files(style: str) -> tuple[Path, ...]:
     from newslint import packs  # at call time: packs imports the checks, which import this module
 

@@ -212,3 +212,8 @@ def test_vocabulary_sections_are_sorted_lowercase_words() -> None:
         words = [line for line in section.splitlines() if line and not line.startswith("#")]
         assert words == sorted(set(words)), f"vocabulary section not sorted: {words[:3]}"
         assert all(w.islower() and " " not in w for w in words)
+
+
+def test_between_forms_used_once_a_common_surname_is_the_name() -> None:
+    text = LEAD + "Inspector Richard Butler said the site was clear. Inspectors trusted Butter, officials said."
+    assert flagged(text) == [("names.variant", "Butter", "Butler")]

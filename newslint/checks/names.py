@@ -22,7 +22,7 @@ from newslint.checks.names_choice import choice_hits, times
 from newslint.finding import Applicability, Fix, Hit
 from newslint.nameinventory import NameInventory, NameWord, fold
 from newslint.namematch import Nearness, edits, is_derivation, nearest
-from newslint.nameslist import load_names
+from newslint.nameslist import load_names, personal_names
 from newslint.story import Story
 
 KINDS = ("variant", "rejected", "near-listed", "choice")
@@ -44,6 +44,7 @@ class Names(Check):
                                      "least likely letter trigram is this much less likely (log) is the slip"),
         "derivations": Param(list, [], "suffixes that make a related name, not a slip (Israel/Israeli)"),
         "plurals": Param(list, [], "plural endings: a name and its plural are one name (Beatle/Beatles)"),
+        "personal_names": Param(str, "", "variant: a file under rules/data/ of common first names and surnames"),
         "titles": Param(list, [], "capitalised words before a name that are not first names"),
         "context_words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
         "context_window": Param(int, 2, "how many words after the form are searched for context_words"),
@@ -65,6 +66,7 @@ class Names(Check):
         self.titles = frozenset(fold(t) for t in p["titles"])
         self.context_words = frozenset(fold(w) for w in p["context_words"])
         self.names = load_names(self.context.style, self.context.names_files)
+        self.personal = personal_names(p["personal_names"]) if p["personal_names"] else frozenset()
         if p["kind"] == "rejected":
             self._compile_list()
 
@@ -122,7 +124,7 @@ class Names(Check):
 
     def _outranks(self, story: Story, a: str, b: str) -> bool:
         """Whether form `a` is better attested as the name than form `b`: used more often; between equals,
-        listed in the names list; clearly more English-looking (a slip makes an odd letter sequence:
+        listed in the names list; a common first name or surname ("Butler", not "Butter"); clearly more English-looking (a slip makes an odd letter sequence:
         "Wlfowitz"); known to the dictionary (a non-word is a typo); more common; used first.
         """
         inventory = story.names
@@ -130,6 +132,7 @@ class Names(Check):
         steps = (  # evaluated lazily: the trigram model loads only when a tie needs it
             lambda: (inventory.count(a), inventory.count(b)),
             lambda: (a in self.names.known, b in self.names.known),
+            lambda: (a in self.personal, b in self.personal),
             lambda: _with_margin(lexicon.plausibility(a), lexicon.plausibility(b), margin),
             lambda: (lexicon.frequency(a) > 0, lexicon.frequency(b) > 0),
             lambda: (lexicon.frequency(a), lexicon.frequency(b)),
@@ -173,8 +176,9 @@ class Names(Check):
         # An ordinary word in a longer name ("High Court") is no slip, unless the name it is close to leads
         # phrases too ("Sooth Africa" beside "South Australia") or is a person's ("Peter Balder", "Mr Balmer");
         # a title ("Mr Creak") makes no phrase.
-        leads = self._leads_phrase(word) and not story.names.neighbours_after(target) - self.titles
-        if not shared and (leads or self._ends_phrase(word) and not self._is_person(story, target)):
+        personal = target in self.personal  # "Saran Payne" beside "Sarah": a first name leads a phrase
+        leads = self._leads_phrase(word) and not personal and not story.names.neighbours_after(target) - self.titles
+        if not shared and (leads or self._ends_phrase(word) and not (personal or self._is_person(story, target))):
             return None
         return f"; '{word.form}' is an English word used here as a name"
 
