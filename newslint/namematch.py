@@ -24,12 +24,12 @@ def edits(a: str, b: str) -> int:
 
 
 def nearest(key: str, choices: Iterable[str], limits: Nearness) -> list[tuple[str, int]]:
-    """Choices within the limits of `key`, closest first, as (choice, edits)."""
+    """Choices within the limits of `key`, closest first, as (choice, edits); one edit is always within them."""
     pool = [c for c in choices if c != key and len(c) >= limits.min_length]
     if len(key) < limits.min_length or not pool:
         return []
     found = process.extract(key, pool, scorer=OSA.distance, score_cutoff=limits.max_edits, limit=None)
-    close = [(c, int(d)) for c, d, _ in found if 0 < d and d / max(len(key), len(c)) <= limits.max_relative]
+    close = [(c, int(d)) for c, d, _ in found if d == 1 or 0 < d and d / max(len(key), len(c)) <= limits.max_relative]
     return sorted(close, key=lambda pair: pair[1])
 
 

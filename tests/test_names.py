@@ -74,6 +74,14 @@ def test_a_slip_of_a_name_the_story_uses_is_flagged_with_the_name(slip: str) -> 
     assert found == [("names.variant", slip, "Blinken")]
 
 
+def test_short_names_need_the_same_first_letter_and_for_real_words_a_shared_neighbour() -> None:
+    base = LEAD + "Mr Reid said the plan was sound. Mr Reid left, and Tour officials agreed. "
+    assert flagged(base + "Later Mr Riid told reporters.") == [("names.variant", "Riid", "Reid")]
+    assert flagged(base + "Later Mr Rein told reporters.") == [("names.variant", "Rein", "Reid")]  # shared "Mr"
+    assert flagged(base + "The Rein family agreed.") == []  # a real word with nothing tying it to Reid
+    assert flagged(base + "Jour officials agreed.") == []  # another first letter: another name
+
+
 def test_the_message_gives_the_evidence() -> None:
     (finding,) = names_findings(BLINKEN + "Aides said Blinked told reporters he would return.")
     assert "3 times" in finding.message and "English word" in finding.message
@@ -183,7 +191,8 @@ def test_derivations_are_not_slips_but_doubled_letters_and_unknown_stems_are() -
 def test_nearest_respects_length_relative_limits() -> None:
     limits = Nearness(min_length=4, max_edits=2, max_relative=0.2)
     assert nearest("blinked", ["blinken", "brisbane"], limits) == [("blinken", 1)]
-    assert nearest("iran", ["iraq"], limits) == []  # one edit in four letters is too much
+    assert nearest("iran", ["iraq"], limits) == [("iraq", 1)]  # one edit is always near
+    assert nearest("blnkn", ["blinken"], limits) == []  # two edits in seven letters are too many
 
 
 # --- the shipped data ------------------------------------------------------------------------------------

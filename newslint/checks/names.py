@@ -36,6 +36,8 @@ class Names(Check):
         "min_length": Param(int, 4, "shortest name (letters) compared with others"),
         "max_edits": Param(int, 2, "most letter edits (transposition = 1) between a slip and the name"),
         "max_relative_distance": Param((float, int), 0.2, "most edits per letter of the longer form"),
+        "short_length": Param(int, 0, "variant: a form shorter than this keeps the name's first letter, and a "
+                              "real word that short needs a shared neighbour"),
         "max_rare_count": Param(int, 1, "variant: a form used more often than this is not a slip"),
         "min_count": Param(int, 1, "variant: the intended name must be used at least this often"),
         "min_ratio": Param((float, int), 1.0, "variant: and this many times as often as the slip"),
@@ -168,9 +170,14 @@ class Names(Check):
         """Why this occurrence is a slip for `target`, or None when it may well be a different name."""
         if self._different_person(story, word, target):
             return None
+        short = len(word.key) < self.params["short_length"]
+        if short and word.key[:1] != target[:1]:
+            return None  # "Jour" is not "Tour": in a short name a different first letter is another name
         if not lexicon.is_word(word.key, self.params["word_min_frequency"]):
             return ""  # a non-word one slip from a name the story uses
         shared = self._shares_neighbour(word, target, inventory)
+        if short and not shared:
+            return None  # "Tent" beside "Test": in a short word one edit is too much without a shared neighbour
         if word.ambiguous and not shared:
             return None  # an ordinary word capitalised by its place (sentence start, headline)
         # An ordinary word in a longer name ("High Court") is no slip, unless the name it is close to leads
@@ -213,7 +220,10 @@ class Names(Check):
     def _variant_hit(self, word: NameWord, target: str, inventory: NameInventory, evidence: str) -> Hit:
         usual = _usual_form(inventory.words[target])
         # "Australain" beside "Australia": the slip is closer to a derived form, so suggest "Australian".
-        derived = [usual + s for s in sorted(self.derivations) if s[0] != usual[-1] and fold(usual + s) != word.key]
+        derived = [
+            usual + s for s in sorted(self.derivations)
+            if s[0] != usual[-1] and fold(usual + s) != word.key and lexicon.is_word(usual + s)
+        ]  # fmt: skip
         shown = min([usual, *derived], key=lambda form: edits(word.key, fold(form)))
         suggestion = match_case(shown, word.form) if word.form.isupper() else shown
         preferred = inventory.count(target)
