@@ -7,6 +7,7 @@ paragraphs and lines stay where they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -37,7 +38,7 @@ _MARKDOWN_SOURCE = "|".join(
         r"(?m)^[ \t]{0,3}(?:>[ \t]?)+",  # block quotes
         r"(?m)^[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t])",  # list bullets
         r"(?m)^[ \t]{0,3}(?:[-*_][ \t]*){3,}$",  # thematic breaks
-        r"!?\[(?=[^\]\r\n]*\]\()",  # "[" or "![" opening a link or image
+        r"(?P<opener>!?\[)",  # "[" or "![" opening a link or image, if _link_openers says so
         r"(?<![\w*_])(?:\*\*|__|\*|_)(?=\S)|(?<=\S)(?:\*\*|__|\*|_)(?![\w*_])",  # emphasis
     )
 )
@@ -59,11 +60,40 @@ def _blank(match: regex.Match[str]) -> str:
     return _NOT_A_BREAK.sub(" ", match.group())
 
 
+# A "[" opens a link when the first "]" or line break after it is a "]" followed by "(". Asked by a
+# lookahead at every "[", that scanned to the "]" each time: quadratic on a line of many "[". Every "["
+# of one stretch without "]" or line break has the same answer, so one pass over the stretches gives all.
+_STRETCH = regex.compile(r"[^\]\r\n]*(?:\](?=\())?")
+
+
+def _link_openers(text: str) -> set[int]:
+    """Offsets of every "[" that opens a link or image."""
+    openers: set[int] = set()
+    for stretch in _STRETCH.finditer(text):
+        if stretch.group().endswith("]"):
+            start = text.find("[", stretch.start(), stretch.end())
+            while start != -1:
+                openers.add(start)
+                start = text.find("[", start + 1, stretch.end())
+    return openers
+
+
+def _markdown_blank(openers: set[int]) -> Callable[[regex.Match[str]], str]:
+    def blank(match: regex.Match[str]) -> str:
+        if match.group("opener") is not None and match.end() - 1 not in openers:
+            return match.group()  # a "[" that opens nothing stays, as if never matched
+        return _blank(match)
+
+    return blank
+
+
 def mask(text: str, markdown: bool) -> str:
     """Return `text` with markup replaced by spaces; same length, same line breaks."""
     if not markdown and not any(marker in text for marker in _PLAIN_MARKERS):
         return text  # most plain stories: nothing to mask, and a substring test is far cheaper than the scan
-    pattern = _markdown() if markdown else _PLAIN
-    masked = pattern.sub(_blank, text)
+    if markdown:
+        masked = _markdown().sub(_markdown_blank(_link_openers(text) if "[" in text else set()), text)
+    else:
+        masked = _PLAIN.sub(_blank, text)
     assert len(masked) == len(text)
     return masked
