@@ -118,6 +118,14 @@ def _direction(masked: str, index: int) -> str:
     return "open" if opens and not closes else "close" if closes and not opens else "either"
 
 
+def _end_of_words(masked: str, index: int) -> int:
+    """`index` less the whitespace just before it; walked back in place, since copying the text up to
+    every mark (`masked[:index].rstrip()`) made copy flattened to one line cost quadratic time."""
+    while index > 0 and masked[index - 1].isspace():
+        index -= 1
+    return index
+
+
 def quotes(masked: str, paras: list[Span]) -> list[Quote]:
     """Double-quoted spans, straight or curly, continuing over paragraphs in the news convention.
 
@@ -134,7 +142,7 @@ def quotes(masked: str, paras: list[Span]) -> list[Quote]:
                 opened = m.start() if direction != "close" else None  # a stray closing mark is ignored
             elif direction == "open":
                 run = len(found) if run is None else run
-                found.append(Quote(opened, len(masked[: m.start()].rstrip()), run, False))
+                found.append(Quote(opened, _end_of_words(masked, m.start()), run, False))
                 opened = m.start()
             else:
                 found.append(Quote(opened, m.end(), len(found) if run is None else run, True))
