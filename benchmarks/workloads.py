@@ -65,6 +65,11 @@ def _open_quotes(size: int) -> str:
     return "\n\n".join(["“He said so"] * (size // 13 + 1))[:size]
 
 
+def _flattened_quotes(size: int) -> str:
+    # Copy flattened to one line: every opening mark meets a quotation still open.
+    return (" He said “yes and she said “no" * (size // 30 + 1))[:size]
+
+
 def _nested_markdown(size: int) -> str:
     depth = size // 4
     quotes = "> " * depth + "Text.\n\n"
@@ -87,6 +92,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], str, int]] = {
     "one 5 MB line": (_one_line, ".txt", 5_000_000),
     "100,000 quotation marks": (_quote_marks, ".txt", 100_000),
     "20,000 unclosed quotations": (_open_quotes, ".txt", 260_000),
+    "one line of unclosed quotations": (_flattened_quotes, ".txt", 1_000_000),
     "deeply nested Markdown": (_nested_markdown, ".md", 100_000),
     "only digits (1 MB, no spaces)": (_digits, ".txt", 1_000_000),
     "only numbers (1 MB, spaced)": (_spaced_digits, ".txt", 1_000_000),

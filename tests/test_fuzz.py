@@ -274,6 +274,7 @@ PATHOLOGICAL = {
     "quotation marks": ('"' * 5_000, "story.txt"),
     "curly marks": ("“" * 2_500 + "”" * 2_500, "story.txt"),
     "unclosed quotations": ("\n\n".join(["“He said so"] * 1_000), "story.txt"),
+    "one line of unclosed quotations": (" He said “yes and she said “no" * 2_000, "story.txt"),
     "nested block quotes": ("> " * 2_000 + "Text.", "story.md"),
     "nested emphasis": ("*" * 2_000 + "word" + "*" * 2_000, "story.md"),
     "nested links": ("[" * 1_000 + "x" + "](y)" * 1_000, "story.md"),
