@@ -64,6 +64,7 @@ def machine() -> dict[str, str]:
         "date (UTC)": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
         "CPU": model.group(1).strip() if model else platform.processor() or "unknown",
         "cores (nproc)": str(len(os.sched_getaffinity(0))),
+        "memory": f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GB",
         "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
         "OS": platform.platform(terse=True),
@@ -259,6 +260,7 @@ def main() -> int:
                 ("input", "size (chars)", "lint time", "ratio", "", "peak memory", "rule failures"), tuple(patho),
                 "A rule failure is a rule stopped by the regex timeout: the run goes on, but it hides the true cost."),
     ]  # fmt: skip
+    info["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print("\n\n".join(report.text_table(s) for s in sections))
     print("\n" + "\n".join(f"{k}: {v}" for k, v in info.items()))
     if str(args.output) != "-":
@@ -273,8 +275,9 @@ PAGE_NOTE = """\
 Every built-in rule is on (`--select ALL`). Whole-process runs time `python -m newslint` from start to exit,
 interpreter start-up and output included, over a folder of real stories (the 300 ABC news stories of
 `scripts/corpus.py`, replicated to about a million words), and `proselint check` on the same folder in the
-same run. Peak memory is `ru_maxrss` of the child (with `-j 2`, the largest single process). The machine is
-shared, so the load average is printed: numbers from a busy machine are slower, never faster, than the tool."""
+same run. Peak memory is `ru_maxrss` of the child (with `-j 2`, the largest single process). The machine may
+be shared, so the load average is printed at the start and the end: other work on the machine slows every
+number down, and with two cores it takes most of what `-j 2` can gain."""
 
 
 if __name__ == "__main__":
