@@ -32,7 +32,10 @@ class Token(Span):
     text: str
 
 
-_PARAGRAPH = regex.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+# Tried only at line starts ("(?<![^\r\n])"), where every match starts anyway: tried at each position of a
+# line of nothing but spaces (a blank line, or a long line of masked markup), it scanned to the line's end
+# every time, which cost quadratic time.
+_PARAGRAPH = regex.compile(r"(?<![^\r\n])[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}\p{Nd}]*(?:['’\-.][\p{L}\p{M}\p{Nd}]+)*")
 
 # Words after which a period does not end a sentence (AP titles, months, initials are handled apart).
