@@ -19,10 +19,12 @@ SCOPES = (HEADLINE, BYLINE, DATELINE, BODY, QUOTE)
 
 # Lines of wire and CMS metadata above the body: "Source: Xinhua", "By Jane Doe", a bare timestamp.
 _METADATA = regex.compile(
-    r"(?i)(?:source|editor|by|byline|author|reporter|reporting by|writing by|editing by|updated|published"
-    r"|posted|filed|photo|credit|slug|tags?|category)\b[ \t]*:?[ \t]*\S.*"
+    r"(?i:source|editor|byline|author|reporter|reporting by|writing by|editing by|updated|published"
+    r"|posted|filed|photo|credit|slug|tags?|category)[ \t]*:[ \t]*\S.*"
+    r"|(?i:by)[ \t]+\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*)+(?:[ \t]*(?:,|and|&).*)?"
     r"|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?.*"
-    r"|(?:updated|posted)?[ \t]*(?:\w+day,?[ \t]+)?\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\b.{0,40}"
+    r"|(?i:(?:additional[ \t]+)?(?:reporting|writing|editing)[ \t]+by)[ \t]+\S.*"
+    r"|(?i:updated|posted)?[ \t]*(?:\w+day,?[ \t]+)?\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\b.{0,40}"
 )
 _HEADLINE_MAX_WORDS = 25
 _MARKDOWN_HEADING = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
