@@ -27,10 +27,15 @@ def _excerpt(finding: Finding, source: str, color: bool) -> list[str]:
     return [_paint(gutter, _DIM, color) + line, " " * len(gutter) + pad + caret, ""]
 
 
+def _shown(text: str) -> str:
+    """A suggestion as written, quoted when its edges are spaces (a dash " — ") or it is empty."""
+    return f"'{text}'" if not text or text != text.strip() else text
+
+
 def format_finding(finding: Finding, color: bool = False) -> str:
     where = _paint(f"{finding.path}:{finding.line}:{finding.column}:", _BOLD, color)
     level = _paint(str(finding.level), _COLORS[finding.level], color)
-    suggestion = f" (suggestion: {finding.suggestions[0]})" if finding.suggestions and finding.suggestions[0] else ""
+    suggestion = f" (suggestion: {_shown(finding.suggestions[0])})" if finding.suggestions else ""
     return f"{where} {level} {finding.rule} {finding.message}{suggestion}"
 
 
