@@ -89,15 +89,25 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         values["levels"] = _levels(data["levels"], problems, where)
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
-        values["per_file_ignores"] = tuple((glob, tuple(sels)) for glob, sels in table.items())
+        if isinstance(table, dict) and all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in table.values()):
+            values["per_file_ignores"] = tuple((glob, tuple(sels)) for glob, sels in table.items())
+        else:
+            problems.append(f"{where('per-file-ignores')}: 'per-file-ignores' must be a table of glob = [rules]")
     if "fail-level" in data:
         values["fail_level"] = _level(data["fail-level"], problems, where("fail-level"))
     if "require-dateline" in data:
         values["require_dateline"] = bool(data["require-dateline"])
     if "date" in data:
-        values["story_date"] = data["date"] if isinstance(data["date"], date) else None
+        if isinstance(data["date"], date):
+            values["story_date"] = data["date"]
+        else:
+            problems.append(f"{where('date')}: 'date' must be a TOML date such as 2024-03-22 (no quotes)")
     if "regex-timeout" in data:
-        values["regex_timeout"] = float(data["regex-timeout"])
+        timeout = data["regex-timeout"]
+        if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
+            values["regex_timeout"] = float(timeout)
+        else:
+            problems.append(f"{where('regex-timeout')}: 'regex-timeout' must be a positive number of seconds")
     return values
 
 

@@ -91,3 +91,19 @@ def test_rule_level_override_by_family():
     wordy = next(r for r in linter.rules(Settings()) if r.id == "style.wordy")
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR})) == Level.ERROR
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR, "style.wordy": Level.WARNING})) == Level.WARNING
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ('date = "2024-03-22"\n', ":1: 'date' must be a TOML date"),
+        ("regex-timeout = 0\n", ":1: 'regex-timeout' must be a positive number"),
+        ('per-file-ignores = ["archive/*"]\n', ":1: 'per-file-ignores' must be a table"),
+    ],
+)
+def test_config_values_of_the_wrong_kind_are_located(tmp_path, config, expected):
+    path = tmp_path / "newslint.toml"
+    path.write_text(config)
+    with pytest.raises(NewslintError) as raised:
+        Linter(config=path).lint_text(STORY, "a.txt")
+    assert f"{path}{expected}" in str(raised.value)
