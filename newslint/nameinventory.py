@@ -36,6 +36,9 @@ class NameWord:
     ambiguous: bool  # its capital may come from its position (sentence start, headline, all capitals)
     before: str | None  # folded capitalised word right before it, as in "Antony Blinken"
     after: str | None  # folded capitalised word right after it
+    left: str | None = None  # folded word right before it in any case ("bin" in "bin Laden"), spaces only between
+    right: str | None = None  # folded word right after it in any case ("cricket" in "Test cricket")
+    possessive: bool = False  # written with 's: "Gaza's north"
 
 
 @dataclass
@@ -73,13 +76,16 @@ def build_inventory(story: Story) -> NameInventory:
             before = _neighbour(story, tokens, index, -1) if number == 0 else None
             after = _neighbour(story, tokens, index, 1) if number == len(parts) - 1 else None
             ambiguous = _is_ambiguous(story, start, word)
-            name = NameWord(start, start + len(word), word, fold(word), ambiguous, before, after)
+            left = _neighbour(story, tokens, index, -1, any_case=True) if number == 0 else None
+            right = _neighbour(story, tokens, index, 1, any_case=True) if number == len(parts) - 1 else None
+            possessive = number == len(parts) - 1 and text != token.text
+            name = NameWord(start, start + len(word), word, fold(word), ambiguous, before, after, left, right, possessive)
             inventory.words[name.key].append(name)
     return inventory
 
 
-def _neighbour(story: Story, tokens: list, index: int, step: int) -> str | None:
-    """The folded adjacent token, when only spaces part them and it is capitalised."""
+def _neighbour(story: Story, tokens: list, index: int, step: int, any_case: bool = False) -> str | None:
+    """The folded adjacent token, when only spaces part them and it is capitalised (or `any_case`)."""
     other = index + step
     if not 0 <= other < len(tokens):
         return None
@@ -87,7 +93,7 @@ def _neighbour(story: Story, tokens: list, index: int, step: int) -> str | None:
     gap = story.masked[left.end : right.start]
     word = _POSSESSIVE.sub("", tokens[other].text)
     capitalised = any(part[:1].isupper() for part in word.split("-"))  # "Ayman al-Zawahiri"
-    if gap.strip(" \t") or not gap or not capitalised or "." in word:
+    if gap.strip(" \t") or not gap or not (capitalised or any_case) or "." in word:
         return None
     return fold(word)
 

@@ -110,6 +110,22 @@ def test_a_common_word_capitalised_in_a_name_slot_is_a_real_word_slip() -> None:
     assert flagged(text) == [("names.variant", "Creak", "Crean")]
 
 
+def test_a_short_real_word_in_a_person_frame_or_a_shared_frame_is_a_slip() -> None:
+    text = LEAD + "Environment Minister David Kemp spoke on Monday. Later Mr Keep says the plan will work."
+    assert flagged(text) == [("names.variant", "Keep", "Kemp")]  # a title before it: a person's name
+    text = LEAD + "He played in the first Test against India. Lee took two wickets in the Tent against England."
+    assert flagged(text) == [("names.variant", "Tent", "Test")]  # "against" after both: one frame
+    text = LEAD + "He played his first Test in Adelaide. The Tent Embassy stood in Canberra."
+    assert flagged(text) == []  # nothing ties "Tent" to "Test"
+
+
+def test_two_forms_used_once_beside_the_same_name_are_both_flagged() -> None:
+    text = LEAD + "Shane Warne took five wickets. Later Shane Wayne said he was tired."
+    found = names_findings(text)
+    assert [(f.matched, f.suggestions[0]) for f in found] == [("Warne", "Wayne"), ("Wayne", "Warne")]
+    assert "check which is right" in found[1].message
+
+
 def test_a_slip_closer_to_a_derived_form_suggests_that_form() -> None:
     text = LEAD + "Australia won. Australia batted first, and the Australain crowd cheered Australia."
     assert flagged(text) == [("names.variant", "Australain", "Australian")]

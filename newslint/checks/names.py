@@ -50,6 +50,10 @@ class Names(Check):
         "titles": Param(list, [], "capitalised words before a name that are not first names"),
         "context_words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
         "context_window": Param(int, 2, "how many words after the form are searched for context_words"),
+        "frame_stop_words": Param(list, [], "variant: words beside a name that say nothing about it (the, of, his): "
+                                  "neither a shared frame nor, among the titles, a person's title"),
+        "flag_ties_in_phrase": Param(bool, False, "variant: flag both of two forms used equally often beside the "
+                                     "same capitalised word, when nothing says which is the name"),
         "same_first_letter": Param(bool, True, "near-listed: the slip keeps the listed name's first letter"),
         "defer_count": Param(int, 1, "near-listed: a near miss of a name the story itself uses this often is "
                              "left to the variant rule"),
@@ -67,6 +71,8 @@ class Names(Check):
         self.plurals = frozenset(p["plurals"])
         self.titles = frozenset(fold(t) for t in p["titles"])
         self.context_words = frozenset(fold(w) for w in p["context_words"])
+        self.stop_words = frozenset(fold(w) for w in p["frame_stop_words"])
+        self.person_titles = self.titles - self.stop_words
         self.names = load_names(self.context.style, self.context.names_files)
         self.personal = personal_names(p["personal_names"]) if p["personal_names"] else frozenset()
         if p["kind"] == "rejected":
@@ -93,10 +99,11 @@ class Names(Check):
             target = self._target(story, key, established)
             if target is None:
                 continue
+            tie = "" if self._outranks(story, target, key) else "; both forms stand beside the same name: check which is right"
             for word in words:
                 evidence = self._evidence(story, word, target, inventory)
                 if evidence is not None:
-                    yield self._variant_hit(word, target, inventory, evidence)
+                    yield self._variant_hit(word, target, inventory, evidence + tie)
 
     def _may_be_slip(self, key: str, inventory: NameInventory) -> bool:
         """A listed name, a rejected form (the list's business) or a word the story writes in lowercase is not."""
@@ -109,12 +116,21 @@ class Names(Check):
         pool = [k for k in established if inventory.count(k) >= floor]
         close = [
             (c, d) for c, d in nearest(key, pool, self.nearness)
-            if not self._related(key, c) and self._outranks(story, c, key)
+            if not self._related(key, c) and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
         ]  # fmt: skip
         if not close:
             return None
         best = [c for c, d in close if d == close[0][1]]
         return max(best, key=inventory.count)
+
+    def _tied_in_phrase(self, a: str, b: str, inventory: NameInventory) -> bool:
+        """Two forms used equally often in one name phrase ("Shane Warne", "Shane Wayne"): one is wrong, and the
+        story holds no evidence which, so both are flagged. Titles ("Mr Hall", "Mr Hill") make no phrase."""
+        if not self.params["flag_ties_in_phrase"] or inventory.count(a) != inventory.count(b):
+            return False
+        befores = (inventory.neighbours_before(a) & inventory.neighbours_before(b)) - self.titles
+        afters = (inventory.neighbours_after(a) & inventory.neighbours_after(b)) - self.titles
+        return bool(befores or afters)
 
     def _related(self, a: str, b: str) -> bool:
         """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word
@@ -175,10 +191,10 @@ class Names(Check):
             return None  # "Jour" is not "Tour": in a short name a different first letter is another name
         if not lexicon.is_word(word.key, self.params["word_min_frequency"]):
             return ""  # a non-word one slip from a name the story uses
-        shared = self._shares_neighbour(word, target, inventory)
-        if short and not shared:
-            return None  # "Tent" beside "Test": in a short word one edit is too much without a shared neighbour
-        if word.ambiguous and not shared:
+        shared = self._shares_neighbour(word, target, inventory) or self._shares_frame(word, target, inventory)
+        if short and not (shared or self._in_person_frame(story, word)):
+            return None  # "Tent" beside "Test": in a short word one edit is too much without a name's frame
+        if word.ambiguous and not (shared or self._followed_by_context(story, word)):
             return None  # an ordinary word capitalised by its place (sentence start, headline)
         # An ordinary word in a longer name ("High Court") is no slip, unless the name it is close to leads
         # phrases too ("Sooth Africa" beside "South Australia") or is a person's ("Peter Balder", "Mr Balmer");
@@ -197,6 +213,18 @@ class Names(Check):
             or word.after
             and word.after in inventory.neighbours_after(target)
         )
+
+    def _shares_frame(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
+        """ "bin Leaden" beside "bin Laden", "first Tent" beside "first Test": a word on the same side of both
+        forms, in any case, that is not a function word."""
+        lefts = {w.left for w in inventory.words.get(target, ())} - self.stop_words
+        rights = {w.right for w in inventory.words.get(target, ())} - self.stop_words
+        return bool(word.left and word.left in lefts or word.right and word.right in rights)
+
+    def _in_person_frame(self, story: Story, word: NameWord) -> bool:
+        """Where only a person's name stands: after a title ("Mr Keep", "President Bust"), or right before a
+        verb of saying ("Pane said"; "the Rein family agreed" is no person's name)."""
+        return word.left in self.person_titles or word.right in self.context_words
 
     def _different_person(self, story: Story, word: NameWord, target: str) -> bool:
         """Another first name before the surname ("David Warner" beside "Shane Warne"), or another surname
