@@ -79,7 +79,9 @@ def build_inventory(story: Story) -> NameInventory:
             left = _neighbour(story, tokens, index, -1, any_case=True) if number == 0 else None
             right = _neighbour(story, tokens, index, 1, any_case=True) if number == len(parts) - 1 else None
             possessive = number == len(parts) - 1 and text != token.text
-            name = NameWord(start, start + len(word), word, fold(word), ambiguous, before, after, left, right, possessive)
+            name = NameWord(
+                start, start + len(word), word, fold(word), ambiguous, before, after, left, right, possessive
+            )
             inventory.words[name.key].append(name)
     return inventory
 

@@ -78,7 +78,9 @@ def test_short_names_need_the_same_first_letter_and_for_real_words_a_shared_neig
     base = LEAD + "Mr Reid said the plan was sound. Mr Reid left, and Tour officials agreed. "
     assert flagged(base + "Later Mr Riid told reporters.") == [("names.variant", "Riid", "Reid")]
     assert flagged(base + "Later Mr Rein told reporters.") == [("names.variant", "Rein", "Reid")]  # shared "Mr"
-    assert flagged(base + "The Rein family agreed.") == []  # a real word with nothing tying it to Reid
+    once = LEAD + "Mr Reid said the plan was sound, and Tour officials agreed. "
+    assert flagged(once + "The Rein family agreed.") == []  # a real word with nothing tying it to one Reid
+    assert flagged(base + "The Rein family agreed.") == [("names.variant", "Rein", "Reid")]  # two Reids: attested
     assert flagged(base + "Jour officials agreed.") == []  # another first letter: another name
 
 

@@ -52,6 +52,8 @@ class Names(Check):
         "context_window": Param(int, 2, "how many words after the form are searched for context_words"),
         "frame_stop_words": Param(list, [], "variant: words beside a name that say nothing about it (the, of, his): "
                                   "neither a shared frame nor, among the titles, a person's title"),
+        "short_min_count": Param(int, 0, "variant: a short real word needs no frame when the name is used this often "
+                                 "(0: always needs one)"),
         "flag_ties_in_phrase": Param(bool, False, "variant: flag both of two forms used equally often beside the "
                                      "same capitalised word, when nothing says which is the name"),
         "same_first_letter": Param(bool, True, "near-listed: the slip keeps the listed name's first letter"),
@@ -99,7 +101,11 @@ class Names(Check):
             target = self._target(story, key, established)
             if target is None:
                 continue
-            tie = "" if self._outranks(story, target, key) else "; both forms stand beside the same name: check which is right"
+            tie = (
+                ""
+                if self._outranks(story, target, key)
+                else "; both forms stand beside the same name: check which is right"
+            )
             for word in words:
                 evidence = self._evidence(story, word, target, inventory)
                 if evidence is not None:
@@ -192,7 +198,9 @@ class Names(Check):
         if not lexicon.is_word(word.key, self.params["word_min_frequency"]):
             return ""  # a non-word one slip from a name the story uses
         shared = self._shares_neighbour(word, target, inventory) or self._shares_frame(word, target, inventory)
-        if short and not (shared or self._in_person_frame(story, word)):
+        floor = self.params["short_min_count"]
+        attested = 0 < floor <= inventory.count(target) and not word.ambiguous  # "Gala" beside four "Gaza"
+        if short and not (shared or attested or self._in_person_frame(story, word, target)):
             return None  # "Tent" beside "Test": in a short word one edit is too much without a name's frame
         if word.ambiguous and not (shared or self._followed_by_context(story, word)):
             return None  # an ordinary word capitalised by its place (sentence start, headline)
@@ -221,10 +229,19 @@ class Names(Check):
         rights = {w.right for w in inventory.words.get(target, ())} - self.stop_words
         return bool(word.left and word.left in lefts or word.right and word.right in rights)
 
-    def _in_person_frame(self, story: Story, word: NameWord) -> bool:
-        """Where only a person's name stands: after a title ("Mr Keep", "President Bust"), or right before a
-        verb of saying ("Pane said"; "the Rein family agreed" is no person's name)."""
-        return word.left in self.person_titles or word.right in self.context_words
+    def _in_person_frame(self, story: Story, word: NameWord, target: str) -> bool:
+        """Where only a person's name stands: after a title ("Mr Keep", "President Bust"), right before a verb
+        of saying ("Pane said"; "the Rein family agreed" is no person's name), or in the slot of a person's
+        name the story uses: a first name before a surname it uses alone ("Tory Lockett" beside "Tony" and
+        "Lockett"), a surname after a common first name ("Gerald Form" beside "Mr Ford said")."""
+        if word.left in self.person_titles or word.right in self.context_words:
+            return True
+        inventory = story.names
+        first_slot = target in self.personal and any(
+            not w.before and not w.after for w in inventory.words.get(word.after or "", ())
+        )
+        surname_slot = word.before in self.personal and self._is_person(story, target)
+        return bool(first_slot or surname_slot)
 
     def _different_person(self, story: Story, word: NameWord, target: str) -> bool:
         """Another first name before the surname ("David Warner" beside "Shane Warne"), or another surname
