@@ -79,6 +79,15 @@ def _nested_markdown(size: int) -> str:
     return quotes + emphasis + links + lists
 
 
+def _blank_line(size: int) -> str:
+    return "A headline\n\n" + " " * size + "\n\nA body paragraph."
+
+
+def _markdown_code_line(size: int) -> str:
+    # Masked to one long line of spaces: a base64 image or minified code pasted into a story.
+    return "# A headline\n\n```\n" + "x" * size + "\n```\n\nA body paragraph."
+
+
 def _digits(size: int) -> str:
     return ("1234567890" * (size // 10 + 1))[:size]
 
@@ -94,6 +103,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], str, int]] = {
     "20,000 unclosed quotations": (_open_quotes, ".txt", 260_000),
     "one line of unclosed quotations": (_flattened_quotes, ".txt", 1_000_000),
     "deeply nested Markdown": (_nested_markdown, ".md", 100_000),
+    "a 1 MB line of spaces": (_blank_line, ".txt", 1_000_000),
+    "a 1 MB line in a Markdown code block": (_markdown_code_line, ".md", 1_000_000),
     "only digits (1 MB, no spaces)": (_digits, ".txt", 1_000_000),
     "only numbers (1 MB, spaced)": (_spaced_digits, ".txt", 1_000_000),
 }

@@ -282,6 +282,8 @@ PATHOLOGICAL = {
     "only digits": ("1234567890" * 5_000, "story.txt"),
     "only numbers": ("12 345 6,789 10.5 1999 " * 2_000, "story.txt"),
     "one long word": ("a" * 50_000, "story.txt"),
+    "a long line of spaces": ("A headline\n\n" + " " * 50_000 + "\n\nA body paragraph.", "story.txt"),
+    "a long line of code": ("# A headline\n\n```\n" + "x" * 50_000 + "\n```\n\nA body.", "story.md"),
     "periods": ("U.S. " * 5_000, "story.txt"),
 }
 
