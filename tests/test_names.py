@@ -128,6 +128,12 @@ def test_two_forms_used_once_beside_the_same_name_are_both_flagged() -> None:
     assert "check which is right" in found[1].message
 
 
+def test_two_derived_forms_in_one_name_phrase_are_a_slip_but_a_name_and_its_derivation_are_not() -> None:
+    text = LEAD + "Troops searched Tora Bora on Monday, and fighters left Tora Bora. Later they fled Torn Bora."
+    assert flagged(text) == [("names.variant", "Torn", "Tora")]
+    assert flagged(LEAD + "Officials in South Africa met. The South African captain agreed with them.") == []
+
+
 def test_a_slip_closer_to_a_derived_form_suggests_that_form() -> None:
     text = LEAD + "Australia won. Australia batted first, and the Australain crowd cheered Australia."
     assert flagged(text) == [("names.variant", "Australain", "Australian")]

@@ -54,6 +54,8 @@ class Names(Check):
                                   "neither a shared frame nor, among the titles, a person's title"),
         "short_min_count": Param(int, 0, "variant: a short real word needs no frame when the name is used this often "
                                  "(0: always needs one)"),
+        "siblings_in_phrase": Param(bool, False, "variant: two derived forms of one stem beside the same "
+                                    "capitalised word (\"Kofi Annas\", \"Kofi Annan\") are a slip, not a derivation"),
         "flag_ties_in_phrase": Param(bool, False, "variant: flag both of two forms used equally often beside the "
                                      "same capitalised word, when nothing says which is the name"),
         "same_first_letter": Param(bool, True, "near-listed: the slip keeps the listed name's first letter"),
@@ -122,7 +124,8 @@ class Names(Check):
         pool = [k for k in established if inventory.count(k) >= floor]
         close = [
             (c, d) for c, d in nearest(key, pool, self.nearness)
-            if not self._related(key, c) and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
+            if not self._kin(key, c, inventory)
+            and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
         ]  # fmt: skip
         if not close:
             return None
@@ -134,9 +137,24 @@ class Names(Check):
         story holds no evidence which, so both are flagged. Titles ("Mr Hall", "Mr Hill") make no phrase."""
         if not self.params["flag_ties_in_phrase"] or inventory.count(a) != inventory.count(b):
             return False
+        return self._same_phrase(a, b, inventory)
+
+    def _same_phrase(self, a: str, b: str, inventory: NameInventory) -> bool:
+        """The forms stand beside one capitalised word that is no title: "Shane Warne", "Shane Wayne"."""
         befores = (inventory.neighbours_before(a) & inventory.neighbours_before(b)) - self.titles
         afters = (inventory.neighbours_after(a) & inventory.neighbours_after(b)) - self.titles
         return bool(befores or afters)
+
+    def _kin(self, a: str, b: str, inventory: NameInventory) -> bool:
+        """Forms of one name ("Israel", "Israeli"), not a slip; but two derived forms of a common stem, neither
+        the stem nor a plural of the other, in one name phrase are one name spelled two ways ("Kofi Annas"
+        beside "Kofi Annan", "Torn Bora" beside "Tora Bora"), where "South Africa" and "South African" are
+        a name and its derivation."""
+        if not self._related(a, b):
+            return False
+        if not self.params["siblings_in_phrase"] or not self._same_phrase(a, b, inventory):
+            return True
+        return is_derivation(a, b, {*self.plurals, *self.derivations}, {a, b})
 
     def _related(self, a: str, b: str) -> bool:
         """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word
