@@ -132,6 +132,9 @@ def test_two_derived_forms_in_one_name_phrase_are_a_slip_but_a_name_and_its_deri
     text = LEAD + "Troops searched Tora Bora on Monday, and fighters left Tora Bora. Later they fled Torn Bora."
     assert flagged(text) == [("names.variant", "Torn", "Tora")]
     assert flagged(LEAD + "Officials in South Africa met. The South African captain agreed with them.") == []
+    text = LEAD + "Mr Owen opened the hearing. Mr Owen said it would take a year. Later Neville Owes adjourned it."
+    assert flagged(text) == [("names.variant", "Owes", "Owen")]  # a person's name has no derived forms
+    assert flagged(LEAD + "Germany sent troops. Germany will pay, and the Germans were wary.") == []
 
 
 def test_a_slip_closer_to_a_derived_form_suggests_that_form() -> None:

@@ -124,7 +124,7 @@ class Names(Check):
         pool = [k for k in established if inventory.count(k) >= floor]
         close = [
             (c, d) for c, d in nearest(key, pool, self.nearness)
-            if not self._kin(key, c, inventory)
+            if not self._kin(story, key, c)
             and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
         ]  # fmt: skip
         if not close:
@@ -145,16 +145,19 @@ class Names(Check):
         afters = (inventory.neighbours_after(a) & inventory.neighbours_after(b)) - self.titles
         return bool(befores or afters)
 
-    def _kin(self, a: str, b: str, inventory: NameInventory) -> bool:
+    def _kin(self, story: Story, a: str, b: str) -> bool:
         """Forms of one name ("Israel", "Israeli"), not a slip; but two derived forms of a common stem, neither
-        the stem nor a plural of the other, in one name phrase are one name spelled two ways ("Kofi Annas"
-        beside "Kofi Annan", "Torn Bora" beside "Tora Bora"), where "South Africa" and "South African" are
-        a name and its derivation."""
+        the stem nor a plural of the other, are one name spelled two ways when they stand in one name phrase
+        ("Torn Bora" beside "Tora Bora"; "South Africa" and "South African" are a name and its derivation) or
+        name a person, whose name has no derived forms ("Neville Owes" beside "Mr Owen")."""
         if not self._related(a, b):
             return False
-        if not self.params["siblings_in_phrase"] or not self._same_phrase(a, b, inventory):
+        if not self.params["siblings_in_phrase"] or is_derivation(a, b, {*self.plurals, *self.derivations}, {a, b}):
             return True
-        return is_derivation(a, b, {*self.plurals, *self.derivations}, {a, b})
+        titled = any(
+            w.left in self.person_titles for w in story.names.words.get(b, ())
+        )  # "Mr Owen", not "Germany said"
+        return not (self._same_phrase(a, b, story.names) or titled)
 
     def _related(self, a: str, b: str) -> bool:
         """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word
