@@ -39,6 +39,8 @@ class NameWord:
     left: str | None = None  # folded word right before it in any case ("bin" in "bin Laden"), spaces only between
     right: str | None = None  # folded word right after it in any case ("cricket" in "Test cricket")
     possessive: bool = False  # written with 's: "Gaza's north"
+    left2: str | None = None  # the word before `left` ("ernst" in "Ernst and Young")
+    right2: str | None = None  # the word after `right`
 
 
 @dataclass
@@ -79,9 +81,10 @@ def build_inventory(story: Story) -> NameInventory:
             left = _neighbour(story, tokens, index, -1, any_case=True) if number == 0 else None
             right = _neighbour(story, tokens, index, 1, any_case=True) if number == len(parts) - 1 else None
             possessive = number == len(parts) - 1 and text != token.text
-            name = NameWord(
-                start, start + len(word), word, fold(word), ambiguous, before, after, left, right, possessive
-            )
+            left2 = _neighbour(story, tokens, index - 1, -1, any_case=True) if left else None
+            right2 = _neighbour(story, tokens, index + 1, 1, any_case=True) if right else None
+            frame = (left, right, possessive, left2, right2)
+            name = NameWord(start, start + len(word), word, fold(word), ambiguous, before, after, *frame)
             inventory.words[name.key].append(name)
     return inventory
 

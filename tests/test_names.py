@@ -115,6 +115,10 @@ def test_a_common_word_capitalised_in_a_name_slot_is_a_real_word_slip() -> None:
 def test_a_short_real_word_in_a_person_frame_or_a_shared_frame_is_a_slip() -> None:
     text = LEAD + "Environment Minister David Kemp spoke on Monday. Later Mr Keep says the plan will work."
     assert flagged(text) == [("names.variant", "Keep", "Kemp")]  # a title before it: a person's name
+    text = LEAD + "Ernst and Young audited the firm. The Ernst and Yong report was handed to the board."
+    assert flagged(text) == [("names.variant", "Yong", "Young")]  # "Ernst and" before both: one frame
+    text = LEAD + "Rockets hit Gaza on Monday. Helicopters flew over Gaze's north on Tuesday."
+    assert flagged(text) == [("names.variant", "Gaze", "Gaza")]  # a possessive: a name's frame
     text = LEAD + "He played in the first Test against India. Lee took two wickets in the Tent against England."
     assert flagged(text) == [("names.variant", "Tent", "Test")]  # "against" after both: one frame
     text = LEAD + "He played his first Test in Adelaide. The Tent Embassy stood in Canberra."

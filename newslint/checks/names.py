@@ -221,8 +221,9 @@ class Names(Check):
         shared = self._shares_neighbour(word, target, inventory) or self._shares_frame(word, target, inventory)
         floor = self.params["short_min_count"]
         attested = 0 < floor <= inventory.count(target) and not word.ambiguous  # "Gala" beside four "Gaza"
-        if short and not (shared or attested or self._in_person_frame(story, word, target)):
+        if short and not (shared or attested or word.possessive or self._in_person_frame(story, word, target)):
             return None  # "Tent" beside "Test": in a short word one edit is too much without a name's frame
+        # (a shared frame, a name used twice, a possessive as in "above Gaze's north", or a person's slot)
         if word.ambiguous and not (shared or self._followed_by_context(story, word)):
             return None  # an ordinary word capitalised by its place (sentence start, headline)
         # An ordinary word in a longer name ("High Court") is no slip, unless the name it is close to leads
@@ -246,9 +247,15 @@ class Names(Check):
     def _shares_frame(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
         """ "bin Leaden" beside "bin Laden", "first Tent" beside "first Test": a word on the same side of both
         forms, in any case, that is not a function word."""
-        lefts = {w.left for w in inventory.words.get(target, ())} - self.stop_words
-        rights = {w.right for w in inventory.words.get(target, ())} - self.stop_words
-        return bool(word.left and word.left in lefts or word.right and word.right in rights)
+        others = inventory.words.get(target, ())
+        lefts = {w.left for w in others} - self.stop_words
+        rights = {w.right for w in others} - self.stop_words
+        if word.left and word.left in lefts or word.right and word.right in rights:
+            return True
+        # Two words, one of them no function word: "Ernst and Yong" beside "Ernst and Young".
+        frames = [({(w.left2, w.left) for w in others}, (word.left2, word.left))]
+        frames.append(({(w.right, w.right2) for w in others}, (word.right, word.right2)))
+        return any(all(pair) and pair in pairs and not set(pair) <= self.stop_words for pairs, pair in frames)
 
     def _in_person_frame(self, story: Story, word: NameWord, target: str) -> bool:
         """Where only a person's name stands: after a title ("Mr Keep", "President Bust"), right before a verb
