@@ -63,6 +63,7 @@ class ClaimFinder:
     def _counts(self, sourcing: Sourcing, span: Span) -> list[Span]:
         prose = sourcing.prose
         found = list(sourcing.matches(self.lexicon.number_word, span))
+        found += sourcing.matches(self.lexicon.compound_number, span)  # "Twenty-one", opening a sentence
         for m in _FIGURE.finditer(prose, span.start, span.end):
             if _YEAR.fullmatch(m.group()) and "," not in m.group():
                 continue

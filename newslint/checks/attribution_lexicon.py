@@ -25,8 +25,11 @@ class Lexicon:
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
     not_speech_before: regex.Pattern[str]  # what before it shows a noun or a passive ("his claims")
     vague: regex.Pattern[str]  # unsupported attribution ("reportedly", "sources say")
+    unnamed: regex.Pattern[str]  # the vague forms that are themselves an unnamed speaker ("sources say")
     allegation: regex.Pattern[str]  # the vague forms that make an allegation ("allegedly")
     accuser: regex.Pattern[str]  # where an allegation comes from ("charged", "police", "court")
+    report: regex.Pattern[str]  # the vague forms that point to a report ("reportedly")
+    reporter: regex.Pattern[str]  # what names a report ("newspaper", "radio", "news site")
     governed_gap: regex.Pattern[str]  # between "reportedly" and the verb it modifies
     clause_openers: frozenset[str]  # what may stand before a quotation that opens a clause
     back_reference: frozenset[str]  # "the sources": not a new source
@@ -36,6 +39,7 @@ class Lexicon:
     reason: regex.Pattern[str]  # why a source was granted anonymity
     casualty: regex.Pattern[str]
     number_word: regex.Pattern[str]
+    compound_number: regex.Pattern[str]  # "twenty-one": a tens word, a hyphen, a unit word
     not_count: regex.Pattern[str]  # units after a number that make it no count ("23-year-old")
     count_link: regex.Pattern[str]  # between a casualty word and its count ("toll tops 32,000")
     estimate: regex.Pattern[str]
@@ -43,6 +47,8 @@ class Lexicon:
     background: regex.Pattern[str]  # a clause opener that makes a claim background ("which killed")
     relative: regex.Pattern[str]  # "two Palestinians who shot ... dead": not a casualty count
     established: regex.Pattern[str]  # a court's finding sources a claim ("found guilty of")
+    court_lead: regex.Pattern[str]  # a lead that makes the story court copy ("charged with", "sentenced")
+    dated: regex.Pattern[str]  # a month-and-figure date: an event more than a week old ("on December 2")
     before_not_count: regex.Pattern[str]  # "aged 80", "Route 9": ends at the number
 
 
@@ -67,6 +73,12 @@ def _patterns(sources: list[str]) -> regex.Pattern[str]:
 def _alternation(phrases: list[str]) -> str:
     ordered = sorted(phrases, key=len, reverse=True)
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _compound(numbers: list[str], units: list[str]) -> regex.Pattern[str]:
+    """Hyphenated number words from the tens in `numbers` and `units`: "twenty-one", "ninety-nine"."""
+    tens = [n for n in numbers if n.endswith("ty")]
+    return compile_pattern(rf"(?<![\w-])(?:{_alternation(tens)})-(?:{_alternation(units)})(?![\w-])", True)
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -97,14 +109,18 @@ def _build(data: dict[str, Any]) -> Lexicon:
         loaded=_words_pattern(_words(loaded, "verbs")),
         speech_follower=_words_pattern(_words(loaded, "speech-followers")),
         not_speech_before=compile_pattern(rf"(?:{_words_pattern(_words(loaded, 'not-after')).pattern})\s+$", True),
-        vague=_patterns(_words(vague, "patterns")),
+        vague=_patterns(_words(vague, "patterns") + _words(vague, "unnamed-patterns")),
+        unnamed=_patterns(_words(vague, "unnamed-patterns")),
         allegation=_words_pattern(_words(vague, "allegations")),
         accuser=_words_pattern(_words(vague, "accusers")),
+        report=_patterns(_words(vague, "report-patterns")),
+        reporter=_words_pattern(_words(vague, "reporters")),
         anonymous_noun=_words_pattern(_words(anonymous, "nouns")),
         indefinite=frozenset(w.lower() for w in _words(anonymous, "indefinite")),
         reason=_patterns(_words(anonymous, "reason-patterns")),
         casualty=_words_pattern(_words(claims, "casualty")),
         number_word=_words_pattern(_words(claims, "number-words")),
+        compound_number=_compound(_words(claims, "number-words"), _words(claims, "compound-units")),
         not_count=_words_pattern(_words(claims, "not-counts")),
         count_link=compile_pattern(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}", True),
         estimate=_patterns(_words(claims, "estimate-patterns")),
@@ -116,6 +132,8 @@ def _build(data: dict[str, Any]) -> Lexicon:
         background=_words_pattern(_words(claims, "background-openers")),
         relative=_words_pattern(_words(claims, "relative-pronouns")),
         established=_words_pattern(_words(claims, "established-by")),
+        court_lead=_words_pattern(_words(claims, "court-lead")),
+        dated=_patterns(_words(claims, "dated-patterns")),
         before_not_count=compile_pattern(rf"(?<![\w-])(?:{before_not_count})$", ignorecase=True),
     )
 
