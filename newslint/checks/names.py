@@ -103,11 +103,9 @@ class Names(Check):
             target = self._target(story, key, established)
             if target is None:
                 continue
-            tie = (
-                ""
-                if self._outranks(story, target, key)
-                else "; both forms stand beside the same name: check which is right"
-            )
+            # Both forms of a tie in one phrase are flagged, each pointing at the other: say so in both.
+            tied = self._tied_in_phrase(key, target, inventory)
+            tie = "; each form is used as often, beside the same name: check which is right" if tied else ""
             for word in words:
                 evidence = self._evidence(story, word, target, inventory)
                 if evidence is not None:
