@@ -10,7 +10,9 @@
    there is one ("Blinken" -> "Blinked"), else by a transposition, a dropped, doubled or keyboard-adjacent
    letter. The first letter is never touched (typing slips rarely hit it). A case is caught when a names or
    spelling finding covers the slip; the suggestion is right when its first suggestion is the original.
-   Findings elsewhere in the corrupted story that the clean story does not have are counted as false alarms.
+   Findings elsewhere in the corrupted story that the clean story does not have are counted as false alarms,
+   and apart those on the name's other spelling that point at the slip (a tie the story cannot settle).
+   A slip never makes a word the story already uses (punctuation and possessives stripped).
 The random generator is seeded, so every run builds the same set.
 """
 
