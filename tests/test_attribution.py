@@ -426,3 +426,22 @@ def test_eval_script_rebuilds_paragraphs_and_deletes_attribution_clauses() -> No
     story = "The fire spread.\n\nFour people were killed, police said."
     [case] = eval_attribution.deletions(0, story)
     assert case.mutated.endswith("Four people were killed.") and case.kind == "claim"
+
+
+@pytest.mark.parametrize(
+    "story, kind",
+    [
+        ('Mr Hale says the fund is empty.\n\n"We have run out of money and options," he said.', "quote (source beside)"),
+        ('Mr Hale says the fund is empty.\n\n"We have run out of money and options," Mr Hale said.',
+         "quote (source beside)"),
+        ('The fund is empty.\n\n"We have run out of money and options," Mr Hale said.', "quote"),
+        ('Police said the fund is empty.\n\n"We have run out of money and options," Mr Hale said.', "quote"),
+        ('Police said a bus crashed.\n\nFour people were killed in the crash, police said.', "claim (source beside)"),
+    ],
+)  # fmt: skip
+def test_eval_set_counts_a_deletion_whose_speaker_is_still_named_beside_apart(story: str, kind: str) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_attribution
+
+    [case] = eval_attribution.deletions(0, story)
+    assert case.kind == kind
