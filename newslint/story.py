@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
+from typing import TypeVar
 
 import regex
 
@@ -13,6 +14,8 @@ from newslint.lineindex import LineIndex
 from newslint.markup import MARKDOWN_SUFFIXES, mask
 from newslint.nameinventory import NameInventory, build_inventory
 from newslint.segment import Quote, Span, Token
+
+_S = TypeVar("_S", bound=Span)
 
 HEADLINE, BYLINE, DATELINE, BODY, QUOTE = "headline", "byline", "dateline", "body", "quote"
 SCOPES = (HEADLINE, BYLINE, DATELINE, BODY, QUOTE)
@@ -167,33 +170,30 @@ class Story:
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation holding `offset`, marks included, if any."""
-        index = bisect.bisect_right(self._quote_starts, offset) - 1
-        if index >= 0 and offset < self.quotes[index].end:
-            return self.quotes[index]
-        return None
+        return _containing(self.quotes, self._quote_starts, offset)
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]
 
     def paragraph_at(self, offset: int) -> Span | None:
-        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
-        if index >= 0 and offset < self.paragraphs[index].end:
-            return self.paragraphs[index]
-        return None
+        return _containing(self.paragraphs, self._paragraph_starts, offset)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Span | None:
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if index >= 0 and offset < self.sentences[index].end:
-            return self.sentences[index]
-        return None
+        return _containing(self.sentences, self._sentence_starts, offset)
 
     def in_scope(self, start: int, scopes: frozenset[str]) -> bool:
         """Whether a hit starting at `start` lies in one of `scopes` (quotes only when opted in)."""
         if QUOTE not in scopes and self.quote_at(start) is not None:
             return False
         return self.block_at(start) in scopes
+
+
+def _containing(spans: list[_S], starts: list[int], offset: int) -> _S | None:
+    """The span of sorted, non-overlapping `spans` (with their `starts`) that holds `offset`."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return spans[index] if index >= 0 and offset < spans[index].end else None
