@@ -42,6 +42,10 @@ class Context:
     require_dateline: bool = False
 
 
+# `regex_timeout` is the budget of one pattern for each this many characters it scans (at least one budget).
+TIMEOUT_CHARS = 1_000_000
+
+
 class Check:
     """Base of every rule type. Subclasses declare PARAMS and ARGS and implement `hits`.
 
@@ -66,7 +70,10 @@ class Check:
     def finditer(self, pattern: regex.Pattern[str], text: str, pos: int = 0, endpos: int | None = None):
         """`pattern.finditer` under the run's regex timeout (TimeoutError is the engine's business)."""
         end = len(text) if endpos is None else endpos
-        return pattern.finditer(text, pos, end, timeout=self.context.regex_timeout)
+        # The timeout stops a runaway pattern, whose cost grows faster than the text; a sound pattern
+        # scanning a whole 20 MB story also needs seconds. So the budget grows with the text scanned.
+        budget = self.context.regex_timeout * max(1.0, (end - pos) / TIMEOUT_CHARS)
+        return pattern.finditer(text, pos, end, timeout=budget)
 
 
 def compile_pattern(source: str, ignorecase: bool = False) -> regex.Pattern[str]:
