@@ -89,7 +89,9 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         values["levels"] = _levels(data["levels"], problems, where)
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
-        if isinstance(table, dict) and all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in table.values()):
+        if isinstance(table, dict) and all(
+            isinstance(v, list) and all(isinstance(i, str) for i in v) for v in table.values()
+        ):
             values["per_file_ignores"] = tuple((glob, tuple(sels)) for glob, sels in table.items())
         else:
             problems.append(f"{where('per-file-ignores')}: 'per-file-ignores' must be a table of glob = [rules]")

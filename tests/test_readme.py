@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import regex
-
 from helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
