@@ -75,6 +75,9 @@ def test_levels_and_per_file_ignores(tmp_path):
         ('style = "apx"\n', ":1: unknown style 'apx' (did you mean 'ap'?)"),
         ('fail-level = "fatal"\n', ":1: level 'fatal' is not one of suggestion, warning, error"),
         ('vocabulary = "words.txt"\n', ":1: 'vocabulary' must be a list of strings"),
+        ('date = "2024-03-22"\n', ":1: 'date' must be a TOML date"),
+        ("regex-timeout = 0\n", ":1: 'regex-timeout' must be a positive number"),
+        ('per-file-ignores = ["archive/*"]\n', ":1: 'per-file-ignores' must be a table"),
     ],
 )
 def test_config_errors_are_located(tmp_path, config, expected):
@@ -82,8 +85,7 @@ def test_config_errors_are_located(tmp_path, config, expected):
     path.write_text(config)
     with pytest.raises(NewslintError) as raised:
         Linter(config=path).lint_text(STORY, "a.txt")
-    assert expected in str(raised.value)
-    assert str(path) in str(raised.value)
+    assert f"{path}{expected}" in str(raised.value)
 
 
 def test_rule_level_override_by_family():
@@ -92,18 +94,3 @@ def test_rule_level_override_by_family():
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR})) == Level.ERROR
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR, "style.wordy": Level.WARNING})) == Level.WARNING
 
-
-@pytest.mark.parametrize(
-    "config, expected",
-    [
-        ('date = "2024-03-22"\n', ":1: 'date' must be a TOML date"),
-        ("regex-timeout = 0\n", ":1: 'regex-timeout' must be a positive number"),
-        ('per-file-ignores = ["archive/*"]\n', ":1: 'per-file-ignores' must be a table"),
-    ],
-)
-def test_config_values_of_the_wrong_kind_are_located(tmp_path, config, expected):
-    path = tmp_path / "newslint.toml"
-    path.write_text(config)
-    with pytest.raises(NewslintError) as raised:
-        Linter(config=path).lint_text(STORY, "a.txt")
-    assert f"{path}{expected}" in str(raised.value)
