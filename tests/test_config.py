@@ -93,4 +93,3 @@ def test_rule_level_override_by_family():
     wordy = next(r for r in linter.rules(Settings()) if r.id == "style.wordy")
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR})) == Level.ERROR
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR, "style.wordy": Level.WARNING})) == Level.WARNING
-
