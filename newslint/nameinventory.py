@@ -5,29 +5,38 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-import regex
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the Story builds its inventory; importing it here at run time would be circular
+    from newslint.segment import Token
     from newslint.story import Story
 
-_POSSESSIVE = regex.compile(r"['’][sS]$")
-_PART = regex.compile(r"[^-]+")
+_POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
 # After these marks a capital says nothing: a quotation, a colon or a bracket may open a sentence.
 _OPENERS = frozenset(":;“\"‘'(—–•*[")
 _LEAD_BLOCKS = frozenset({"headline", "byline"})
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a story's words repeat, and so do a newsroom's
 def fold(word: str) -> str:
     """Comparison key: diacritics dropped, case folded, curly apostrophes straightened ("Rodríguez" -> "rodriguez")."""
+    if word.isascii():
+        return word.lower()  # the same key, without the Unicode work
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(frozen=True)
-class NameWord:
-    """One capitalised word of the story (a hyphen compound gives one per capitalised part)."""
+def without_possessive(text: str) -> str:
+    """The token without a final 's ("Blinken's" -> "Blinken")."""
+    return text[:-2] if text[-2:] in _POSSESSIVE_ENDINGS else text
+
+
+class NameWord(NamedTuple):
+    """One capitalised word of the story (a hyphen compound gives one per capitalised part).
+
+    A named tuple: a story makes thousands, and a tuple is built several times faster than a frozen dataclass.
+    """
 
     start: int
     end: int
@@ -49,68 +58,135 @@ class NameInventory:
 
     words: dict[str, list[NameWord]] = field(default_factory=lambda: defaultdict(list))
     lowercase: set[str] = field(default_factory=set)
+    _before: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _after: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _alone: set[str] | None = field(default=None, repr=False, compare=False)
 
     def count(self, key: str) -> int:
         return len(self.words.get(key, ()))
 
-    def neighbours_before(self, key: str) -> set[str]:
-        return {w.before for w in self.words.get(key, ()) if w.before}
+    # The rules ask these of the same few keys again and again: each is worked out once.
+    def neighbours_before(self, key: str) -> frozenset[str]:
+        if key not in self._before:
+            self._before[key] = frozenset(w.before for w in self.words.get(key, ()) if w.before)
+        return self._before[key]
 
-    def neighbours_after(self, key: str) -> set[str]:
-        return {w.after for w in self.words.get(key, ()) if w.after}
+    def neighbours_after(self, key: str) -> frozenset[str]:
+        if key not in self._after:
+            self._after[key] = frozenset(w.after for w in self.words.get(key, ()) if w.after)
+        return self._after[key]
+
+    def alone(self) -> set[str]:
+        """Keys used at least once with no capitalised word on either side ("Karzai" said)."""
+        if self._alone is None:
+            self._alone = {k for k, ws in self.words.items() if any(not w.before and not w.after for w in ws)}
+        return self._alone
 
 
 def build_inventory(story: Story) -> NameInventory:
     """Walk the story's tokens once; capitalised parts become NameWords, lowercase ones are remembered."""
     inventory = NameInventory()
+    words = inventory.words
+    lowercase: set[str] = set()  # as written: folded once each at the end
     tokens = story.tokens
+    nearby = _Neighbours(story.masked, tokens)
     for index, token in enumerate(tokens):
-        if "." in token.text:
+        text = token.text
+        if "." in text:
             continue  # "U.S", "a.m": abbreviations, not names
-        text = _POSSESSIVE.sub("", token.text)
-        parts = [m for m in _PART.finditer(text) if m.group()]
-        for number, part in enumerate(parts):
-            word = part.group()
+        form = without_possessive(text)
+        if "-" not in form and not form[:1].isupper():
+            lowercase.add(form)  # most tokens: nothing more to do
+            continue
+        parts = _parts(form)
+        last = len(parts) - 1
+        for number, (offset, word) in enumerate(parts):
             if not word[:1].isupper():
-                inventory.lowercase.add(fold(word))
+                lowercase.add(word)
                 continue
-            start = token.start + part.start()
-            before = _neighbour(story, tokens, index, -1) if number == 0 else None
-            after = _neighbour(story, tokens, index, 1) if number == len(parts) - 1 else None
-            ambiguous = _is_ambiguous(story, start, word)
-            left = _neighbour(story, tokens, index, -1, any_case=True) if number == 0 else None
-            right = _neighbour(story, tokens, index, 1, any_case=True) if number == len(parts) - 1 else None
-            possessive = number == len(parts) - 1 and text != token.text
-            left2 = _neighbour(story, tokens, index - 1, -1, any_case=True) if left else None
-            right2 = _neighbour(story, tokens, index + 1, 1, any_case=True) if right else None
-            frame = (left, right, possessive, left2, right2)
-            name = NameWord(start, start + len(word), word, fold(word), ambiguous, before, after, *frame)
-            inventory.words[name.key].append(name)
+            start = token.start + offset
+            left = nearby.word(index, -1) if number == 0 else None
+            right = nearby.word(index, 1) if number == last else None
+            before = left if left is not None and nearby.capitalised(index - 1) else None
+            after = right if right is not None and nearby.capitalised(index + 1) else None
+            ambiguous = _is_ambiguous(story, tokens, index, number, start, word)
+            possessive = number == last and form != text
+            left2 = nearby.word(index - 1, -1) if left else None
+            right2 = nearby.word(index + 1, 1) if right else None
+            key = fold(word)
+            name = NameWord(start, start + len(word), word, key, ambiguous, before, after, left, right, possessive,
+                            left2, right2)  # fmt: skip
+            words[key].append(name)
+    inventory.lowercase = {fold(w) for w in lowercase}
     return inventory
 
 
-def _neighbour(story: Story, tokens: list, index: int, step: int, any_case: bool = False) -> str | None:
-    """The folded adjacent token, when only spaces part them and it is capitalised (or `any_case`)."""
-    other = index + step
-    if not 0 <= other < len(tokens):
-        return None
-    left, right = (tokens[other], tokens[index]) if step < 0 else (tokens[index], tokens[other])
-    gap = story.masked[left.end : right.start]
-    word = _POSSESSIVE.sub("", tokens[other].text)
-    capitalised = any(part[:1].isupper() for part in word.split("-"))  # "Ayman al-Zawahiri"
-    if gap.strip(" \t") or not gap or not (capitalised or any_case) or "." in word:
-        return None
-    return fold(word)
+def _parts(form: str) -> list[tuple[int, str]]:
+    """The hyphen-separated parts of a token with their offsets in it ("al-Zawahiri": "al" at 0, "Zawahiri" at 3)."""
+    if "-" not in form:
+        return [(0, form)]
+    parts = []
+    offset = 0
+    for part in form.split("-"):
+        if part:
+            parts.append((offset, part))
+        offset += len(part) + 1
+    return parts
 
 
-def _is_ambiguous(story: Story, start: int, word: str) -> bool:
+class _Neighbours:
+    """The folded words beside each token, each token's facts worked out once: a capitalised word asks about
+    the words on both sides, and its neighbours ask about it."""
+
+    def __init__(self, masked: str, tokens: list[Token]):
+        self.masked = masked
+        self.tokens = tokens
+        self.keys: dict[int, str | None] = {}
+        self.capitals: dict[int, bool] = {}
+
+    def word(self, index: int, step: int) -> str | None:
+        """The folded adjacent token in any case, when only spaces or tabs part them and it is no abbreviation."""
+        other = index + step
+        tokens = self.tokens
+        if not 0 <= other < len(tokens):
+            return None
+        left, right = (tokens[other], tokens[index]) if step < 0 else (tokens[index], tokens[other])
+        gap = self.masked[left.end : right.start]
+        if not gap or gap.strip(" \t"):
+            return None
+        return self.key(other)
+
+    def key(self, index: int) -> str | None:
+        if index not in self.keys:
+            text = self.tokens[index].text
+            self.keys[index] = None if "." in text else fold(without_possessive(text))
+        return self.keys[index]
+
+    def capitalised(self, index: int) -> bool:
+        """Whether a part of the token starts with a capital ("Ayman al-Zawahiri")."""
+        if index not in self.capitals:
+            form = without_possessive(self.tokens[index].text)
+            self.capitals[index] = any(part[:1].isupper() for part in form.split("-"))
+        return self.capitals[index]
+
+
+def _is_ambiguous(story: Story, tokens: list[Token], index: int, number: int, start: int, word: str) -> bool:
     """Whether the word's capital may be positional: sentence start, after an opener, headline, all capitals."""
     if len(word) > 1 and word.isupper():
         return True
     if story.block_at(start) in _LEAD_BLOCKS:
         return True
     sentence = story.sentence_at(start)
-    lead = story.masked[sentence.start : start] if sentence else story.masked[:start]
+    floor = sentence.start if sentence else 0
+    token = tokens[index]
+    if number > 0 and token.start >= floor:
+        return False  # a later part of a compound: its own first part and a hyphen come before it
+    if number == 0 and index > 0 and tokens[index - 1].start >= floor:
+        # The previous token is in the sentence, so a letter comes before this word; only the marks between
+        # the two can open a quotation or a clause.
+        previous = story.masked[tokens[index - 1].end : start].rstrip()
+        return bool(previous) and previous[-1] in _OPENERS
+    lead = story.masked[floor:start]
     if not any(c.isalnum() for c in lead):
         return True
     previous = lead.rstrip()
