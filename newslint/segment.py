@@ -12,13 +12,13 @@ from dataclasses import dataclass
 import regex
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote(Span):
     """A quotation, marks included. `run` is the index of the first quote of a multi-paragraph quotation
     (news style repeats the opening mark at each new paragraph and closes only at the end)."""
@@ -27,7 +27,7 @@ class Quote(Span):
     closed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token(Span):
     text: str
 

@@ -145,11 +145,10 @@ class Story:
 
     @cached_property
     def _blocks(self) -> tuple[list[int], list[Span], list[str]]:
+        # Paragraphs only, which never overlap; the dateline inside the first body paragraph is checked apart.
         spans = [(s, HEADLINE) for s in self.headlines] + [(s, BYLINE) for s in self.bylines]
         spans += [(s, BODY) for s in self.body]
-        if self.dateline:
-            spans.append((self.dateline.span, DATELINE))
-        spans.sort(key=lambda pair: (pair[0].start, pair[1] != DATELINE))
+        spans.sort(key=lambda pair: pair[0].start)
         return [s.start for s, _ in spans], [s for s, _ in spans], [k for _, k in spans]
 
     def block_at(self, offset: int) -> str:
@@ -158,11 +157,7 @@ class Story:
             return DATELINE
         starts, spans, kinds = self._blocks
         index = bisect.bisect_right(starts, offset) - 1
-        while index >= 0:
-            if spans[index].start <= offset < spans[index].end and kinds[index] != DATELINE:
-                return kinds[index]
-            index -= 1
-        return BODY
+        return kinds[index] if index >= 0 and offset < spans[index].end else BODY
 
     @cached_property
     def _quote_starts(self) -> list[int]:
