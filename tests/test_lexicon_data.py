@@ -1,0 +1,63 @@
+"""The shipped English dictionary is pyspellchecker's list, and answers as pyspellchecker would."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+
+from newslint import lexicon
+
+spellchecker = pytest.importorskip("spellchecker")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _build_script():
+    spec = importlib.util.spec_from_file_location("build_english", ROOT / "scripts" / "build_english.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def source():
+    return spellchecker.SpellChecker(language="en", distance=2)
+
+
+def test_the_shipped_files_are_what_the_script_builds_from_pyspellchecker():
+    build = _build_script()
+    counts = build.source_counts()
+    assert lexicon.WORDS_FILE.read_bytes().decode("utf-8") == build.words_text(counts)
+    assert lexicon.TRIGRAMS_FILE.read_bytes().decode("utf-8") == build.trigrams_text(build.trigram_counts(counts))
+
+
+def test_counts_letters_and_trigrams_match_pyspellchecker(source):
+    english = lexicon.english()
+    assert english.word_frequency == dict(source.word_frequency.dictionary)
+    assert english.letters == source.word_frequency.letters
+    assert english.longest_word_length == source.word_frequency.longest_word_length
+    counts, contexts = lexicon._trigrams()
+    assert counts == _build_script().trigram_counts(source.word_frequency.dictionary)
+    assert sum(contexts.values()) == sum(counts.values())
+
+
+@pytest.mark.parametrize(
+    "word", ["colur", "teh", "Recieve", "sxvarese", "a", "'", "12", "1e5", "nan", "x" * 40, "", "naïve", "İstanbul"]
+)
+def test_edits_and_known_words_match_pyspellchecker(source, word):
+    english = lexicon.english()
+    assert english.edit_distance_1(word) == source.edit_distance_1(word)
+    assert english.known(english.edit_distance_1(word)) == source.known(source.edit_distance_1(word))
+    assert lexicon.frequency(word) == source.word_frequency[word.lower()]
+
+
+def test_random_words_have_pyspellchecker_frequencies_and_neighbours(source):
+    words = sorted(source.word_frequency.dictionary)
+    english = lexicon.english()
+    for word in random.Random(7).sample(words, 200):
+        typo = word[:1] + word[2:] if len(word) > 2 else word + "q"
+        assert lexicon.frequency(word.upper()) == source.word_frequency[word]
+        assert english.known(english.edit_distance_1(typo)) == source.known(source.edit_distance_1(typo))
