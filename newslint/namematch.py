@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -25,7 +25,16 @@ def edits(a: str, b: str) -> int:
 
 def nearest(key: str, choices: Iterable[str], limits: Nearness) -> list[tuple[str, int]]:
     """Choices within the limits of `key`, closest first, as (choice, edits); one edit is always within them."""
-    pool = [c for c in choices if c != key and len(c) >= limits.min_length]
+    if len(key) < limits.min_length:
+        return []
+    return nearest_among(key, [c for c in choices if len(c) >= limits.min_length], limits)
+
+
+def nearest_among(key: str, pool: Sequence[str], limits: Nearness) -> list[tuple[str, int]]:
+    """`nearest` for a pool already cut to `limits.min_length` (a caller asking for many keys cuts it once).
+
+    `key` itself may be in the pool: at no distance, it is never near.
+    """
     if len(key) < limits.min_length or not pool:
         return []
     found = process.extract(key, pool, scorer=OSA.distance, score_cutoff=limits.max_edits, limit=None)

@@ -21,11 +21,12 @@ from newslint.checks.base import Check, Param, compile_pattern, match_case
 from newslint.checks.names_choice import choice_hits, times
 from newslint.finding import Applicability, Fix, Hit
 from newslint.nameinventory import NameInventory, NameWord, fold
-from newslint.namematch import Nearness, edits, is_derivation, nearest
+from newslint.namematch import Nearness, edits, is_derivation, nearest_among
 from newslint.nameslist import load_names, personal_names
 from newslint.story import Story
 
 KINDS = ("variant", "rejected", "near-listed", "choice")
+_MEMORY = 50_000  # forms whose near listed words a rule remembers across stories before it starts afresh
 
 
 class Names(Check):
@@ -81,6 +82,9 @@ class Names(Check):
         self.personal = personal_names(p["personal_names"]) if p["personal_names"] else frozenset()
         if p["kind"] == "rejected":
             self._compile_list()
+        if p["kind"] == "near-listed":  # the listed words long enough to compare; each form's near ones once found
+            self.listed_pool = [w for w in self.names.canonical_words if len(w) >= self.nearness.min_length]
+            self._close_to_list: dict[str, list[str]] = {}
 
     def hits(self, story: Story) -> Iterable[Hit]:
         kind = self.params["kind"]
@@ -96,11 +100,19 @@ class Names(Check):
 
     def _variant_hits(self, story: Story) -> Iterable[Hit]:
         inventory = story.names
-        established = [k for k in inventory.words if inventory.count(k) >= self.params["min_count"]]
+        shortest = self.nearness.min_length
+        # Names used often enough to be the intended form, long enough to compare (the forms close to a slip
+        # are searched among these, so the list is cut once, and once per floor below).
+        established = [
+            k for k, ws in inventory.words.items() if len(ws) >= self.params["min_count"] and len(k) >= shortest
+        ]
+        pools: dict[float, list[str]] = {}
         for key, words in list(inventory.words.items()):
-            if len(words) > self.params["max_rare_count"] or not self._may_be_slip(key, inventory):
+            if len(words) > self.params["max_rare_count"] or len(key) < shortest:
                 continue
-            target = self._target(story, key, established)
+            if not self._may_be_slip(key, inventory):
+                continue
+            target = self._target(story, key, established, pools)
             if target is None:
                 continue
             # Both forms of a tie in one phrase are flagged, each pointing at the other: say so in both.
@@ -115,13 +127,14 @@ class Names(Check):
         """A listed name, a rejected form (the list's business) or a word the story writes in lowercase is not."""
         return key not in self.names.known and key not in self.names.rejected and key not in inventory.lowercase
 
-    def _target(self, story: Story, key: str, established: list[str]) -> str | None:
-        """The better-attested name this form is closest to, if any."""
+    def _target(self, story: Story, key: str, established: list[str], pools: dict[float, list[str]]) -> str | None:
+        """The better-attested name this form is closest to, if any (`pools`: the candidates by floor count)."""
         inventory = story.names
         floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
-        pool = [k for k in established if inventory.count(k) >= floor]
+        if floor not in pools:
+            pools[floor] = [k for k in established if inventory.count(k) >= floor]
         close = [
-            (c, d) for c, d in nearest(key, pool, self.nearness)
+            (c, d) for c, d in nearest_among(key, pools[floor], self.nearness)
             if not self._kin(story, key, c)
             and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
         ]  # fmt: skip
@@ -199,7 +212,7 @@ class Names(Check):
         """The story uses the form as a person's name: after a title, before a verb of saying, or as the first
         name of a surname it also uses alone ("Hamid Karzai" ... "Karzai")."""
         inventory = story.names
-        alone = {k for k, ws in inventory.words.items() if any(not w.before and not w.after for w in ws)}
+        alone = inventory.alone()
         return any(self._in_name_slot(story, w) or w.after in alone for w in inventory.words[key])
 
     def _in_name_slot(self, story: Story, word: NameWord) -> bool:
@@ -310,9 +323,20 @@ class Names(Check):
         forms = sorted(self.names.rejected, key=len, reverse=True)
         self.rejected = _phrases(forms) if forms else None
         self.keep = _phrases(self.names.keep) if self.names.keep else None
+        # For the quick look below: plain ASCII forms, one space between words (the folded forms are lowercase).
+        plain = all(f.isascii() and f == " ".join(f.split()) for f in forms)
+        self.literal_forms = tuple(forms) if plain else None
+
+    def _may_hold_rejected(self, text: str) -> bool:
+        """Whether a rejected form may occur: in ASCII copy, lowercased with its spaces collapsed, a match is a
+        plain substring, and most stories hold none; for the rest, the scan decides."""
+        if self.literal_forms is None or not text.isascii():
+            return True
+        flat = " ".join(text.lower().split())
+        return any(form in flat for form in self.literal_forms)
 
     def _rejected_hits(self, story: Story) -> Iterable[Hit]:
-        if self.rejected is None:
+        if self.rejected is None or not self._may_hold_rejected(story.masked):
             return
         kept = [(m.start(), m.end()) for m in self.finditer(self.keep, story.masked)] if self.keep else []
         for m in self.finditer(self.rejected, story.masked):
@@ -338,15 +362,30 @@ class Names(Check):
 
     def _listed_near(self, key: str, inventory: NameInventory) -> str | None:
         """The listed word this non-word is a slip for, unless the story uses that word itself."""
-        if not self._may_be_slip(key, inventory) or lexicon.is_word(key, self.params["word_min_frequency"]):
+        if not self._may_be_slip(key, inventory):
             return None
-        canonical = self.names.canonical_words
-        close = [c for c, _ in nearest(key, canonical, self.nearness) if not self._related(key, c)]
-        if self.params["same_first_letter"]:
-            close = [c for c in close if c[:1] == key[:1]]  # "Jenin" is not "Benin": slips rarely hit the first letter
+        close = self._listed_close(key)
         if not close or inventory.count(close[0]) >= self.params["defer_count"]:
             return None
-        return canonical[close[0]]
+        return self.names.canonical_words[close[0]]
+
+    def _listed_close(self, key: str) -> list[str]:
+        """The folded listed words a non-word may be a slip for, closest first: the same for every story,
+        so remembered (the stories of a run share most of their capitalised words)."""
+        close = self._close_to_list.get(key)
+        if close is None:
+            close = self._close_to_list[key] = self._listed_close_afresh(key)
+            if len(self._close_to_list) > _MEMORY:
+                self._close_to_list.clear()
+        return close
+
+    def _listed_close_afresh(self, key: str) -> list[str]:
+        if lexicon.is_word(key, self.params["word_min_frequency"]):
+            return []
+        close = [c for c, _ in nearest_among(key, self.listed_pool, self.nearness) if not self._related(key, c)]
+        if self.params["same_first_letter"]:
+            close = [c for c in close if c[:1] == key[:1]]  # "Jenin" is not "Benin": slips rarely hit the first letter
+        return close
 
     def _beside_other_name(self, word: NameWord, listed: str) -> bool:
         """ "Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not pair."""

@@ -11,13 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-import regex
-
 from newslint.finding import Hit
-from newslint.nameinventory import fold
+from newslint.nameinventory import fold, without_possessive
 from newslint.story import Story
-
-_POSSESSIVE = regex.compile(r"['’][sS]$")
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,8 @@ def choice_hits(story: Story) -> Iterable[Hit]:
     for written in _whole_names(story):
         groups[fold(written.form)].append(written)
     for found in groups.values():
+        if len(found) < 2 or all(w.form == found[0].form for w in found):
+            continue  # one spelling throughout: nothing to choose
         hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
         placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
         if any(_inner_capital(w.form) for w in placed):
@@ -52,8 +50,8 @@ def _whole_names(story: Story) -> Iterable[Written]:
     """Tokens that hold a capital or a diacritic, all-capital ones left out (a dateline city)."""
     ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
     for token in story.tokens:
-        form = _POSSESSIVE.sub("", token.text)
-        if form.islower() and form == _plain(form) or len(form) > 1 and form.isupper():
+        form = without_possessive(token.text)
+        if form.islower() and (form.isascii() or form == _plain(form)) or len(form) > 1 and form.isupper():
             continue
         yield Written(token.start, token.start + len(form), form, ambiguous.get(token.start, False))
 

@@ -16,12 +16,13 @@ from newslint import lexicon
 from newslint.checks.base import Check, Param, compile_pattern
 from newslint.errors import NewslintError
 from newslint.finding import Hit
+from newslint.nameinventory import without_possessive
 from newslint.segment import Token
 from newslint.story import Story
 
-_POSSESSIVE = regex.compile(r"['’][sS]$")
 _PART = regex.compile(r"[^-]+")
 _TECHNICAL = frozenset("@#/\\_=<>~")  # a word touching these is a handle, hashtag, path or code
+_MEMORY = 50_000  # words whose verdict a check remembers across stories before it starts afresh
 
 
 class Spelling(Check):
@@ -58,6 +59,8 @@ class Spelling(Check):
         self.vocabulary = frozenset(w.lower() for w in shipped | self.context.vocabulary)
         self.prefixes = tuple(self.params["prefixes"])
         self.stop_words = frozenset(self.params["stop_words"])
+        self._known: dict[str, bool] = {}
+        self._british: dict[str, bool] = {}
 
     def hits(self, story: Story) -> Iterable[Hit]:
         words = list(self._words(story))
@@ -72,16 +75,32 @@ class Spelling(Check):
 
     def _words(self, story: Story) -> Iterable[tuple[int, int, str]]:
         """Lowercase parts of lowercase tokens, possessives dropped, technical tokens skipped."""
+        shortest = self.params["min_length"]
         for token in story.tokens:
-            text = _POSSESSIVE.sub("", token.text).replace("’", "'")
-            if not text.islower() or "." in text or any(c.isdigit() for c in text) or _technical(story, token):
+            text = without_possessive(token.text)
+            if not text.islower():
+                continue  # names, acronyms: most tokens stop here
+            if text.isalpha():  # no digit, period, hyphen or apostrophe: the word is the token
+                if len(text) >= shortest and not _technical(story, token):
+                    yield token.start, token.start + len(text), text
+                continue
+            text = text.replace("’", "'")
+            if "." in text or any(c.isdigit() for c in text) or _technical(story, token):
                 continue
             for part in _PART.finditer(text):
-                if len(part.group()) >= self.params["min_length"]:
+                if len(part.group()) >= shortest:
                     yield token.start + part.start(), token.start + part.end(), part.group()
 
     def _is_known(self, word: str) -> bool:
-        """In a dictionary, or a prefix or closed compound built of known words."""
+        """In a dictionary, or a prefix or closed compound built of known words (remembered: words recur)."""
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._is_known_afresh(word)
+            if len(self._known) > _MEMORY:
+                self._known.clear()
+        return known
+
+    def _is_known_afresh(self, word: str) -> bool:
         if self._is_listed(word):
             return True
         if any(
@@ -146,7 +165,12 @@ class Spelling(Check):
 
     def _is_british(self, word: str) -> bool:
         """Known only in its British spelling ("organisation", "colour"): the story is written that way."""
-        return word not in self.vocabulary and self._american(word) != word
+        british = self._british.get(word)
+        if british is None:
+            british = self._british[word] = word not in self.vocabulary and self._american(word) != word
+            if len(self._british) > _MEMORY:
+                self._british.clear()
+        return british
 
 
 def _read_words(path: Path) -> frozenset[str]:
