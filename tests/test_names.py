@@ -160,6 +160,13 @@ def test_rejected_forms_follow_the_house_style(style: str, written: str, expecte
     assert ("names.rejected", written, expected) in found
 
 
+@pytest.mark.parametrize("written", ["Muammar  Gaddafi", "Muammar\nGaddafi", "MUAMMAR GADDAFI", "muammar\tgaddafi"])
+def test_a_rejected_phrase_is_found_whatever_its_spacing_and_case(written: str) -> None:
+    for lead in (LEAD, "Talks resume in Jerusalem\n\nJERUSALEM (AP) — Crème brûlée was served. "):  # ASCII or not
+        found = flagged(lead + f"Officials said {written} had gone.")
+        assert [f[1] for f in found if f[0] == "names.rejected"] == [written]
+
+
 def test_house_forms_and_kept_phrases_are_not_rejected() -> None:
     text = LEAD + "Zelenskiy spoke in Kyiv. The chef served chicken Kiev."
     assert flagged(text, style="reuters") == []

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint import lexicon
+from newslint.checks.spelling import _any_of
 from newslint.config import Settings
 from newslint.runner import Linter
 
@@ -77,6 +78,16 @@ def test_a_story_written_in_british_spelling_gets_british_suggestions_first() ->
     american = dict(typos("The organization said the colur was wrong."))
     assert british["colur"][0] == "colour"
     assert american["colur"][0] == "color"
+
+
+def test_equivalents_are_joined_into_one_quick_test_only_when_that_changes_none() -> None:
+    joined = _any_of(["our", "tre(?=s?$)", "is(?=(e|ed)$)", "(?<!a)ae"])
+    assert joined is not None
+    assert [bool(joined.search(w)) for w in ("colour", "centres", "organise", "paediatric", "baaed")] == [
+        True, True, True, True, False,
+    ]  # fmt: skip
+    for entangling in (r"(a)\1", "(?i)our", "(?P<x>a)", "(?1)"):
+        assert _any_of(["our", entangling]) is None
 
 
 def test_a_dropped_apostrophe_is_suggested_first() -> None:

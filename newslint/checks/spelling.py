@@ -22,6 +22,9 @@ from newslint.story import Story
 
 _PART = regex.compile(r"[^-]+")
 _TECHNICAL = frozenset("@#/\\_=<>~")  # a word touching these is a handle, hashtag, path or code
+# In an equivalent's pattern: anything but a plain group, a non-capturing group or a lookaround after "(?",
+# and back-references ("\\1", "\\g<1>", "\\k<name>").
+_ENTANGLING = regex.compile(r"\(\?(?!<?[=!]|:)|\\[1-9gk]")
 _MEMORY = 50_000  # words whose verdict a check remembers across stories before it starts afresh
 
 
@@ -51,6 +54,7 @@ class Spelling(Check):
         if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
             raise ValueError("'equivalents' must be a list of [pattern, replacement] pairs")
         self.equivalents = [(compile_pattern(a), b) for a, b in pairs]
+        self.any_equivalent = _any_of([a for a, _ in pairs])
         self.contractions = tuple(c.replace("’", "'") for c in self.params["contractions"])
         from newslint import packs  # at call time: packs imports this module through the checks table
 
@@ -148,6 +152,8 @@ class Spelling(Check):
         """Words one edit from `word` whose American form is one of the corrections ("colur" -> "colour")."""
         forms = {}
         for candidate in lexicon.english().edit_distance_1(word):
+            if self.any_equivalent is not None and not self.any_equivalent.search(candidate):
+                continue  # no equivalent applies: its American form is itself (most of the hundreds of candidates)
             mapped = self._american(candidate)
             if mapped in american and mapped != candidate:
                 forms[candidate] = american.index(mapped)
@@ -180,6 +186,14 @@ def _read_words(path: Path) -> frozenset[str]:
     except OSError as error:
         raise NewslintError([f"{path}: cannot read word list: {error}"]) from None
     return frozenset(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)
+
+
+def _any_of(sources: list[str]) -> regex.Pattern[str] | None:
+    """One pattern that matches wherever one of `sources` does, or None when joining them could change one
+    (a back-reference, a group call or an inline flag would reach across into another)."""
+    if not sources or any(_ENTANGLING.search(source) for source in sources):
+        return None
+    return compile_pattern("|".join(f"(?:{source})" for source in sources))
 
 
 def _technical(story: Story, token: Token) -> bool:
