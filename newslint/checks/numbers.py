@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import regex
-
 from newslint.checks import numbers_context as ctx
 from newslint.checks.base import Check, Param
 from newslint.checks.numbers_base import NumberCheck
@@ -20,6 +18,7 @@ from newslint.checks.numbers_forms import (
     scale_forms,
 )
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
+from newslint.checks.numbers_lexicon import cached_pattern
 from newslint.checks.numbers_ranges import MoneyRange, PrepositionRange
 from newslint.checks.numbers_words import figure_with_suffix
 from newslint.finding import Hit
@@ -55,7 +54,7 @@ class NumberWords(NumberCheck):
         limit, value = self.params["spell-max"], int(m.value)
         if m.form == FIGURE and 1 <= value <= limit and (not m.suffix or m.ordinal) and not m.grouping:
             words = self.words.spell(value, m.ordinal)
-            if words and m.ordinal and regex.match(r"\s+\p{Lu}", story.masked[m.end : m.end + 3]):
+            if words and m.ordinal and cached_pattern(r"\s+\p{Lu}").match(story.masked[m.end : m.end + 3]):
                 return words.capitalize()  # a numbered street: "Fifth Avenue" (AP addresses)
             return words
         if m.form == WORD and limit < value < (100 if m.ordinal else 1000):
@@ -70,7 +69,7 @@ class SentenceStart(NumberCheck):
         for m in inventory(story, self.lex).figures():
             if not m.sentence_start or self.excused(m):
                 continue
-            if regex.match(r"[.)]\s", story.masked[m.end : m.end + 2]) and m.value < 100:
+            if cached_pattern(r"[.)]\s").match(story.masked[m.end : m.end + 2]) and m.value < 100:
                 continue  # a list item: "1. The first point"
             spelled = self.words.spell(int(m.value)) if m.whole and not m.suffix and not m.grouping else None
             suggestions = (spelled[:1].upper() + spelled[1:],) if spelled else ()

@@ -15,7 +15,7 @@ import regex
 
 from newslint.checks import numbers_context as ctx
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
-from newslint.checks.numbers_lexicon import Lexicon
+from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 from newslint.checks.numbers_words import number_words
 from newslint.story import Story
 
@@ -51,8 +51,8 @@ def separator_forms(inv: Inventory, floor: int, exempt: frozenset[str]) -> list[
 
 def regroup(text: str, mark: str) -> str:
     """A figure with its integer part grouped by threes with `mark` ("" for none)."""
-    m = regex.match(r"([\d,\s\u00a0\u2009\u202f]*\d)(.*)", text, regex.DOTALL)
-    digits = regex.sub(r"\D", "", m.group(1))
+    m = cached_pattern(r"([\d,\s\u00a0\u2009\u202f]*\d)(.*)", regex.DOTALL).match(text)
+    digits = cached_pattern(r"\D").sub("", m.group(1))
     groups = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
@@ -85,7 +85,7 @@ def scale_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
     found = []
     for m in inv.figures():
         money = ctx.MONEY in m.kinds
-        after = regex.match(r"\s+([a-z]+)\b", story.masked[m.end : m.end + 12])
+        after = cached_pattern(r"\s+([a-z]+)\b").match(story.masked[m.end : m.end + 12])
         word = after.group(1) if after else ""
         group = "money" if money else ""
         if m.grouping and m.whole and m.value >= 1_000_000:
@@ -93,13 +93,13 @@ def scale_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
             if render(SCALE_WORD) is not None:  # exact figures ("$1,234,567") stay exact
                 found.append(Occurrence(m.start, m.end, FULL, render, money, m, group))
         elif word in scales and not m.suffix:
-            value = Decimal(regex.sub(r"[^\d.]", "", m.text)) * scales[word]
+            value = Decimal(cached_pattern(r"[^\d.]").sub("", m.text)) * scales[word]
             end = m.end + after.end()
             found.append(Occurrence(m.start, end, SCALE_WORD, _scaled(float(value), m.text, lex), money, m, group))
         elif _abbreviated(m, word, lex, money):
             factor = lex.scale_abbreviations[(m.suffix or word).lower()]
             end = m.end + (after.end() if not m.suffix else 0)
-            value = Decimal(regex.sub(r"[^\d.]", "", m.text.rstrip(m.suffix))) * factor
+            value = Decimal(cached_pattern(r"[^\d.]").sub("", m.text.rstrip(m.suffix))) * factor
             render = _scaled(float(value), m.text, lex)
             found.append(Occurrence(m.start, end, SCALE_ABBREVIATION, render, money, m, group))
     return found
@@ -146,11 +146,11 @@ def range_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
         between = story.masked[a.end : b.start]
         if not a.value < b.value or a.suffix or ctx.SCORE in a.kinds | b.kinds:
             continue
-        clause = regex.split(r"[.!?;:]", story.masked[max(0, a.start - 40) : a.start])[-1]
-        before = regex.findall(r"[\p{L}]+", clause.lower())[-3:]
+        clause = cached_pattern(r"[.!?;:]").split(story.masked[max(0, a.start - 40) : a.start])[-1]
+        before = cached_pattern(r"[\p{L}]+").findall(clause.lower())[-3:]
         if between == " to " and not set(before) & change:
             form = TO_RANGE
-        elif between in ("-", "–") and not regex.match(r"[-–/]\d", story.masked[b.end : b.end + 2]):
+        elif between in ("-", "–") and not cached_pattern(r"[-–/]\d").match(story.masked[b.end : b.end + 2]):
             form = HYPHEN_RANGE
         else:
             continue
@@ -170,14 +170,14 @@ def fraction_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrenc
     names = "|".join(sorted(lex.fractions, key=len, reverse=True))
     limit = lex.threshold("fraction-max-denominator")
     found = []
-    for m in regex.finditer(rf"(?<![\w\-])(\p{{L}}+)-({names})(?![\w\-])", story.masked, regex.I):
+    for m in cached_pattern(rf"(?<![\w\-])(\p{{L}}+)-({names})(?![\w\-])", regex.I).finditer(story.masked):
         parsed = words.value(m.group(1))
         if parsed and not parsed[1] and 0 < parsed[0] < lex.fractions[m.group(2).lower()] <= limit:
             num, den = parsed[0], lex.fractions[m.group(2).lower()]
             found.append(Occurrence(m.start(), m.end(), WORD_FRACTION, _fraction(num, den, m.group(), words)))
     # Not a mixed number: "3 1/2 hours" is an amount above one, in figures (AP fractions).
     pattern = r"(?<![\w/.,])(?<!\d\s)(\d)/(\d{1,2})(?![\w/]|[.,]\d)|(?<!\d)[" + "".join(_VULGAR) + "]"
-    for m in regex.finditer(pattern, story.masked):
+    for m in cached_pattern(pattern).finditer(story.masked):
         num, den = _VULGAR.get(m.group()) or (int(m.group(1)), int(m.group(2)))
         if 0 < num < den <= limit:
             found.append(Occurrence(m.start(), m.end(), SLASH_FRACTION, _fraction(num, den, m.group(), words)))

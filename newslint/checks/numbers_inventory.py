@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from newslint.checks import numbers_context as ctx
-from newslint.checks.numbers_lexicon import Lexicon
+from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 from newslint.checks.numbers_words import number_words
 from newslint.story import BODY, HEADLINE, Story
 
@@ -93,7 +93,7 @@ def inventory(story: Story, lex: Lexicon) -> Inventory:
 def _grouping(digits: str) -> str:
     if "," in digits:
         return COMMA
-    if regex.search(r"\s", digits):
+    if cached_pattern(r"\s").search(digits):
         return SPACE
     return PLAIN if len(digits) >= 4 else ""
 
@@ -114,7 +114,7 @@ class _Builder:
 
     def build(self) -> Inventory:
         found = [self._figure(m) for m in _FIGURE.finditer(self.text)]
-        found += [self._word(m) for m in self.words.pattern.finditer(self.text)]
+        found += [self._word(m) for m in self.words.finditer(self.text)]
         mentions = sorted((m for m in found if m is not None), key=lambda m: m.start)
         return Inventory(tuple(self._with_statistics(mentions)))
 
@@ -142,7 +142,7 @@ class _Builder:
         start, end = m.start(), m.end()
         digits, suffix = m.group("int"), m.group("suffix") or ""
         ordinal = suffix.lower() in ("st", "nd", "rd", "th")
-        value = float(regex.sub(r"[,\s]", "", digits) + (m.group("dec") or ""))
+        value = float(cached_pattern(r"[,\s]").sub("", digits) + (m.group("dec") or ""))
         pre, post = self._window(start, end)
         kinds = self._common_kinds(start, end, pre, post)
         kinds |= ctx.kinds_of_suffix(self.lex, suffix)
@@ -169,12 +169,14 @@ class _Builder:
         if _JOINED_AFTER.match(post) or _JOINED_BEFORE.search(pre):
             kinds.add(ctx.RANGE)
         if (
-            regex.search(r"\p{L},\s*$", pre)
-            and regex.match(r"\s*[,)]", post)
+            cached_pattern(r"\p{L},\s*$", regex.REVERSE).search(pre)
+            and cached_pattern(r"\s*[,)]").match(post)
             and not ctx.kinds_after(self.patterns, post.lstrip(" ,"))
         ):
             kinds.add(ctx.AGE)  # "The boy, 5, was…" (AP ages)
-        if regex.match(r"\s*/\s*\d|\s+\d/\d|[½⅓⅔¼¾]", post) or regex.search(r"\d\s*/\s*$", pre):
+        if cached_pattern(r"\s*/\s*\d|\s+\d/\d|[½⅓⅔¼¾]").match(post) or cached_pattern(
+            r"\d\s*/\s*$", regex.REVERSE
+        ).search(pre):
             kinds.add(ctx.FRACTION)
         if pre.endswith("(") and post.startswith(")"):
             kinds.add(ctx.SEQUENCE)  # a numbered subsection or list item: "section 6B (4)"
@@ -200,7 +202,7 @@ class _Builder:
         return kinds
 
     def _words_match(self, post: str, key: str) -> bool:
-        nxt = _NEXT_WORD.match(post) or regex.match(r"\s+(\p{L}+)", post)
+        nxt = _NEXT_WORD.match(post) or cached_pattern(r"\s+(\p{L}+)").match(post)
         return bool(nxt) and nxt.group(1).lower() in self.lex.lower(key)
 
     def _is_year(self, digits: str, value: float, pre: str, post: str, suffix: str) -> bool:
@@ -210,7 +212,7 @@ class _Builder:
         if not self.lex.threshold("year-min") <= value <= self.lex.threshold("year-max"):
             return False
         cues = ctx.kinds_after(self.patterns, post) & {ctx.PERCENT, ctx.UNIT, ctx.MONEY, ctx.SCALE}
-        before = regex.search(r"([\p{L}]+(?:\s+[\p{L}]+)?)\s*$", pre.lower())
+        before = cached_pattern(r"([\p{L}]+(?:\s+[\p{L}]+)?)\s*$").search(pre.lower())
         last = before.group(1).split()[-1] if before else ""
         quantity = self.lex.lower("quantity-before")
         counted = before is not None and (before.group(1) in quantity or last in quantity)
@@ -222,7 +224,12 @@ class _Builder:
     def _counts(self, pre: str, post: str, last: str) -> bool:
         """A count like "their 2500 employees": a plural noun after, no year word ("in", "since") before."""
         nxt = _NEXT_WORD.match(post)
-        if not nxt or not last or last in self.lex.lower("year-before") or not regex.search(r"\p{L}\s+$", pre):
+        if (
+            not nxt
+            or not last
+            or last in self.lex.lower("year-before")
+            or not cached_pattern(r"\p{L}\s+$", regex.REVERSE).search(pre)
+        ):
             return False
         noun = nxt.group(1)
         return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
@@ -237,7 +244,10 @@ class _Builder:
         kinds = self._common_kinds(start, end, pre, post) - {ctx.NAME}
         if m.group()[:1].isupper() and not self._sentence_start(start, pre):
             kinds.add(ctx.NAME)  # "Big Ten", "Twentieth Century Fund" (AP: proper names)
-        if ordinal and (regex.search(r"(?:\ba|\bone|\w-)\s*$", pre.lower()) or regex.match(r"\s+of\b", post)):
+        if ordinal and (
+            cached_pattern(r"(?:\ba|\bone|\w-)\s*$", regex.REVERSE).search(pre.lower())
+            or cached_pattern(r"\s+of\b").match(post)
+        ):
             kinds.add(ctx.FRACTION)  # "a tenth of", "one-tenth"
         return Mention(
             start, end, m.group(), float(value), WORD, ordinal, False, "", "", frozenset(kinds),

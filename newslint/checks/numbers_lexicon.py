@@ -8,7 +8,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 DATA_FILE = "numbers.toml"
+
+
+@cache
+def cached_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
+    """`source` compiled on first use and kept: the regex module's own cache costs more than a short match."""
+    return regex.compile(source, flags)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once and used as a cache key

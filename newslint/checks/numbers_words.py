@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from newslint.checks.numbers_lexicon import Lexicon
+from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
+
+_RUN = regex.compile(r"\w+")
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+# Letters that match ASCII letters case-insensitively but do not lower-case to them ("İ", long "ſ", "ß",
+# the ligature "ﬁ" under full case folding): in a text holding one, the word lookup below could miss a
+# match, so the pattern scans the text instead.
+ODD_FOLDS = regex.compile("[\u00df\u0130\u0131\u0149\u017f\u1e9a\u1e9e\ufb00-\ufb06]")
 
 
 @dataclass(frozen=True)
@@ -17,10 +25,27 @@ class NumberWords:
     values: dict[str, int]  # "seven" -> 7, "twenty" -> 20
     ordinal_values: dict[str, int]  # "seventh" -> 7, "twentieth" -> 20
     pattern: regex.Pattern[str]  # one spelled number: "twenty-five", "two hundred", "twenty-first"
+    first_words: frozenset[str] | None  # every match starts with one of these words, whole; None: unknown
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        """The matches of `pattern` in `text`, tried only where a number word starts (scanning the text
+        with the alternation is slow): the same matches as `pattern.finditer(text)`."""
+        if self.first_words is None or ODD_FOLDS.search(text):
+            yield from self.pattern.finditer(text)
+            return
+        lowered = text.lower()
+        end = 0
+        for start in sorted(_word_starts(lowered, self.first_words.intersection(_RUN.findall(lowered)))):
+            if start < end:
+                continue  # inside the last match: "two hundred and five"
+            m = self.pattern.match(text, start)
+            if m:
+                end = m.end()
+                yield m
 
     def value(self, phrase: str) -> tuple[int, bool] | None:
         """(value, is_ordinal) of a phrase the pattern matched, or None."""
-        words = regex.split(r"[\s\-]+(?:and[\s\-]+)?", phrase.lower())
+        words = cached_pattern(r"[\s\-]+(?:and[\s\-]+)?").split(phrase.lower())
         total, ordinal = 0, False
         for word in words:
             if word == "hundred":
@@ -46,6 +71,21 @@ class NumberWords:
             if unit_name and tens_name:
                 return f"{tens_name}-{unit_name}"
         return None
+
+
+def _word_starts(lowered: str, words: Iterable[str]) -> set[int]:
+    """Where each of `words` stands whole in `lowered` (or may: a letter beyond ASCII is left to the pattern)."""
+    starts = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or lowered[at - 1] not in _ASCII_WORD and lowered[at - 1] != "-") and (
+                after == len(lowered) or lowered[after] not in _ASCII_WORD
+            ):
+                starts.add(at)
+            at = lowered.find(word, at + 1)
+    return starts
 
 
 def figure_with_suffix(value: int) -> str:
@@ -75,4 +115,17 @@ def number_words(lexicon: Lexicon) -> NumberWords:
         rf")(?![\w\-])"
     )
     pattern = regex.compile(source, regex.IGNORECASE | regex.VERSION1)
-    return NumberWords(values, ordinal_values, pattern)
+    words = (*lexicon.cardinals, *lexicon.tens, *lexicon.ordinals, *lexicon.tens_ordinals)
+    return NumberWords(values, ordinal_values, pattern, _first_runs(words))
+
+
+def _first_runs(words: Iterable[str]) -> frozenset[str] | None:
+    """The lower-cased word each of `words` starts with ("twenty" of "twenty-one"), or None if one starts
+    with no ASCII word character (the lookup could not find it)."""
+    runs = set()
+    for word in words:
+        run = _RUN.match(word.lower())
+        if not run or not run.group().isascii():
+            return None
+        runs.add(run.group())
+    return frozenset(runs)
