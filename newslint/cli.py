@@ -10,16 +10,17 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from newslint import __version__, baseline
-from newslint.changed import changed_since, keep_changed
+from newslint import __version__
 from newslint.config import STYLES
 from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
-from newslint.fix import unified_diff
 from newslint.output import FORMATS, Report, render
 from newslint.parallel import fix_paths, lint_paths
 from newslint.runner import FileResult, Linter
+
+# git (--changed-since), baselines and diffs are imported by the runs that use them: start-up matters
+# when a desk lints one story from an editor.
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -104,6 +105,8 @@ def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], l
         else:
             paths.append(item if args.paths else os.path.normpath(item))  # "stories/a.txt", not "./stories/a.txt"
     if args.changed_since:
+        from newslint.changed import changed_since, keep_changed
+
         paths = keep_changed(paths, changed_since(args.changed_since))
     return paths, errors
 
@@ -129,6 +132,8 @@ def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[li
         raise NewslintError(["--fix and --diff work on files, not on standard input"])
     fixes = fix_paths(linter, paths, args.unsafe_fixes, write=not args.diff, jobs=args.jobs)
     if args.diff:
+        from newslint.fix import unified_diff
+
         sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
     elif not args.quiet:
         count = sum(f.fixed.applied for f in fixes if f.changed and f.fixed)
@@ -178,12 +183,16 @@ def _findings(results: list[FileResult], args: argparse.Namespace) -> list[Findi
     """Every finding, sorted; with --baseline only those not recorded in it."""
     pairs = [(f, r.decoded.text if r.decoded else "") for r in results for f in r.findings]
     if args.baseline:
+        from newslint import baseline
+
         return sorted(baseline.new_findings(args.baseline, pairs), key=lambda f: f.sort_key())
     return sorted((f for f, _ in pairs), key=lambda f: f.sort_key())
 
 
 def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult], errors: list[str]) -> int:
     if args.write_baseline:
+        from newslint import baseline
+
         pairs = [(f, r.decoded.text if r.decoded else "") for r in results for f in r.findings]
         count = baseline.write(args.write_baseline, pairs)
         print(f"newslint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)

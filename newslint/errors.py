@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -16,12 +15,17 @@ class NewslintError(Exception):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """The tail of an error message, ` (did you mean 'x'?)`, when a close choice exists; else empty."""
+    import difflib  # only a run that reports an error needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def locate(path: str, source: str, needle_pattern: str, start_line: int = 1) -> str:
-    """`path:line` of the first line at or after `start_line` matching a regex, else just `path`."""
+    """`path:line` of the first line at or after `start_line` matching a regex, else just `path`.
+
+    It compiles the pattern, so it is for error messages; a hot path indexes the lines it needs instead.
+    """
     import regex
 
     compiled = regex.compile(needle_pattern)

@@ -27,6 +27,8 @@ COMMON_KEYS = {
 }  # fmt: skip
 DEFAULT_SCOPES = frozenset({HEADLINE, DATELINE, BODY})
 _RULE_NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A `[family.rule]` table header (names quoted or not): one pattern for every rule of a pack.
+_RULE_HEADER = regex.compile(rf'^\s*\[\s*"?({_RULE_NAME.pattern})"?\s*\.\s*"?({_RULE_NAME.pattern})"?\s*\]')
 
 
 @dataclass(frozen=True)
@@ -124,15 +126,14 @@ def builtin_pack_paths() -> list[Path]:
 def _pack_rules(path: Path, data: dict[str, Any], source: str) -> tuple[list[Rule], list[str]]:
     rules, problems = [], []
     data.pop("pack", None)  # the pack's own description
+    header_lines = _header_lines(source)
     for family, table in data.items():
         if not isinstance(table, dict) or not _RULE_NAME.fullmatch(family):
             problems.append(f"{locate(str(path), source, regex.escape(family))}: '{family}' is not a rule family table")
             continue
         for name, spec in table.items():
             rule_id = f"{family}.{name}"
-            where = locate(
-                str(path), source, rf"^\s*\[\s*\"?{regex.escape(family)}\"?\s*\.\s*\"?{regex.escape(name)}\"?\s*\]"
-            )
+            where = _rule_location(path, source, header_lines, family, name)
             if not isinstance(spec, dict) or not _RULE_NAME.fullmatch(name):
                 problems.append(f"{where}: '{rule_id}' is not a rule table")
                 continue
@@ -140,6 +141,26 @@ def _pack_rules(path: Path, data: dict[str, Any], source: str) -> tuple[list[Rul
             rules.extend([rule] if rule else [])
             problems.extend(f"{where}: rule '{rule_id}': {p}" for p in rule_problems)
     return rules, problems
+
+
+def _header_lines(source: str) -> dict[tuple[str, str], int]:
+    """The line of each `[family.rule]` header, the first where one is written twice."""
+    lines: dict[tuple[str, str], int] = {}
+    for number, line in enumerate(source.splitlines(), start=1):
+        header = _RULE_HEADER.match(line)
+        if header:
+            lines.setdefault((header.group(1), header.group(2)), number)
+    return lines
+
+
+def _rule_location(path: Path, source: str, header_lines: dict[tuple[str, str], int], family: str, name: str) -> str:
+    """`path:line` of a rule's table header; a name that is no rule name is searched for on its own."""
+    if (family, name) in header_lines:
+        return f"{path}:{header_lines[family, name]}"
+    if _RULE_NAME.fullmatch(family) and _RULE_NAME.fullmatch(name):
+        return str(path)  # defined some other way (an inline or dotted table): no header to point at
+    pattern = rf"^\s*\[\s*\"?{regex.escape(family)}\"?\s*\.\s*\"?{regex.escape(name)}\"?\s*\]"
+    return locate(str(path), source, pattern)
 
 
 def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tuple[Rule | None, list[str]]:

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
-import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from multiprocessing.context import BaseContext
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.errors import NewslintError
-from newslint.fix import FileFix, fix_file
 from newslint.runner import FileResult, Linter
+
+# multiprocessing and the fixer cost milliseconds to import; a run of one story needs neither.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+
+    from newslint.fix import FileFix
 
 # Below this many files a pool costs more (process start, rule building in each worker) than it saves.
 MIN_FILES_FOR_POOL = 8
@@ -44,6 +45,8 @@ class _ConfigProblems(Exception):
 
 
 def _describe(error: Exception) -> str:
+    import traceback  # only a file that hit a bug needs it
+
     where = traceback.extract_tb(error.__traceback__)[-1]
     return f"{type(error).__name__}: {error} ({os.path.basename(where.filename)}:{where.lineno})"
 
@@ -53,6 +56,8 @@ def _lint_lost(path: str, reason: str) -> FileResult:
 
 
 def _fix_lost(path: str, reason: str) -> FileFix:
+    from newslint.fix import FileFix
+
     return FileFix(path, problem=f"{path}: {reason}; file not fixed")
 
 
@@ -71,6 +76,8 @@ def lint_one(linter: Linter, path: str) -> FileResult:
 
 def fix_one(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
     """Fix one file, with the same containment as `lint_one`."""
+    from newslint.fix import fix_file
+
     try:
         return fix_file(linter, path, unsafe, write)
     except NewslintError:
@@ -106,6 +113,8 @@ def map_paths(
     files = [p for p in paths if p != "-"]  # standard input belongs to this process
     if jobs == 1 or len(files) < MIN_FILES_FOR_POOL:
         return [task(linter, p) for p in paths]
+    import multiprocessing
+
     done = _pooled(linter, files, task, lost, jobs, context or multiprocessing.get_context())
     return [task(linter, p) if p == "-" else done[p] for p in paths]
 
@@ -113,6 +122,8 @@ def map_paths(
 def _pooled(
     linter: Linter, files: list[str], task: Task[T], lost: Lost[T], jobs: int, context: BaseContext
 ) -> dict[str, T]:
+    from concurrent.futures import ProcessPoolExecutor
+
     global _worker_linter
     _warm(linter, files[0])
     _worker_linter = linter  # a forked worker starts with it built; a spawned one rebuilds it
@@ -145,6 +156,8 @@ def _chunks(files: list[str], jobs: int) -> list[list[str]]:
 
 
 def _result(future: Future[list[T]]) -> list[T] | None:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
@@ -157,6 +170,8 @@ def _isolated(
     files: list[str], task: Task[T], lost: Lost[T], spec: tuple[Any, ...], context: BaseContext
 ) -> dict[str, T]:
     """After a worker died, retry its files one at a time, so that only the file that kills a worker is lost."""
+    from concurrent.futures import ProcessPoolExecutor
+
     results: dict[str, T] = {}
     pool: ProcessPoolExecutor | None = None
     try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from newslint.finding import Finding
@@ -19,20 +20,11 @@ class Report:
     show_source: bool = False
 
 
-def _formatters() -> dict[str, Callable[[Report], str]]:
-    from newslint.output import github, json_format, junit, sarif, text
-
-    return {
-        "text": text.render,
-        "json": json_format.render,
-        "github": github.render,
-        "sarif": sarif.render,
-        "junit": junit.render,
-    }
-
-
-FORMATS = ("text", "json", "github", "sarif", "junit")
+# Each format's module, imported only when the run asks for that format.
+_MODULES = {"text": "text", "json": "json_format", "github": "github", "sarif": "sarif", "junit": "junit"}
+FORMATS = tuple(_MODULES)
 
 
 def render(name: str, report: Report) -> str:
-    return _formatters()[name](report)
+    module = importlib.import_module(f"newslint.output.{_MODULES[name]}")
+    return module.render(report)
