@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:  # the Story builds its inventory; importing it here at run time would be circular
     from newslint.segment import Token
@@ -16,6 +17,7 @@ _POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
 # After these marks a capital says nothing: a quotation, a colon or a bracket may open a sentence.
 _OPENERS = frozenset(":;“\"‘'(—–•*[")
 _LEAD_BLOCKS = frozenset({"headline", "byline"})
+_FORMS: WeakKeyDictionary[Story, list[str]] = WeakKeyDictionary()  # token_forms, kept while the story lives
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a story's words repeat, and so do a newsroom's
@@ -25,11 +27,6 @@ def fold(word: str) -> str:
         return word.lower()  # the same key, without the Unicode work
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def without_possessive(text: str) -> str:
-    """The token without a final 's ("Blinken's" -> "Blinken")."""
-    return text[:-2] if text[-2:] in _POSSESSIVE_ENDINGS else text
 
 
 class NameWord(NamedTuple):
@@ -83,21 +80,29 @@ class NameInventory:
         return self._alone
 
 
+def token_forms(story: Story) -> list[str]:
+    """Each token of the story as the name and spelling checks read it, a final 's dropped; made once a story."""
+    forms = _FORMS.get(story)
+    if forms is None:
+        endings = _POSSESSIVE_ENDINGS
+        forms = _FORMS[story] = [t[:-2] if t[-2:] in endings else t for t in (token.text for token in story.tokens)]
+    return forms
+
+
 def build_inventory(story: Story) -> NameInventory:
     """Walk the story's tokens once; capitalised parts become NameWords, lowercase ones are remembered."""
     inventory = NameInventory()
     words = inventory.words
-    lowercase: set[str] = set()  # as written: folded once each at the end
     tokens = story.tokens
-    nearby = _Neighbours(story.masked, tokens)
-    for index, token in enumerate(tokens):
-        text = token.text
-        if "." in text:
-            continue  # "U.S", "a.m": abbreviations, not names
-        form = without_possessive(text)
-        if "-" not in form and not form[:1].isupper():
-            lowercase.add(form)  # most tokens: nothing more to do
-            continue
+    forms = token_forms(story)
+    # Most tokens are plain lowercase words, only remembered (folded once each at the end); the rest are looked
+    # at part by part. A token with a period ("U.S", "a.m") is an abbreviation, not a name.
+    lowercase = {f for f in forms if not f[:1].isupper() and "-" not in f and "." not in f}
+    capitalised = [i for i, f in enumerate(forms) if (f[:1].isupper() or "-" in f) and "." not in f]
+    nearby = _Neighbours(story.masked, tokens, forms)
+    for index in capitalised:
+        token = tokens[index]
+        form = forms[index]
         parts = _parts(form)
         last = len(parts) - 1
         for number, (offset, word) in enumerate(parts):
@@ -110,7 +115,7 @@ def build_inventory(story: Story) -> NameInventory:
             before = left if left is not None and nearby.capitalised(index - 1) else None
             after = right if right is not None and nearby.capitalised(index + 1) else None
             ambiguous = _is_ambiguous(story, tokens, index, number, start, word)
-            possessive = number == last and form != text
+            possessive = number == last and len(form) != len(token.text)
             left2 = nearby.word(index - 1, -1) if left else None
             right2 = nearby.word(index + 1, 1) if right else None
             key = fold(word)
@@ -138,9 +143,10 @@ class _Neighbours:
     """The folded words beside each token, each token's facts worked out once: a capitalised word asks about
     the words on both sides, and its neighbours ask about it."""
 
-    def __init__(self, masked: str, tokens: list[Token]):
+    def __init__(self, masked: str, tokens: list[Token], forms: list[str]):
         self.masked = masked
         self.tokens = tokens
+        self.forms = forms
         self.keys: dict[int, str | None] = {}
         self.capitals: dict[int, bool] = {}
 
@@ -152,21 +158,18 @@ class _Neighbours:
             return None
         left, right = (tokens[other], tokens[index]) if step < 0 else (tokens[index], tokens[other])
         gap = self.masked[left.end : right.start]
-        if not gap or gap.strip(" \t"):
+        if gap != " " and (not gap or gap.strip(" \t")):
             return None
-        return self.key(other)
-
-    def key(self, index: int) -> str | None:
-        if index not in self.keys:
-            text = self.tokens[index].text
-            self.keys[index] = None if "." in text else fold(without_possessive(text))
-        return self.keys[index]
+        if other not in self.keys:
+            form = self.forms[other]
+            self.keys[other] = None if "." in form else fold(form)
+        return self.keys[other]
 
     def capitalised(self, index: int) -> bool:
         """Whether a part of the token starts with a capital ("Ayman al-Zawahiri")."""
         if index not in self.capitals:
-            form = without_possessive(self.tokens[index].text)
-            self.capitals[index] = any(part[:1].isupper() for part in form.split("-"))
+            form = self.forms[index]
+            self.capitals[index] = form[:1].isupper() or "-" in form and any(p[:1].isupper() for p in form.split("-"))
         return self.capitals[index]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newslint.finding import Hit
-from newslint.nameinventory import fold, without_possessive
+from newslint.nameinventory import fold, token_forms
 from newslint.story import Story
 
 
@@ -49,8 +49,7 @@ def times(count: int) -> str:
 def _whole_names(story: Story) -> Iterable[Written]:
     """Tokens that hold a capital or a diacritic, all-capital ones left out (a dateline city)."""
     ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
-    for token in story.tokens:
-        form = without_possessive(token.text)
+    for token, form in zip(story.tokens, token_forms(story)):
         if form.islower() and (form.isascii() or form == _plain(form)) or len(form) > 1 and form.isupper():
             continue
         yield Written(token.start, token.start + len(form), form, ambiguous.get(token.start, False))

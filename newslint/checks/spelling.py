@@ -16,7 +16,7 @@ from newslint import lexicon
 from newslint.checks.base import Check, Param, compile_pattern
 from newslint.errors import NewslintError
 from newslint.finding import Hit
-from newslint.nameinventory import without_possessive
+from newslint.nameinventory import token_forms
 from newslint.segment import Token
 from newslint.story import Story
 
@@ -67,9 +67,11 @@ class Spelling(Check):
         self._british: dict[str, bool] = {}
 
     def hits(self, story: Story) -> Iterable[Hit]:
-        words = list(self._words(story))
+        words = self._words(story)
         seen = Counter(word for _, _, word in words)
-        typos = [(s, e, w) for s, e, w in words if seen[w] <= self.params["max_repeats"] and not self._is_known(w)]
+        repeats = self.params["max_repeats"]
+        unknown = {w for w, n in seen.items() if n <= repeats and not self._is_known(w)}
+        typos = [(s, e, w) for s, e, w in words if w in unknown]
         british = bool(typos) and any(self._is_british(w) for w in seen)
         for start, end, word in typos:
             suggestions = self._suggest(word, british)
@@ -77,23 +79,26 @@ class Spelling(Check):
             args = {"suggestion": best, "hint": f"; did you mean '{best}'?" if best else ""}
             yield Hit(start, end, args, suggestions)
 
-    def _words(self, story: Story) -> Iterable[tuple[int, int, str]]:
+    def _words(self, story: Story) -> list[tuple[int, int, str]]:
         """Lowercase parts of lowercase tokens, possessives dropped, technical tokens skipped."""
         shortest = self.params["min_length"]
-        for token in story.tokens:
-            text = without_possessive(token.text)
+        # Most stories hold no @, #, / or the like at all: then no token needs a look at its sides.
+        technical = any(mark in story.text for mark in _TECHNICAL)
+        found = []
+        for token, text in zip(story.tokens, token_forms(story)):
             if not text.islower():
-                continue  # names, acronyms: most tokens stop here
+                continue  # a name or an acronym
             if text.isalpha():  # no digit, period, hyphen or apostrophe: the word is the token
-                if len(text) >= shortest and not _technical(story, token):
-                    yield token.start, token.start + len(text), text
+                if len(text) >= shortest and not (technical and _technical(story, token)):
+                    found.append((token.start, token.start + len(text), text))
                 continue
             text = text.replace("’", "'")
-            if "." in text or any(c.isdigit() for c in text) or _technical(story, token):
+            if "." in text or any(c.isdigit() for c in text) or technical and _technical(story, token):
                 continue
             for part in _PART.finditer(text):
                 if len(part.group()) >= shortest:
-                    yield token.start + part.start(), token.start + part.end(), part.group()
+                    found.append((token.start + part.start(), token.start + part.end(), part.group()))
+        return found
 
     def _is_known(self, word: str) -> bool:
         """In a dictionary, or a prefix or closed compound built of known words (remembered: words recur)."""
