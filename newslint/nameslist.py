@@ -80,10 +80,13 @@ def personal_names(relative: str) -> frozenset[str]:
 
     path = packs.builtin_rules_dir() / "data" / relative
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise NewslintError([f"{path}: cannot read names: {error}"]) from None
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    plain = text.isascii()  # folding ASCII is lowercasing, done to the whole file at once
+    lines = (text.lower() if plain else text).splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return frozenset(names if plain else map(fold, names))
 
 
 def builtin_names_files(style: str) -> tuple[Path, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 
 import regex
 
@@ -320,12 +321,19 @@ class Names(Check):
     # --- rejected and near-listed: the newsroom names list ------------------------------------------
 
     def _compile_list(self) -> None:
-        forms = sorted(self.names.rejected, key=len, reverse=True)
-        self.rejected = _phrases(forms) if forms else None
-        self.keep = _phrases(self.names.keep) if self.names.keep else None
+        self.rejected_forms = sorted(self.names.rejected, key=len, reverse=True)
         # For the quick look below: plain ASCII forms, one space between words (the folded forms are lowercase).
-        plain = all(f.isascii() and f == " ".join(f.split()) for f in forms)
-        self.literal_forms = tuple(forms) if plain else None
+        plain = all(f.isascii() and f == " ".join(f.split()) for f in self.rejected_forms)
+        self.literal_forms = tuple(self.rejected_forms) if plain else None
+
+    # Compiled on first use: most stories hold no rejected form, and the quick look says so without them.
+    @cached_property
+    def rejected(self) -> regex.Pattern[str] | None:
+        return _phrases(self.rejected_forms) if self.rejected_forms else None
+
+    @cached_property
+    def keep(self) -> regex.Pattern[str] | None:
+        return _phrases(self.names.keep) if self.names.keep else None
 
     def _may_hold_rejected(self, text: str) -> bool:
         """Whether a rejected form may occur: in ASCII copy, lowercased with its spaces collapsed, a match is a
@@ -336,7 +344,7 @@ class Names(Check):
         return any(form in flat for form in self.literal_forms)
 
     def _rejected_hits(self, story: Story) -> Iterable[Hit]:
-        if self.rejected is None or not self._may_hold_rejected(story.masked):
+        if not self.rejected_forms or not self._may_hold_rejected(story.masked):
             return
         kept = [(m.start(), m.end()) for m in self.finditer(self.keep, story.masked)] if self.keep else []
         for m in self.finditer(self.rejected, story.masked):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
 import regex
@@ -54,7 +55,6 @@ class Spelling(Check):
         if not all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs):
             raise ValueError("'equivalents' must be a list of [pattern, replacement] pairs")
         self.equivalents = [(compile_pattern(a), b) for a, b in pairs]
-        self.any_equivalent = _any_of([a for a, _ in pairs])
         self.contractions = tuple(c.replace("’", "'") for c in self.params["contractions"])
         from newslint import packs  # at call time: packs imports this module through the checks table
 
@@ -65,6 +65,11 @@ class Spelling(Check):
         self.stop_words = frozenset(self.params["stop_words"])
         self._known: dict[str, bool] = {}
         self._british: dict[str, bool] = {}
+
+    @cached_property
+    def any_equivalent(self) -> regex.Pattern[str] | None:
+        """The equivalents joined into one quick test (compiled on first use: most stories have no typo)."""
+        return _any_of([pattern.pattern for pattern, _ in self.equivalents])
 
     def hits(self, story: Story) -> Iterable[Hit]:
         words = self._words(story)
