@@ -44,6 +44,8 @@ def _walk(root: str, patterns: tuple[str, ...]) -> Iterator[str]:
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
     posix = Path(path).as_posix()
     name = os.path.basename(path)
     return any(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,30 @@ class FileResult:
     skipped: bool = False
     decoded: Decoded | None = None
     error: str = ""  # the file could not be checked (a bug, a dead worker): reported, exit 2
+
+
+def _folder_of(path: str) -> str:
+    """The real folder whose config governs `path`: a folder itself ("." is the current folder, not its
+    parent), else the folder holding the file, or holding the file a link points to."""
+    if path == "-":
+        return os.getcwd()
+    if os.path.isdir(path):
+        return os.path.realpath(path)
+    if os.path.islink(path):
+        return os.path.dirname(os.path.realpath(path))
+    return _real_folder(os.getcwd(), os.path.dirname(path))
+
+
+# Cached by the name as given (and the folder it is relative to): the files of a folder of thousands resolve
+# their folder once. os.path, not pathlib, for the same reason.
+@cache
+def _real_folder(cwd: str, folder: str) -> str:
+    return os.path.realpath(os.path.join(cwd, folder))
+
+
+@cache
+def _config_in(folder: str) -> Path | None:
+    return find_config(Path(folder))
 
 
 @cache
@@ -61,9 +86,7 @@ class Linter:
         if self.isolated or self.config is not None:
             source = self.config
         else:
-            resolved = Path.cwd() if path == "-" else Path(path).resolve()
-            folder = resolved if resolved.is_dir() else resolved.parent  # "." is the current folder, not its parent
-            source = find_config(folder)
+            source = _config_in(_folder_of(path))
         if source not in self._settings:
             base = load_settings(source) if source is not None else Settings()
             self._settings[source] = with_overrides(base, **self.overrides)
@@ -114,7 +137,7 @@ class Linter:
 
     def lint_file(self, path: str) -> FileResult:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
             decoded = decode(data)
         except (OSError, UnreadableInput) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
@@ -124,6 +147,11 @@ class Linter:
         if decoded.notice:
             result.notices.insert(0, f"{path}: {decoded.notice}")
         return result
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as file:  # not Path.read_bytes: a pathlib object per file costs more than the read
+        return file.read()
 
 
 def rules_by_id(rules: Mapping[str, Rule] | tuple[Rule, ...]) -> dict[str, Rule]:
