@@ -4,6 +4,7 @@ loaded attribution verbs. Word lists are TOML data (rules/data/attribution.toml)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 import regex
 
@@ -22,6 +23,12 @@ _SPACE = regex.compile(r"\s+")
 
 def _alternation(words: frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _compiled(source: str) -> regex.Pattern[str]:
+    """A pattern built by a check's set-up, compiled on first use: most stories never need it."""
+    return regex.compile(source)
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> bool:
@@ -252,21 +259,28 @@ class AnonymousSource(_AttributionCheck):
         if self.params["speaker-window"] < 0:
             raise ValueError("'speaker-window' must be 0 or more")
         lexicon = self.lexicon
-        indefinite, noun = _alternation(lexicon.indefinite), lexicon.anonymous_noun.pattern
+        indefinite, noun = _alternation(lexicon.indefinite), lexicon.source("anonymous_noun")
         back, stop = (
             _alternation(lexicon.back_reference),
             _alternation(lexicon.not_description | lexicon.back_reference),
         )
         described = rf"(?:(?!(?:{stop})\s){_ANY_WORD}\s+)"
-        self.phrase = regex.compile(  # "a senior Israeli official" / "military and medical sources"
+        self._phrase_source = (  # "a senior Israeli official" / "military and medical sources"
             rf"(?i)(?<![\w-])(?:(?:{indefinite})\s+{described}{{0,4}}?{noun}"
             rf"|(?<!\b(?:{back})\s+){described}(?:and\s+{described})?sources(?![\w-]))"
         )
+        # Every phrase holds one of the nouns, or "sources", whole: a sentence without one is skipped.
+        nouns = lexicon.first_words("anonymous_noun")
+        self.nouns = frozenset() if nouns is None else nouns | {"sources"}
+
+    @property
+    def phrase(self) -> regex.Pattern[str]:
+        return _compiled(self._phrase_source)
 
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
         for index, fact in enumerate(sourcing.facts):
-            for phrase in sourcing.matches(self.phrase, fact.span):
+            for phrase in sourcing.matches(self.phrase, fact.span, needs=self.nouns):
                 if _overlaps(phrase, fact.vague) or not self._speaks(sourcing, fact, phrase):
                     continue
                 if not self._reason_given(sourcing, index):
@@ -291,7 +305,7 @@ class AnonymousSource(_AttributionCheck):
         nearby = sourcing.paragraph_sentences(index)
         if index + 1 < len(sourcing.facts):
             following = sourcing.facts[index + 1]
-            if not sourcing.matches(self.phrase, following.span):
+            if not sourcing.matches(self.phrase, following.span, needs=self.nouns):
                 nearby.append(following)
         return any(sourcing.matches(self.lexicon.reason, f.span) for f in nearby)
 

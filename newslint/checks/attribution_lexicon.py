@@ -9,15 +9,19 @@ from typing import Any
 
 import regex
 
-from newslint.checks.base import compile_pattern, word_pattern
+from newslint.checks.attribution_patterns import first_words
+from newslint.checks.base import compile_pattern
 from newslint.errors import NewslintError
 
 DEFAULT_LEXICON = "attribution.toml"
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    """Compiled attribution patterns; every one is case-insensitive and matches on word boundaries."""
+    """Compiled attribution patterns; every one is case-insensitive and matches on word boundaries.
+
+    Each pattern is compiled on first use (a story needs few of them, and compiling them all costs a
+    one-story run more than linting it); `compile_all` compiles them at once to report a bad entry.
+    """
 
     attribution: regex.Pattern[str]  # a speech verb or an attribution phrase ("said", "according to")
     cognition: regex.Pattern[str]  # "police believe", "officials estimate": sourced, for the claim check
@@ -51,23 +55,61 @@ class Lexicon:
     dated: regex.Pattern[str]  # a month-and-figure date: an event more than a week old ("on December 2")
     before_not_count: regex.Pattern[str]  # "aged 80", "Route 9": ends at the number
 
+    def __init__(self, sources: dict[str, _Source], lists: dict[str, frozenset[str]]) -> None:
+        self._sources = sources
+        self._first_words: dict[str, frozenset[str] | None] = {}
+        self.__dict__.update(lists)
 
-_LEFT_EDGE = r"(?<![\w-])"
-_FAST_LEFT_EDGE = r"(?:^|(?<=[^\w-]))"  # the same edge; the `regex` module scans it about 40% faster
+    def __getattr__(self, name: str) -> regex.Pattern[str]:
+        source = self.__dict__.get("_sources", {}).get(name)
+        if source is None:
+            raise AttributeError(name)
+        pattern = compile_pattern(source.text, source.ignorecase)
+        setattr(self, name, pattern)  # compiled once: found on the instance from now on
+        return pattern
+
+    def source(self, name: str) -> str:
+        """The source of one pattern, without compiling it."""
+        return self._sources[name].text
+
+    def compile_all(self) -> None:
+        """Compile every pattern now (ValueError if one does not compile)."""
+        for name in self._sources:
+            getattr(self, name)
+
+    def first_words(self, pattern: regex.Pattern[str] | str) -> frozenset[str] | None:
+        """The lower-cased words that every match of `pattern` (one of these, or its name) starts with,
+        whole; None if a match may start otherwise (then the pattern must scan the text)."""
+        key = pattern if isinstance(pattern, str) else pattern.pattern
+        if key not in self._first_words:
+            source = self._sources.get(key) or next((s for s in self._sources.values() if s.text == key), None)
+            self._first_words[key] = first_words(source.entries) if source and source.entries is not None else None
+        return self._first_words[key]
 
 
-def _words_pattern(phrases: list[str]) -> regex.Pattern[str]:
-    """Literal phrases on word boundaries, case-insensitive (as `word_pattern`, with the faster edge)."""
-    source = word_pattern(phrases, ignorecase=True).pattern
-    return compile_pattern(_FAST_LEFT_EDGE + source.removeprefix(_LEFT_EDGE), ignorecase=True)
+@dataclass(frozen=True)
+class _Source:
+    text: str
+    ignorecase: bool = True
+    entries: tuple[str, ...] | None = None  # the alternatives, each a regular expression on word boundaries
 
 
-def _patterns(sources: list[str]) -> regex.Pattern[str]:
+_FAST_LEFT_EDGE = r"(?:^|(?<=[^\w-]))"  # the same edge as (?<![\w-]); the `regex` module scans it about 40% faster
+
+
+def _words_pattern(phrases: list[str]) -> _Source:
+    """Literal phrases on word boundaries, case-insensitive (as `word_pattern` builds it, with the faster edge)."""
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    return _Source(rf"{_FAST_LEFT_EDGE}(?:{body})(?![\w-])", entries=tuple(regex.escape(p) for p in phrases))
+
+
+def _patterns(sources: list[str], validate: bool) -> _Source:
     """One case-insensitive alternation of regular expressions, on word boundaries."""
-    for source in sources:
-        compile_pattern(source)  # locate a bad entry before it hides in the alternation
+    if validate:
+        for source in sources:
+            compile_pattern(source)  # locate a bad entry before it hides in the alternation
     body = "|".join(f"(?:{s})" for s in sorted(sources, key=len, reverse=True))
-    return compile_pattern(rf"{_FAST_LEFT_EDGE}(?:{body})(?![\w-])", ignorecase=True)
+    return _Source(rf"{_FAST_LEFT_EDGE}(?:{body})(?![\w-])", entries=tuple(sources))
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -75,10 +117,10 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-def _compound(numbers: list[str], units: list[str]) -> regex.Pattern[str]:
+def _compound(numbers: list[str], units: list[str]) -> _Source:
     """Hyphenated number words from the tens in `numbers` and `units`: "twenty-one", "ninety-nine"."""
     tens = [n for n in numbers if n.endswith("ty")]
-    return compile_pattern(rf"(?<![\w-])(?:{_alternation(tens)})-(?:{_alternation(units)})(?![\w-])", True)
+    return _Source(rf"(?<![\w-])(?:{_alternation(tens)})-(?:{_alternation(units)})(?![\w-])")
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -95,7 +137,8 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _build(data: dict[str, Any]) -> Lexicon:
+def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
+    """The lexicon of `data`; with `validate`, every pattern is compiled now and a bad one is a ValueError."""
     verbs, loaded, vague = _table(data, "verbs"), _table(data, "loaded-verbs"), _table(data, "vague")
     anonymous, claims, quotes = _table(data, "anonymous"), _table(data, "claims"), _table(data, "quotes")
     governed = vague.get("governed-gap-pattern")
@@ -103,44 +146,55 @@ def _build(data: dict[str, Any]) -> Lexicon:
         raise ValueError("attribution data: 'governed-gap-pattern' must be a string")
     before_not_count = "|".join(f"(?:{p})" for p in _words(claims, "not-count-before-patterns"))
     speech = _words(verbs, "neutral") + _words(verbs, "loaded") + _words(verbs, "corpus") + _words(verbs, "phrases")
-    return Lexicon(
-        attribution=_words_pattern(speech),
-        cognition=_words_pattern(_words(verbs, "cognition")),
-        loaded=_words_pattern(_words(loaded, "verbs")),
-        speech_follower=_words_pattern(_words(loaded, "speech-followers")),
-        not_speech_before=compile_pattern(rf"(?:{_words_pattern(_words(loaded, 'not-after')).pattern})\s+$", True),
-        vague=_patterns(_words(vague, "patterns") + _words(vague, "unnamed-patterns")),
-        unnamed=_patterns(_words(vague, "unnamed-patterns")),
-        allegation=_words_pattern(_words(vague, "allegations")),
-        accuser=_words_pattern(_words(vague, "accusers")),
-        report=_patterns(_words(vague, "report-patterns")),
-        reporter=_words_pattern(_words(vague, "reporters")),
-        anonymous_noun=_words_pattern(_words(anonymous, "nouns")),
-        indefinite=frozenset(w.lower() for w in _words(anonymous, "indefinite")),
-        reason=_patterns(_words(anonymous, "reason-patterns")),
-        casualty=_words_pattern(_words(claims, "casualty")),
-        number_word=_words_pattern(_words(claims, "number-words")),
-        compound_number=_compound(_words(claims, "number-words"), _words(claims, "compound-units")),
-        not_count=_words_pattern(_words(claims, "not-counts")),
-        count_link=compile_pattern(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}", True),
-        estimate=_patterns(_words(claims, "estimate-patterns")),
-        accusation=_patterns(_words(claims, "accusation-patterns")),
-        governed_gap=compile_pattern(governed),
-        clause_openers=frozenset(_words(quotes, "clause-openers")),
-        back_reference=frozenset(w.lower() for w in _words(anonymous, "back-references")),
-        not_description=frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
-        background=_words_pattern(_words(claims, "background-openers")),
-        relative=_words_pattern(_words(claims, "relative-pronouns")),
-        established=_words_pattern(_words(claims, "established-by")),
-        court_lead=_words_pattern(_words(claims, "court-lead")),
-        dated=_patterns(_words(claims, "dated-patterns")),
-        before_not_count=compile_pattern(rf"(?<![\w-])(?:{before_not_count})$", ignorecase=True),
-    )
+    not_after = _words_pattern(_words(loaded, "not-after")).text
+    sources = {
+        "attribution": _words_pattern(speech),
+        "cognition": _words_pattern(_words(verbs, "cognition")),
+        "loaded": _words_pattern(_words(loaded, "verbs")),
+        "speech_follower": _words_pattern(_words(loaded, "speech-followers")),
+        "not_speech_before": _Source(rf"(?:{not_after})\s+$"),
+        "vague": _patterns(_words(vague, "patterns") + _words(vague, "unnamed-patterns"), validate),
+        "unnamed": _patterns(_words(vague, "unnamed-patterns"), validate),
+        "allegation": _words_pattern(_words(vague, "allegations")),
+        "accuser": _words_pattern(_words(vague, "accusers")),
+        "report": _patterns(_words(vague, "report-patterns"), validate),
+        "reporter": _words_pattern(_words(vague, "reporters")),
+        "anonymous_noun": _words_pattern(_words(anonymous, "nouns")),
+        "reason": _patterns(_words(anonymous, "reason-patterns"), validate),
+        "casualty": _words_pattern(_words(claims, "casualty")),
+        "number_word": _words_pattern(_words(claims, "number-words")),
+        "compound_number": _compound(_words(claims, "number-words"), _words(claims, "compound-units")),
+        "not_count": _words_pattern(_words(claims, "not-counts")),
+        "count_link": _Source(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}"),
+        "estimate": _patterns(_words(claims, "estimate-patterns"), validate),
+        "accusation": _patterns(_words(claims, "accusation-patterns"), validate),
+        "governed_gap": _Source(governed, ignorecase=False),
+        "background": _words_pattern(_words(claims, "background-openers")),
+        "relative": _words_pattern(_words(claims, "relative-pronouns")),
+        "established": _words_pattern(_words(claims, "established-by")),
+        "court_lead": _words_pattern(_words(claims, "court-lead")),
+        "dated": _patterns(_words(claims, "dated-patterns"), validate),
+        "before_not_count": _Source(rf"(?<![\w-])(?:{before_not_count})$"),
+    }
+    lists = {
+        "indefinite": frozenset(w.lower() for w in _words(anonymous, "indefinite")),
+        "clause_openers": frozenset(_words(quotes, "clause-openers")),
+        "back_reference": frozenset(w.lower() for w in _words(anonymous, "back-references")),
+        "not_description": frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
+    }
+    lexicon = Lexicon(sources, lists)
+    if validate:
+        lexicon.compile_all()
+    return lexicon
 
 
 @cache
 def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
-    """The lexicon in `name`, a file under the shipped rules/data/ folder (or an absolute path)."""
+    """The lexicon in `name`, a file under the shipped rules/data/ folder (or an absolute path).
+
+    The shipped lexicon compiles each pattern on first use (the test suite compiles it whole); another
+    file is compiled at once, so that a bad entry is reported when the rules load, not mid-run.
+    """
     from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: import late
 
     path = Path(name) if Path(name).is_absolute() else builtin_rules_dir() / "data" / name
@@ -148,4 +202,4 @@ def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
         data, _ = read_toml(path)
     except NewslintError as error:
         raise ValueError("; ".join(error.problems)) from None
-    return _build(data)
+    return _build(data, validate=name != DEFAULT_LEXICON)

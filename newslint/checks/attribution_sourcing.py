@@ -10,10 +10,13 @@ from functools import cached_property
 import regex
 
 from newslint.checks.attribution_lexicon import Lexicon
+from newslint.checks.attribution_patterns import ODD_FOLDS, word_starts
 from newslint.segment import Span
 from newslint.story import Story
 
 _LETTER = regex.compile(r"\p{L}")
+_WORD = regex.compile(r"\w+")
+_TWO_WORD_CHARACTERS = regex.compile(r"\w\w")
 _CACHE: weakref.WeakKeyDictionary[Story, dict[int, Sourcing]] = weakref.WeakKeyDictionary()
 
 
@@ -61,10 +64,57 @@ class Sourcing:
             chars[quote.start : quote.end] = " " * (quote.end - quote.start)
         return "".join(chars)
 
-    def matches(self, pattern: regex.Pattern[str], span: Span) -> tuple[Span, ...]:
-        """Matches of `pattern` in the reporter's own words of `span`."""
-        found = pattern.finditer(self.prose, span.start, span.end, timeout=self.timeout)
-        return tuple(Span(m.start(), m.end()) for m in found if m.end() > m.start())
+    def matches(self, pattern: regex.Pattern[str], span: Span, needs: frozenset[str] = frozenset()) -> tuple[Span, ...]:
+        """Matches of `pattern` in the reporter's own words of `span`: those of `pattern.finditer` there.
+
+        Where the lexicon knows the words every match starts with, the pattern is tried only where one
+        does; `needs` names words one of which every match holds whole, so a span without one has none.
+        """
+        starts = None if self._clipped(span) else self._word_starts(self.lexicon.first_words(pattern))
+        if starts is None:
+            if needs and not self._clipped(span) and not self._holds(needs, span):
+                return ()
+            found = pattern.finditer(self.prose, span.start, span.end, timeout=self.timeout)
+            return tuple(Span(m.start(), m.end()) for m in found if m.end() > m.start())
+        spans, end = [], span.start
+        for start in starts[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]:
+            if start < end:
+                continue  # inside the last match, where the scan does not look
+            m = pattern.match(self.prose, start, span.end, timeout=self.timeout)
+            if m and m.end() > m.start():
+                spans.append(Span(m.start(), m.end()))
+                end = m.end()
+        return tuple(spans)
+
+    def _clipped(self, span: Span) -> bool:
+        """Whether `span` ends inside a word, whose part in the span the word lookups do not know."""
+        return _TWO_WORD_CHARACTERS.match(self.prose, max(0, span.end - 1), span.end + 1) is not None
+
+    def _holds(self, words: frozenset[str], span: Span) -> bool:
+        starts = self._word_starts(words)
+        return starts is None or bisect.bisect_left(starts, span.start) < bisect.bisect_left(starts, span.end)
+
+    def _word_starts(self, words: frozenset[str] | None) -> list[int] | None:
+        """Where one of `words` stands whole in the prose, in order; None if they or the prose are unknown."""
+        if words is None or self._lowered is None:
+            return None
+        if words not in self._starts_of:
+            self._starts_of[words] = sorted(word_starts(self._lowered, words & self._words, whole=True))
+        return self._starts_of[words]
+
+    @cached_property
+    def _starts_of(self) -> dict[frozenset[str], list[int]]:
+        return {}
+
+    @cached_property
+    def _lowered(self) -> str | None:
+        """The prose lower-cased for word lookups; None where a letter's case folding defeats them."""
+        return None if ODD_FOLDS.search(self.prose) else self.prose.lower()
+
+    @cached_property
+    def _words(self) -> frozenset[str]:
+        """Every word of the prose, lower-cased: a word not here need not be looked for."""
+        return frozenset(_WORD.findall(self._lowered or ""))
 
     @cached_property
     def facts(self) -> list[SentenceFacts]:

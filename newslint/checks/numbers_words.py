@@ -8,14 +8,10 @@ from functools import cache
 
 import regex
 
+from newslint.checks.attribution_patterns import ODD_FOLDS, word_starts
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 
 _RUN = regex.compile(r"\w+")
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-# Letters that match ASCII letters case-insensitively but do not lower-case to them ("İ", long "ſ", "ß",
-# the ligature "ﬁ" under full case folding): in a text holding one, the word lookup below could miss a
-# match, so the pattern scans the text instead.
-ODD_FOLDS = regex.compile("[\u00df\u0130\u0131\u0149\u017f\u1e9a\u1e9e\ufb00-\ufb06]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +31,7 @@ class NumberWords:
             return
         lowered = text.lower()
         end = 0
-        for start in sorted(_word_starts(lowered, self.first_words.intersection(_RUN.findall(lowered)))):
+        for start in sorted(word_starts(lowered, self.first_words.intersection(_RUN.findall(lowered)), whole=True)):
             if start < end:
                 continue  # inside the last match: "two hundred and five"
             m = self.pattern.match(text, start)
@@ -71,21 +67,6 @@ class NumberWords:
             if unit_name and tens_name:
                 return f"{tens_name}-{unit_name}"
         return None
-
-
-def _word_starts(lowered: str, words: Iterable[str]) -> set[int]:
-    """Where each of `words` stands whole in `lowered` (or may: a letter beyond ASCII is left to the pattern)."""
-    starts = set()
-    for word in words:
-        at = lowered.find(word)
-        while at >= 0:
-            after = at + len(word)
-            if (at == 0 or lowered[at - 1] not in _ASCII_WORD and lowered[at - 1] != "-") and (
-                after == len(lowered) or lowered[after] not in _ASCII_WORD
-            ):
-                starts.add(at)
-            at = lowered.find(word, at + 1)
-    return starts
 
 
 def figure_with_suffix(value: int) -> str:

@@ -1,0 +1,173 @@
+"""What a pattern's matches start with: the words that let a story be searched by word lookups instead of
+by the pattern scanning every position (the `regex` module tries a long alternation at each one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+# Letters that match ASCII letters case-insensitively but do not lower-case to them ("İ", long "ſ", "ß",
+# the ligature "ﬁ" under full case folding): in a text holding one, a word lookup could miss a match.
+ODD_FOLDS = regex.compile("[\u00df\u0130\u0131\u0149\u017f\u1e9a\u1e9e\ufb00-\ufb06]")
+
+
+def word_starts(lowered: str, words: Iterable[str], whole: bool) -> set[int]:
+    """Where each of `words` starts a word in `lowered` (a lower-cased text without ODD_FOLDS): after no
+    word character or hyphen and, if `whole`, before no word character. A character beyond ASCII is
+    left to the pattern that checks each start, so no start it could match is missed."""
+    starts = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if (at == 0 or lowered[at - 1] not in _ASCII_WORD and lowered[at - 1] != "-") and (
+                not whole or after == len(lowered) or lowered[after] not in _ASCII_WORD
+            ):
+                starts.add(at)
+            at = lowered.find(word, at + 1)
+    return starts
+
+
+# What `first_words` reads of a pattern: the items of a sequence, each with its repeat bounds.
+_ZERO, _LITERAL, _SPACE, _GROUP, _OTHER = "zero", "literal", "space", "group", "other"
+_REPEAT = regex.compile(r"(?:\?|\*|\+|\{(\d*)(?:,(\d*))?\})[?+]?")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+class _Unknown(Exception):
+    """A pattern may start otherwise than with a known whole word."""
+
+
+def first_words(sources: list[str]) -> frozenset[str] | None:
+    """The lower-cased words that every match of these alternatives starts with, whole ("reportedly",
+    "is" of "is believed to"), or None where a match may start otherwise (a class, a digit, a flag).
+    Used on entries wrapped on word boundaries: an alternative's end is its first word's end."""
+    words: set[str] = set()
+    try:
+        for source in sources:
+            items, end = _sequence_alternatives(source, 0)
+            if end != len(source):
+                raise _Unknown
+            for alternative in items:
+                words |= _heads(tuple(alternative), "")
+    except (_Unknown, IndexError, ValueError, RecursionError):
+        return None
+    return frozenset(words)
+
+
+def _sequence_alternatives(source: str, at: int) -> tuple[list[list[tuple]], int]:
+    """The alternatives from `at` up to an unmatched ")" or the end, and where they stop."""
+    alternatives, items = [], []
+    while at < len(source) and source[at] != ")":
+        if source[at] == "|":
+            alternatives.append(items)
+            items, at = [], at + 1
+            continue
+        item, at = _item(source, at)
+        repeat = _REPEAT.match(source, at)
+        bounds = (1, 1)
+        if repeat:
+            bounds = _bounds(repeat)
+            at = repeat.end()
+        items.append((*item, bounds))
+    alternatives.append(items)
+    return alternatives, at
+
+
+def _bounds(repeat: regex.Match[str]) -> tuple[int, float]:
+    text = repeat.group()
+    if text[0] == "?":
+        return 0, 1
+    if text[0] in "*+":
+        return (0 if text[0] == "*" else 1), float("inf")
+    low, high = repeat.group(1), repeat.group(2)
+    if "," not in text:
+        return int(low or 0), int(low or 0)
+    return int(low or 0), float(high) if high else float("inf")
+
+
+def _item(source: str, at: int) -> tuple[tuple, int]:
+    """One item of a sequence and where the next starts; what `_heads` cannot read is _OTHER."""
+    char = source[at]
+    if char == "(":
+        if source.startswith("(?:", at):
+            alternatives, end = _sequence_alternatives(source, at + 3)
+            return (_GROUP, alternatives), _close(source, end)
+        lookaround = source.startswith(("(?<!", "(?<=", "(?!", "(?="), at)
+        return (_ZERO if lookaround else _OTHER, None), _skip_group(source, at + 1)  # else a flag or capture
+    if char == "[":
+        return (_OTHER, None), _class_end(source, at) + 1
+    if char == "\\":
+        escaped = source[at + 1]
+        if escaped == "s":
+            return (_SPACE, None), at + 2
+        if escaped in "bB":
+            return (_ZERO, None), at + 2
+        if escaped.isalnum():  # a class, an anchor or a code: \d, \w, \p{L}, \x{41}
+            braces = source.startswith("{", at + 2)
+            return (_OTHER, None), source.index("}", at) + 1 if braces else at + 2
+        return (_LITERAL, escaped), at + 2
+    if char in "^$":
+        return (_ZERO, None), at + 1
+    if char == ".":
+        return (_OTHER, None), at + 1
+    return (_LITERAL, char), at + 1
+
+
+def _skip_group(source: str, at: int) -> int:
+    """Past the ")" that closes the group whose contents start at `at` (a lookaround: not read)."""
+    depth = 1
+    while depth:
+        char = source[at]
+        if char == "\\":
+            at += 1
+        elif char == "[":
+            at = _class_end(source, at)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        at += 1
+    return at
+
+
+def _class_end(source: str, at: int) -> int:
+    """The "]" that closes the class opened at `at` ("[]...]" and "[^]...]" hold a literal "]")."""
+    at += 2 if source.startswith("[^", at) else 1
+    at += source[at] == "]"
+    while source[at] != "]":
+        at += 2 if source[at] == "\\" else 1
+    return at
+
+
+def _close(source: str, at: int) -> int:
+    if source[at] != ")":
+        raise _Unknown
+    return at + 1
+
+
+def _heads(todo: tuple, prefix: str) -> set[str]:
+    """The first words of the matches of the items in `todo`, given `prefix` read so far."""
+    if not todo:
+        return _ended(prefix)
+    (kind, value, (low, high)), rest = todo[0], todo[1:]
+    if kind == _OTHER:
+        raise _Unknown
+    if kind == _ZERO:
+        return _heads(rest, prefix)
+    skipped = _heads(rest, prefix) if low == 0 else set()
+    if kind == _GROUP:
+        if high != 1:
+            raise _Unknown
+        return skipped.union(*(_heads((*alternative, *rest), prefix) for alternative in value))
+    if kind == _SPACE or not _WORD_CHAR.match(value):
+        return skipped | _ended(prefix)  # a character outside words ends the first word
+    if high != 1 or not value.isascii():
+        raise _Unknown
+    return skipped | _heads(rest, prefix + value.lower())
+
+
+def _ended(prefix: str) -> set[str]:
+    if not prefix:
+        raise _Unknown  # a match that starts outside a word
+    return {prefix}
