@@ -28,12 +28,16 @@ class Written:
 
 def choice_hits(story: Story) -> Iterable[Hit]:
     """Minority forms of each name: by diacritics anywhere, by capitals where the capital is the writer's."""
-    groups: dict[str, list[Written]] = defaultdict(list)
-    for written in _whole_names(story):
-        groups[fold(written.form)].append(written)
-    for found in groups.values():
-        if len(found) < 2 or all(w.form == found[0].form for w in found):
-            continue  # one spelling throughout: nothing to choose
+    groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for start, form in _whole_names(story):
+        groups[fold(form)].append((start, form))
+    ambiguous: dict[int, bool] | None = None
+    for spelt in groups.values():
+        if len(spelt) < 2 or all(form == spelt[0][1] for _, form in spelt):
+            continue  # one spelling throughout, as for nearly every name: nothing to choose
+        if ambiguous is None:
+            ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
+        found = [Written(start, start + len(form), form, ambiguous.get(start, False)) for start, form in spelt]
         hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
         placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
         if any(_inner_capital(w.form) for w in placed):
@@ -46,13 +50,13 @@ def times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def _whole_names(story: Story) -> Iterable[Written]:
-    """Tokens that hold a capital or a diacritic, all-capital ones left out (a dateline city)."""
-    ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
+def _whole_names(story: Story) -> Iterable[tuple[int, str]]:
+    """Start and form of the tokens that hold a capital or a diacritic, all-capital ones left out (a dateline
+    city)."""
     for token, form in zip(story.tokens, token_forms(story)):
         if form.islower() and (form.isascii() or form == _plain(form)) or len(form) > 1 and form.isupper():
             continue
-        yield Written(token.start, token.start + len(form), form, ambiguous.get(token.start, False))
+        yield token.start, form
 
 
 def _plain(form: str) -> str:
