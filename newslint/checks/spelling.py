@@ -75,7 +75,7 @@ class Spelling(Check):
         words = self._words(story)
         seen = Counter(word for _, _, word in words)
         repeats = self.params["max_repeats"]
-        unknown = {w for w, n in seen.items() if n <= repeats and not self._is_known(w)}
+        unknown = self._unknown([w for w, n in seen.items() if n <= repeats])
         typos = [(s, e, w) for s, e, w in words if w in unknown]
         british = bool(typos) and any(self._is_british(w) for w in seen)
         for start, end, word in typos:
@@ -105,16 +105,18 @@ class Spelling(Check):
                     found.append((token.start + part.start(), token.start + part.end(), part.group()))
         return found
 
-    def _is_known(self, word: str) -> bool:
-        """In a dictionary, or a prefix or closed compound built of known words (remembered: words recur)."""
-        known = self._known.get(word)
-        if known is None:
-            known = self._known[word] = self._is_known_afresh(word)
-            if len(self._known) > _MEMORY:
-                self._known.clear()
-        return known
+    def _unknown(self, words: list[str]) -> set[str]:
+        """Those of `words` that are not known; each verdict is remembered across stories, as most words recur."""
+        known = self._known
+        if len(known) > _MEMORY:
+            known.clear()
+        for word in words:
+            if word not in known:
+                known[word] = self._is_known(word)
+        return {w for w in words if not known[w]}
 
-    def _is_known_afresh(self, word: str) -> bool:
+    def _is_known(self, word: str) -> bool:
+        """In a dictionary, or a prefix or closed compound built of known words."""
         if self._is_listed(word):
             return True
         if any(
