@@ -3,26 +3,46 @@ by the pattern scanning every position (the `regex` module tries a long alternat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
+_WORD = regex.compile(r"\w+")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 # Letters that match ASCII letters case-insensitively but do not lower-case to them ("İ", long "ſ", "ß",
 # the ligature "ﬁ" under full case folding): in a text holding one, a word lookup could miss a match.
 ODD_FOLDS = regex.compile("[\u00df\u0130\u0131\u0149\u017f\u1e9a\u1e9e\ufb00-\ufb06]")
 
 
+def finditer_at_words(
+    pattern: regex.Pattern[str], words: frozenset[str] | None, text: str
+) -> Iterator[regex.Match[str]]:
+    """The matches of `pattern.finditer(text)`, for a case-insensitive pattern whose every match starts with
+    one of `words` (lower-cased, whole; None: unknown), found by trying it only where one of them does."""
+    if words is None or ODD_FOLDS.search(text):
+        yield from pattern.finditer(text)
+        return
+    lowered = text.lower()
+    end = 0
+    for start in sorted(word_starts(lowered, words.intersection(_WORD.findall(lowered)), whole=True)):
+        if start < end:
+            continue  # inside the last match, where the scan does not look
+        m = pattern.match(text, start)
+        if m:
+            end = m.end()
+            yield m
+
+
 def word_starts(lowered: str, words: Iterable[str], whole: bool) -> set[int]:
     """Where each of `words` starts a word in `lowered` (a lower-cased text without ODD_FOLDS): after no
-    word character or hyphen and, if `whole`, before no word character. A character beyond ASCII is
-    left to the pattern that checks each start, so no start it could match is missed."""
+    word character and, if `whole`, before no word character. A character beyond ASCII is left to the
+    pattern that checks each start, so no start it could match is missed."""
     starts = set()
     for word in words:
         at = lowered.find(word)
         while at >= 0:
             after = at + len(word)
-            if (at == 0 or lowered[at - 1] not in _ASCII_WORD and lowered[at - 1] != "-") and (
+            if (at == 0 or lowered[at - 1] not in _ASCII_WORD) and (
                 not whole or after == len(lowered) or lowered[after] not in _ASCII_WORD
             ):
                 starts.add(at)

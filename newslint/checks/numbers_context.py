@@ -7,11 +7,13 @@ temperatures, ratios, addresses, millions, decimals, names, rankings and sequenc
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
+from newslint.checks.attribution_patterns import finditer_at_words, first_words
 from newslint.checks.numbers_lexicon import Lexicon
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
@@ -49,6 +51,10 @@ class ContextPatterns:
     months: frozenset[str]
     openers: frozenset[str]
     casual: regex.Pattern[str]
+    casual_words: frozenset[str] | None  # the words a casual phrase starts with ("at", "the", "twenty")
+
+    def casual_phrases(self, text: str) -> Iterator[regex.Match[str]]:
+        return finditer_at_words(self.casual, self.casual_words, text)
 
 
 @cache
@@ -92,6 +98,7 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
         months=frozenset(m.lower() for m in lex.words("months")),
         openers=lex.lower("sentence-openers"),
         casual=regex.compile(rf"(?<!\w)(?:{_alternation(lex.words('casual-phrases'))})(?!\w)", flags),
+        casual_words=first_words([regex.escape(p) for p in lex.words("casual-phrases")]),
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -12,6 +13,7 @@ import regex
 from newslint.checks import numbers_context as ctx
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 from newslint.checks.numbers_words import number_words
+from newslint.segment import Span
 from newslint.story import BODY, HEADLINE, Story
 
 FIGURE, WORD = "figure", "word"
@@ -32,6 +34,7 @@ _PHONE = regex.compile(
     r"|\d{1,3}(?:-\d{2,4}){3,5})(?![\w])"
 )
 # Ranges and tallies: "5-4", "5 to 10", "between 5 and 10" (not "3 or 4", which AP spells out).
+_PROTECTED = {ctx.TIME: _TIME, ctx.PHONE: _PHONE}
 _JOINED_AFTER = regex.compile(r"\s?[-–]\s?\$?\d|\s+(?:to|and)\s+\$?\d")
 _JOINED_BEFORE = regex.compile(r"\d%?\s?[-–]\s?\$?$|\d%?\s+(?:to|and)\s+\$?$")
 _FOR_BEFORE = regex.compile(r"\bfor\s+$")
@@ -98,6 +101,59 @@ def _grouping(digits: str) -> str:
     return PLAIN if len(digits) >= 4 else ""
 
 
+class _Spans:
+    """The spans of one pattern's matches (sorted, apart), asked in logarithmic time: a story of figures
+    holds thousands of them."""
+
+    def __init__(self, matches: Iterable[regex.Match[str]]) -> None:
+        spans = [m.span() for m in matches]
+        self.starts, self.ends = [a for a, _ in spans], [b for _, b in spans]
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+_OPENING_MARKS = " \t\"“‘'([$£€"  # what may stand before a figure that still opens its sentence
+
+
+class _SentenceOpenings:
+    """Whether a number opens its sentence: only opening marks before it, or a currency symbol alone
+    ("$5 was..."). Each sentence's opening is read once, so a sentence of a million figures costs no more
+    per figure than a short one."""
+
+    def __init__(self, text: str, symbols: tuple[str, ...], currency_before: regex.Pattern[str]) -> None:
+        self.text, self.currency_before = text, currency_before
+        # A symbol is what a lead stripped of white space must equal (the pattern allows nothing else
+        # for one without a space); a symbol with a space inside is left to the pattern.
+        self.symbols = None if any(c.isspace() for s in symbols for c in s) else frozenset(symbols)
+        self.lengths = sorted({len(s) for s in symbols})
+        self._marks_end: dict[int, int] = {}
+        self._text_start: dict[int, int] = {}
+        self._space_end: dict[int, int] = {}
+
+    def opens(self, sentence: Span, start: int) -> bool:
+        if self.symbols is None:
+            lead = self.text[sentence.start : start]
+            return not lead.strip(_OPENING_MARKS) or bool(self.currency_before.fullmatch(lead.strip()))
+        if self._run_end(self._marks_end, sentence.start, sentence.end, marks=True) >= start:
+            return True  # nothing but opening marks before it
+        first = self._run_end(self._text_start, sentence.start, sentence.end, marks=False)
+        return any(
+            first + n <= start
+            and self.text[first : first + n] in self.symbols
+            and self._run_end(self._space_end, first + n, sentence.end, marks=False) >= start
+            for n in self.lengths
+        )  # white space, a symbol, white space: "$ 5"
+
+    def _run_end(self, cache: dict[int, int], start: int, end: int, marks: bool) -> int:
+        """Where the run of opening marks (or of white space) from `start` ends, read once."""
+        if start not in cache:
+            rest = self.text[start:end]
+            cache[start] = start + len(rest) - len(rest.lstrip(_OPENING_MARKS if marks else None))
+        return cache[start]
+
+
 class _Builder:
     """Finds the numbers of one story and classifies each from its neighbours."""
 
@@ -105,12 +161,9 @@ class _Builder:
         self.story, self.lex, self.text = story, lex, story.masked
         self.patterns = ctx.context_patterns(lex)
         self.words = number_words(lex)
-        self.protected = self._protected()
-        self.casual = [(m.start(), m.end()) for m in self.patterns.casual.finditer(self.text)]
-
-    def _protected(self) -> list[tuple[int, int, str]]:
-        spans = [(m.start(), m.end(), ctx.TIME) for m in _TIME.finditer(self.text)]
-        return spans + [(m.start(), m.end(), ctx.PHONE) for m in _PHONE.finditer(self.text)]
+        self.protected = {kind: _Spans(pattern.finditer(self.text)) for kind, pattern in _PROTECTED.items()}
+        self.casual = _Spans(self.patterns.casual_phrases(self.text))
+        self.openings = _SentenceOpenings(self.text, lex.words("currency-symbols"), self.patterns.currency_before)
 
     def build(self) -> Inventory:
         found = [self._figure(m) for m in _FIGURE.finditer(self.text)]
@@ -133,10 +186,7 @@ class _Builder:
 
     def _sentence_start(self, start: int, pre: str) -> bool:
         sentence = self.story.sentence_at(start)
-        if sentence is None:
-            return False
-        lead = self.text[sentence.start : start]
-        return not lead.strip(" \t\"“‘'([$£€") or bool(self.patterns.currency_before.fullmatch(lead.strip()))
+        return sentence is not None and self.openings.opens(sentence, start)
 
     def _figure(self, m: regex.Match[str]) -> Mention | None:
         start, end = m.start(), m.end()
@@ -155,8 +205,8 @@ class _Builder:
     def _common_kinds(self, start: int, end: int, pre: str, post: str) -> set[str]:
         """Kinds of a figure or a word from the words around it and the spans it lies in."""
         kinds = ctx.kinds_after(self.patterns, post) | ctx.kinds_before(self.patterns, pre)
-        kinds |= {kind for a, b, kind in self.protected if a <= start < b}
-        if any(a <= start < b for a, b in self.casual):
+        kinds |= {kind for kind, spans in self.protected.items() if spans.holds(start)}
+        if self.casual.holds(start):
             kinds.add(ctx.CASUAL)
         kinds |= self._shape_kinds(pre, post)
         if ctx.MONEY in kinds:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from newslint.checks.attribution_patterns import ODD_FOLDS, word_starts
+from newslint.checks.attribution_patterns import finditer_at_words, first_words
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
-
-_RUN = regex.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -25,19 +23,8 @@ class NumberWords:
 
     def finditer(self, text: str) -> Iterator[regex.Match[str]]:
         """The matches of `pattern` in `text`, tried only where a number word starts (scanning the text
-        with the alternation is slow): the same matches as `pattern.finditer(text)`."""
-        if self.first_words is None or ODD_FOLDS.search(text):
-            yield from self.pattern.finditer(text)
-            return
-        lowered = text.lower()
-        end = 0
-        for start in sorted(word_starts(lowered, self.first_words.intersection(_RUN.findall(lowered)), whole=True)):
-            if start < end:
-                continue  # inside the last match: "two hundred and five"
-            m = self.pattern.match(text, start)
-            if m:
-                end = m.end()
-                yield m
+        with the alternation is slow)."""
+        return finditer_at_words(self.pattern, self.first_words, text)
 
     def value(self, phrase: str) -> tuple[int, bool] | None:
         """(value, is_ordinal) of a phrase the pattern matched, or None."""
@@ -97,16 +84,4 @@ def number_words(lexicon: Lexicon) -> NumberWords:
     )
     pattern = regex.compile(source, regex.IGNORECASE | regex.VERSION1)
     words = (*lexicon.cardinals, *lexicon.tens, *lexicon.ordinals, *lexicon.tens_ordinals)
-    return NumberWords(values, ordinal_values, pattern, _first_runs(words))
-
-
-def _first_runs(words: Iterable[str]) -> frozenset[str] | None:
-    """The lower-cased word each of `words` starts with ("twenty" of "twenty-one"), or None if one starts
-    with no ASCII word character (the lookup could not find it)."""
-    runs = set()
-    for word in words:
-        run = _RUN.match(word.lower())
-        if not run or not run.group().isascii():
-            return None
-        runs.add(run.group())
-    return frozenset(runs)
+    return NumberWords(values, ordinal_values, pattern, first_words([regex.escape(w) for w in words]))
