@@ -98,9 +98,9 @@ def build_inventory(story: Story) -> NameInventory:
     # Most tokens are plain lowercase words, only remembered (folded once each at the end); the rest are looked
     # at part by part. A token with a period ("U.S", "a.m") is an abbreviation, not a name.
     lowercase = {f for f in forms if not f[:1].isupper() and "-" not in f and "." not in f}
-    capitalised = [i for i, f in enumerate(forms) if (f[:1].isupper() or "-" in f) and "." not in f]
+    candidates = [i for i, f in enumerate(forms) if (f[:1].isupper() or "-" in f) and "." not in f]
     nearby = _Neighbours(story.masked, tokens, forms)
-    for index in capitalised:
+    for index in candidates:
         token = tokens[index]
         form = forms[index]
         parts = _parts(form)
@@ -158,7 +158,7 @@ class _Neighbours:
             return None
         left, right = (tokens[other], tokens[index]) if step < 0 else (tokens[index], tokens[other])
         gap = self.masked[left.end : right.start]
-        if gap != " " and (not gap or gap.strip(" \t")):
+        if gap != " " and (not gap or gap.strip(" \t")):  # one space, as nearly always, or spaces and tabs
             return None
         if other not in self.keys:
             form = self.forms[other]
