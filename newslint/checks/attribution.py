@@ -100,7 +100,7 @@ def _quote_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
         return True
     first, last = sourcing.index(run[0].start), sourcing.index(run[-1].end - 1)
     paragraphs = {facts[i].paragraph for i in range(first, last + 1)}
-    if any(f.attributed for f in facts if f.paragraph in paragraphs):
+    if any(f.attributed for paragraph in paragraphs for f in sourcing.in_paragraph(paragraph)):
         return True  # in its sentence, the rest of its paragraph, or where the run began
     return first > 0 and speaking[first - 1]  # an attributed quotation just before runs on into this one
 
@@ -335,9 +335,8 @@ class LoadedVerb(_AttributionCheck):
         if follower or self._QUOTE_AFTER.match(story.masked, verb.end):
             return True  # "claimed that", "insisted he", "conceded: "..."
         return any(
-            q.end <= verb.start and self._QUOTE_BEFORE.fullmatch(story.masked, q.end, verb.start)
-            for q in story.quotes
-            if verb.start - 80 <= q.end <= verb.start
+            self._QUOTE_BEFORE.fullmatch(story.masked, q.end, verb.start)
+            for q in sourcing.quotes_ending(verb.start - 80, verb.start)
         )  # "...," he insisted / "...," conceded Smith
 
 

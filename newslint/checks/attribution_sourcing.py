@@ -11,7 +11,7 @@ import regex
 
 from newslint.checks.attribution_lexicon import Lexicon
 from newslint.checks.attribution_patterns import ODD_FOLDS, word_starts
-from newslint.segment import Span
+from newslint.segment import Quote, Span
 from newslint.story import Story
 
 _LETTER = regex.compile(r"\p{L}")
@@ -148,6 +148,20 @@ class Sourcing:
         for fact in self.facts:
             grouped.setdefault(fact.paragraph, []).append(fact)
         return grouped
+
+    def in_paragraph(self, paragraph: int) -> list[SentenceFacts]:
+        """The sentences of paragraph `paragraph` (an index into story.paragraphs)."""
+        return self._by_paragraph.get(paragraph, [])
+
+    def quotes_ending(self, low: int, high: int) -> list[Quote]:
+        """The quotations that end from `low` to `high`, both included."""
+        ends, quotes = self._quotes_by_end
+        return quotes[bisect.bisect_left(ends, low) : bisect.bisect_right(ends, high)]
+
+    @cached_property
+    def _quotes_by_end(self) -> tuple[list[int], list[Quote]]:
+        quotes = sorted(self.story.quotes, key=lambda q: q.end)
+        return [q.end for q in quotes], quotes
 
     def paragraph_sentences(self, index: int) -> list[SentenceFacts]:
         """The sentences of the paragraph holding sentence `index` (a new list the caller may extend)."""
