@@ -4,6 +4,7 @@ by the pattern scanning every position (the `regex` module tries a long alternat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 import regex
 
@@ -14,23 +15,42 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 ODD_FOLDS = regex.compile("[\u00df\u0130\u0131\u0149\u017f\u1e9a\u1e9e\ufb00-\ufb06]")
 
 
-def finditer_at_words(
-    pattern: regex.Pattern[str], words: frozenset[str] | None, text: str
-) -> Iterator[regex.Match[str]]:
-    """The matches of `pattern.finditer(text)`, for a case-insensitive pattern whose every match starts with
-    one of `words` (lower-cased, whole; None: unknown), found by trying it only where one of them does."""
-    if words is None or ODD_FOLDS.search(text):
-        yield from pattern.finditer(text)
-        return
-    lowered = text.lower()
-    end = 0
-    for start in sorted(word_starts(lowered, words.intersection(_WORD.findall(lowered)), whole=True)):
-        if start < end:
-            continue  # inside the last match, where the scan does not look
-        m = pattern.match(text, start)
-        if m:
-            end = m.end()
-            yield m
+class WordLookup:
+    """A case-insensitive pattern whose every match starts with one of `words` (None: unknown), found in a
+    text by trying it only where one of those words starts.
+
+    Outside ODD_FOLDS a character matches an ASCII letter case-insensitively exactly when it lower-cases
+    to it, so a pattern of lower-case ASCII words finds the same matches in the lower-cased text without
+    case folding, which compiles in a third of the time (measured: full case folding is slow to compile).
+    """
+
+    def __init__(self, source: str, flags: int, words: frozenset[str] | None) -> None:
+        self.source, self.flags = source, flags  # flags without IGNORECASE
+        self.words = words if words is not None and source.isascii() and source == source.lower() else None
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """The case-insensitive pattern itself."""
+        return regex.compile(self.source, self.flags | regex.IGNORECASE)
+
+    @cached_property
+    def _lower_case(self) -> regex.Pattern[str]:
+        return regex.compile(self.source, self.flags)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The spans of `pattern.finditer(text)`."""
+        if self.words is None or ODD_FOLDS.search(text):
+            yield from (m.span() for m in self.pattern.finditer(text))
+            return
+        lowered = text.lower()
+        end = 0
+        for start in sorted(word_starts(lowered, self.words.intersection(_WORD.findall(lowered)), whole=True)):
+            if start < end:
+                continue  # inside the last match, where the scan does not look
+            m = self._lower_case.match(lowered, start)
+            if m:
+                end = m.end()
+                yield m.span()
 
 
 def word_starts(lowered: str, words: Iterable[str], whole: bool) -> set[int]:

@@ -7,13 +7,12 @@ temperatures, ratios, addresses, millions, decimals, names, rankings and sequenc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from newslint.checks.attribution_patterns import finditer_at_words, first_words
+from newslint.checks.attribution_patterns import WordLookup, first_words
 from newslint.checks.numbers_lexicon import Lexicon
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
@@ -50,11 +49,7 @@ class ContextPatterns:
     address: regex.Pattern[str]
     months: frozenset[str]
     openers: frozenset[str]
-    casual: regex.Pattern[str]
-    casual_words: frozenset[str] | None  # the words a casual phrase starts with ("at", "the", "twenty")
-
-    def casual_phrases(self, text: str) -> Iterator[regex.Match[str]]:
-        return finditer_at_words(self.casual, self.casual_words, text)
+    casual: WordLookup  # set phrases: "at sixes and sevens", "the eighties"
 
 
 @cache
@@ -97,14 +92,18 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
         address=regex.compile(address, regex.VERSION1),
         months=frozenset(m.lower() for m in lex.words("months")),
         openers=lex.lower("sentence-openers"),
-        casual=regex.compile(rf"(?<!\w)(?:{_alternation(lex.words('casual-phrases'))})(?!\w)", flags),
-        casual_words=first_words([regex.escape(p) for p in lex.words("casual-phrases")]),
+        casual=_casual(lex.words("casual-phrases")),
     )
 
 
 def _before_flags(kind: str) -> int:
     flags = regex.VERSION1 if kind in (CODE, MONEY) else regex.IGNORECASE | regex.VERSION1
     return flags if kind in _FORWARD_BEFORE else flags | regex.REVERSE
+
+
+def _casual(phrases: tuple[str, ...]) -> WordLookup:
+    source = rf"(?<!\w)(?:{_alternation(tuple(p.lower() for p in phrases))})(?!\w)"
+    return WordLookup(source, regex.VERSION1, first_words([regex.escape(p) for p in phrases]))
 
 
 def kinds_after(patterns: ContextPatterns, post: str) -> set[str]:

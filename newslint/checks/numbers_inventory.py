@@ -105,8 +105,8 @@ class _Spans:
     """The spans of one pattern's matches (sorted, apart), asked in logarithmic time: a story of figures
     holds thousands of them."""
 
-    def __init__(self, matches: Iterable[regex.Match[str]]) -> None:
-        spans = [m.span() for m in matches]
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        spans = list(spans)
         self.starts, self.ends = [a for a, _ in spans], [b for _, b in spans]
 
     def holds(self, offset: int) -> bool:
@@ -161,13 +161,13 @@ class _Builder:
         self.story, self.lex, self.text = story, lex, story.masked
         self.patterns = ctx.context_patterns(lex)
         self.words = number_words(lex)
-        self.protected = {kind: _Spans(pattern.finditer(self.text)) for kind, pattern in _PROTECTED.items()}
-        self.casual = _Spans(self.patterns.casual_phrases(self.text))
+        self.protected = {kind: _Spans(m.span() for m in p.finditer(self.text)) for kind, p in _PROTECTED.items()}
+        self.casual = _Spans(self.patterns.casual.spans(self.text))
         self.openings = _SentenceOpenings(self.text, lex.words("currency-symbols"), self.patterns.currency_before)
 
     def build(self) -> Inventory:
         found = [self._figure(m) for m in _FIGURE.finditer(self.text)]
-        found += [self._word(m) for m in self.words.finditer(self.text)]
+        found += [self._word(start, end) for start, end in self.words.spans(self.text)]
         mentions = sorted((m for m in found if m is not None), key=lambda m: m.start)
         return Inventory(tuple(self._with_statistics(mentions)))
 
@@ -284,15 +284,15 @@ class _Builder:
         noun = nxt.group(1)
         return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
 
-    def _word(self, m: regex.Match[str]) -> Mention | None:
-        parsed = self.words.value(m.group())
+    def _word(self, start: int, end: int) -> Mention | None:
+        text = self.text[start:end]
+        parsed = self.words.value(text)
         if parsed is None:
             return None
         value, ordinal = parsed
-        start, end = m.start(), m.end()
         pre, post = self._window(start, end)
         kinds = self._common_kinds(start, end, pre, post) - {ctx.NAME}
-        if m.group()[:1].isupper() and not self._sentence_start(start, pre):
+        if text[:1].isupper() and not self._sentence_start(start, pre):
             kinds.add(ctx.NAME)  # "Big Ten", "Twentieth Century Fund" (AP: proper names)
         if ordinal and (
             cached_pattern(r"(?:\ba|\bone|\w-)\s*$", regex.REVERSE).search(pre.lower())
@@ -300,7 +300,7 @@ class _Builder:
         ):
             kinds.add(ctx.FRACTION)  # "a tenth of", "one-tenth"
         return Mention(
-            start, end, m.group(), float(value), WORD, ordinal, False, "", "", frozenset(kinds),
+            start, end, text, float(value), WORD, ordinal, False, "", "", frozenset(kinds),
             self._sentence_start(start, pre), self._block(start),
         )  # fmt: skip
 

@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from newslint.checks.attribution_patterns import finditer_at_words, first_words
+from newslint.checks.attribution_patterns import WordLookup, first_words
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 
 
@@ -18,13 +18,16 @@ class NumberWords:
 
     values: dict[str, int]  # "seven" -> 7, "twenty" -> 20
     ordinal_values: dict[str, int]  # "seventh" -> 7, "twentieth" -> 20
-    pattern: regex.Pattern[str]  # one spelled number: "twenty-five", "two hundred", "twenty-first"
-    first_words: frozenset[str] | None  # every match starts with one of these words, whole; None: unknown
+    lookup: WordLookup  # one spelled number: "twenty-five", "two hundred", "twenty-first"
 
-    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
-        """The matches of `pattern` in `text`, tried only where a number word starts (scanning the text
-        with the alternation is slow)."""
-        return finditer_at_words(self.pattern, self.first_words, text)
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        return self.lookup.pattern
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The spans of `pattern`'s matches in `text`, tried only where a number word starts (scanning the
+        text with the alternation is slow)."""
+        return self.lookup.spans(text)
 
     def value(self, phrase: str) -> tuple[int, bool] | None:
         """(value, is_ordinal) of a phrase the pattern matched, or None."""
@@ -70,11 +73,13 @@ def number_words(lexicon: Lexicon) -> NumberWords:
     values.update({w: 20 + 10 * i for i, w in enumerate(lexicon.tens)})
     ordinal_values = {w: i for i, w in enumerate(lexicon.ordinals)}
     ordinal_values.update({w: 20 + 10 * i for i, w in enumerate(lexicon.tens_ordinals)})
-    unit = "|".join(sorted(lexicon.cardinals[1:10], key=len, reverse=True))
-    unit_ord = "|".join(sorted(lexicon.ordinals[1:10], key=len, reverse=True))
-    simple = "|".join(sorted(list(lexicon.cardinals) + list(lexicon.ordinals), key=len, reverse=True))
-    tens = "|".join(lexicon.tens)
-    tens_ord = "|".join(lexicon.tens_ordinals)
+    # Lower-cased: the lookup runs the pattern case-sensitively on lower-cased text.
+    cardinals, ordinals = [w.lower() for w in lexicon.cardinals], [w.lower() for w in lexicon.ordinals]
+    unit = "|".join(sorted(cardinals[1:10], key=len, reverse=True))
+    unit_ord = "|".join(sorted(ordinals[1:10], key=len, reverse=True))
+    simple = "|".join(sorted(cardinals + ordinals, key=len, reverse=True))
+    tens = "|".join(w.lower() for w in lexicon.tens)
+    tens_ord = "|".join(w.lower() for w in lexicon.tens_ordinals)
     source = (
         rf"(?<![\w\-])(?:"
         rf"(?:{unit})[\s\-]+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:(?:{tens})(?:-(?:{unit}))?|{simple}))?"
@@ -82,6 +87,6 @@ def number_words(lexicon: Lexicon) -> NumberWords:
         rf"|{tens_ord}|{tens}|{simple}"
         rf")(?![\w\-])"
     )
-    pattern = regex.compile(source, regex.IGNORECASE | regex.VERSION1)
     words = (*lexicon.cardinals, *lexicon.tens, *lexicon.ordinals, *lexicon.tens_ordinals)
-    return NumberWords(values, ordinal_values, pattern, first_words([regex.escape(w) for w in words]))
+    lookup = WordLookup(source, regex.VERSION1, first_words([regex.escape(w) for w in words]))
+    return NumberWords(values, ordinal_values, lookup)
