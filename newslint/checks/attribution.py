@@ -156,7 +156,7 @@ class UnsourcedClaim(_AttributionCheck):
     def _court_copy(self, story: Story, sourcing: Sourcing) -> bool:
         """Whether the lead, the first sentence of the body, reports court proceedings."""
         lead = next((f for f in sourcing.facts if story.block_at(f.span.start) not in (HEADLINE, BYLINE)), None)
-        return lead is not None and bool(sourcing.matches(self.lexicon.court_lead, lead.span))
+        return lead is not None and bool(sourcing.matches("court_lead", lead.span))
 
     def _headline_reported(self, claim: Claim, sourced_kinds: set[str]) -> bool:
         """Headlines carry no attribution: judged against the body unless the mode says otherwise."""
@@ -171,11 +171,11 @@ class UnsourcedClaim(_AttributionCheck):
         fact = sourcing.facts[index]
         if fact.vague or any(not _overlaps(a, [trigger]) for a in fact.attributions):
             return True  # vague sourcing is the vague rule's business, not this one's
-        if any(not _overlaps(c, [trigger]) for c in sourcing.matches(self.lexicon.cognition, fact.span)):
+        if any(not _overlaps(c, [trigger]) for c in sourcing.matches("cognition", fact.span)):
             return True  # "police believe", "officials estimate"
-        if sourcing.matches(self.lexicon.established, fact.span):
+        if sourcing.matches("established", fact.span):
             return True  # a court's finding: "found guilty of manslaughter over the deaths of 14"
-        if sourcing.matches(self.lexicon.dated, fact.span):
+        if sourcing.matches("dated", fact.span):
             return True  # "on December 2": an event more than a week old, recalled (AP dates)
         return any(f.attributed or f.vague for f in sourcing.paragraph_sentences(index))
 
@@ -208,7 +208,7 @@ class VagueAttribution(_AttributionCheck):
         if lexicon.allegation.fullmatch(sourcing.prose, start, end):
             return self._accuser(sourcing, index, vague, adjacent=True)  # AP "alleged": who alleges it
         if lexicon.report.fullmatch(sourcing.prose, start, end):
-            return self._near(sourcing, index, vague, lexicon.reporter)  # "reportedly": which report
+            return self._near(sourcing, index, vague, "reporter")  # "reportedly": which report
         return _near_attributed(sourcing, index)  # "is believed to": by the source just named
 
     def _sourced(self, sourcing: Sourcing, fact: SentenceFacts, vague: Span) -> bool:
@@ -217,7 +217,7 @@ class VagueAttribution(_AttributionCheck):
         return self._accuser(sourcing, sourcing.index(fact.span.start), vague, adjacent=False)
 
     @staticmethod
-    def _near(sourcing: Sourcing, index: int, vague: Span, pattern: regex.Pattern[str]) -> bool:
+    def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
         """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside
         the vague form itself ("is reported to" names no report)."""
         facts = sourcing.facts[max(0, index - 1) : index + 2] + sourcing.paragraph_sentences(index)
@@ -229,7 +229,7 @@ class VagueAttribution(_AttributionCheck):
         if not self.lexicon.allegation.fullmatch(sourcing.prose, vague.start, vague.end):
             return False
         facts = sourcing.facts[max(0, index - 1) : index + 2] if adjacent else [sourcing.facts[index]]
-        return any(sourcing.matches(self.lexicon.accuser, f.span) for f in facts)
+        return any(sourcing.matches("accuser", f.span) for f in facts)
 
     @staticmethod
     def _governed(sourcing: Sourcing, vague: Span, attribution: Span) -> bool:
@@ -307,7 +307,7 @@ class AnonymousSource(_AttributionCheck):
             following = sourcing.facts[index + 1]
             if not sourcing.matches(self.phrase, following.span, needs=self.nouns):
                 nearby.append(following)
-        return any(sourcing.matches(self.lexicon.reason, f.span) for f in nearby)
+        return any(sourcing.matches("reason", f.span) for f in nearby)
 
 
 class LoadedVerb(_AttributionCheck):
@@ -321,7 +321,7 @@ class LoadedVerb(_AttributionCheck):
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
         for fact in sourcing.facts:
-            for verb in sourcing.matches(self.lexicon.loaded, fact.span):
+            for verb in sourcing.matches("loaded", fact.span):
                 if self._introduces_speech(story, sourcing, verb):
                     word = story.text[verb.start : verb.end]
                     said = "said" if word.lower().endswith("ed") else "says"

@@ -30,9 +30,9 @@ class ClaimFinder:
         self.window = window
 
     def claims(self, sourcing: Sourcing, span: Span) -> list[Claim]:
-        found = [Claim(s, "estimate") for s in sourcing.matches(self.lexicon.estimate, span)]
-        found += [Claim(s, "accusation") for s in sourcing.matches(self.lexicon.accusation, span)]
-        for casualty in sourcing.matches(self.lexicon.casualty, span):
+        found = [Claim(s, "estimate") for s in sourcing.matches("estimate", span)]
+        found += [Claim(s, "accusation") for s in sourcing.matches("accusation", span)]
+        for casualty in sourcing.matches("casualty", span):
             count = self._count_near(sourcing, span, casualty)
             if count is not None:
                 found.append(Claim(Span(min(count.start, casualty.start), max(count.end, casualty.end)),
@@ -62,8 +62,8 @@ class ClaimFinder:
 
     def _counts(self, sourcing: Sourcing, span: Span) -> list[Span]:
         prose = sourcing.prose
-        found = list(sourcing.matches(self.lexicon.number_word, span))
-        found += sourcing.matches(self.lexicon.compound_number, span)  # "Twenty-one", opening a sentence
+        found = list(sourcing.matches("number_word", span))
+        found += sourcing.matches("compound_number", span)  # "Twenty-one", opening a sentence
         for m in _FIGURE.finditer(prose, span.start, span.end):
             if _YEAR.fullmatch(m.group()) and "," not in m.group():
                 continue

@@ -15,6 +15,43 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 ODD_FOLDS = regex.compile("[\u00df\u0130\u0131\u0149\u017f\u1e9a\u1e9e\ufb00-\ufb06]")
 
 
+def lower_cased(text: str) -> str | None:
+    """`text` lower-cased for a Caseless pattern, or None if it holds a letter that folds oddly."""
+    return None if ODD_FOLDS.search(text) else text.lower()
+
+
+class Caseless:
+    """A case-insensitive pattern whose literal letters are lower-case, run case-sensitively on the
+    lower-cased text: outside ODD_FOLDS a character matches an ASCII letter case-insensitively exactly
+    when it lower-cases to it, so the matches are the same, and a pattern compiles in a third of the time
+    without case folding (measured). A letter beyond ASCII with a case in the pattern turns this off."""
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source, self.flags = source, flags  # flags without IGNORECASE
+        self.exact = all(c.isascii() or c.lower() == c.upper() for c in source)
+
+    @cached_property
+    def folding(self) -> regex.Pattern[str]:
+        """The case-insensitive pattern itself."""
+        return regex.compile(self.source, self.flags | regex.IGNORECASE)
+
+    @cached_property
+    def lower_case(self) -> regex.Pattern[str]:
+        return regex.compile(self.source, self.flags)
+
+    def match(self, text: str, lowered: str | None) -> bool:
+        """Whether `folding.match(text)` matches; `lowered` is `lower_cased(text)`."""
+        if lowered is None or not self.exact:
+            return self.folding.match(text) is not None
+        return self.lower_case.match(lowered) is not None
+
+    def search(self, text: str, lowered: str | None) -> bool:
+        """Whether `folding.search(text)` matches; `lowered` is `lower_cased(text)`."""
+        if lowered is None or not self.exact:
+            return self.folding.search(text) is not None
+        return self.lower_case.search(lowered) is not None
+
+
 class WordLookup:
     """A case-insensitive pattern whose every match starts with one of `words` (None: unknown), found in a
     text by trying it only where one of those words starts.
@@ -68,6 +105,18 @@ def word_starts(lowered: str, words: Iterable[str], whole: bool) -> set[int]:
                 starts.add(at)
             at = lowered.find(word, at + 1)
     return starts
+
+
+def phrase_first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """`first_words` of literal phrases: the first word of each, lower-cased (None if one starts with no
+    word or with a letter beyond ASCII), read without parsing them as patterns."""
+    words = set()
+    for phrase in phrases:
+        run = _WORD.match(phrase)
+        if run is None or not run.group().isascii():
+            return None
+        words.add(run.group().lower())
+    return frozenset(words)
 
 
 # What `first_words` reads of a pattern: the items of a sequence, each with its repeat bounds.

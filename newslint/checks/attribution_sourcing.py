@@ -64,23 +64,30 @@ class Sourcing:
             chars[quote.start : quote.end] = " " * (quote.end - quote.start)
         return "".join(chars)
 
-    def matches(self, pattern: regex.Pattern[str], span: Span, needs: frozenset[str] = frozenset()) -> tuple[Span, ...]:
-        """Matches of `pattern` in the reporter's own words of `span`: those of `pattern.finditer` there.
+    def matches(
+        self, pattern: regex.Pattern[str] | str, span: Span, needs: frozenset[str] = frozenset()
+    ) -> tuple[Span, ...]:
+        """Matches of `pattern` (or the lexicon's pattern of that name) in the reporter's own words of `span`:
+        those of `pattern.finditer` there.
 
         Where the lexicon knows the words every match starts with, the pattern is tried only where one
         does; `needs` names words one of which every match holds whole, so a span without one has none.
         """
-        starts = None if self._clipped(span) else self._word_starts(self.lexicon.first_words(pattern))
-        if starts is None:
+        lookup = None if self._clipped(span) else self._word_starts(self.lexicon.first_words(pattern))
+        if lookup is None:
             if needs and not self._clipped(span) and not self._holds(needs, span):
                 return ()
-            found = pattern.finditer(self.prose, span.start, span.end, timeout=self.timeout)
+            scanning = getattr(self.lexicon, pattern) if isinstance(pattern, str) else pattern
+            found = scanning.finditer(self.prose, span.start, span.end, timeout=self.timeout)
             return tuple(Span(m.start(), m.end()) for m in found if m.end() > m.start())
+        starts, words = lookup
         spans, end = [], span.start
-        for start in starts[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]:
-            if start < end:
+        for index in range(bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)):
+            if starts[index] < end:
                 continue  # inside the last match, where the scan does not look
-            m = pattern.match(self.prose, start, span.end, timeout=self.timeout)
+            # Only the entries that start with the word found there can match: compile just those.
+            starting = self.lexicon.starting(pattern, words[index])
+            m = starting.match(self.prose, starts[index], span.end, timeout=self.timeout)
             if m and m.end() > m.start():
                 spans.append(Span(m.start(), m.end()))
                 end = m.end()
@@ -91,19 +98,24 @@ class Sourcing:
         return _TWO_WORD_CHARACTERS.match(self.prose, max(0, span.end - 1), span.end + 1) is not None
 
     def _holds(self, words: frozenset[str], span: Span) -> bool:
-        starts = self._word_starts(words)
-        return starts is None or bisect.bisect_left(starts, span.start) < bisect.bisect_left(starts, span.end)
+        lookup = self._word_starts(words)
+        return lookup is None or bisect.bisect_left(lookup[0], span.start) < bisect.bisect_left(lookup[0], span.end)
 
-    def _word_starts(self, words: frozenset[str] | None) -> list[int] | None:
-        """Where one of `words` stands whole in the prose, in order; None if they or the prose are unknown."""
+    def _word_starts(self, words: frozenset[str] | None) -> tuple[list[int], list[str]] | None:
+        """Where one of `words` stands whole in the prose, in order, and which; None if they or the prose
+        are unknown."""
         if words is None or self._lowered is None:
             return None
         if words not in self._starts_of:
-            self._starts_of[words] = sorted(word_starts(self._lowered, words & self._words, whole=True))
+            lowered = self._lowered
+            found = sorted(
+                (start, word) for word in words & self._words for start in word_starts(lowered, [word], True)
+            )
+            self._starts_of[words] = ([start for start, _ in found], [word for _, word in found])
         return self._starts_of[words]
 
     @cached_property
-    def _starts_of(self) -> dict[frozenset[str], list[int]]:
+    def _starts_of(self) -> dict[frozenset[str], tuple[list[int], list[str]]]:
         return {}
 
     @cached_property
@@ -126,8 +138,8 @@ class Sourcing:
         return [f.span.start for f in self.facts]
 
     def _sentence(self, span: Span, paragraph: int) -> SentenceFacts:
-        vague = self.matches(self.lexicon.vague, span)
-        speech = self.matches(self.lexicon.attribution, span)
+        vague = self.matches("vague", span)
+        speech = self.matches("attribution", span)
         own_words = self.prose[span.start : span.end]
         return SentenceFacts(
             span=span,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.checks import numbers_context as ctx
+from newslint.checks.attribution_patterns import lower_cased
 from newslint.checks.base import Check, Param
 from newslint.checks.numbers_base import NumberCheck
 from newslint.checks.numbers_consistency import NumberConsistency
@@ -177,7 +178,12 @@ class DateSuffix(NumberCheck):
         for m in inventory(story, self.lex).figures():
             # Only "June 12th": "the 5th of May" needs a recast ("May 5"), not a deleted suffix.
             before = story.masked[max(0, m.start - 12) : m.start]
-            if m.ordinal and ctx.DATE in m.kinds and month_before.search(before) and not self.excused(m):
+            if (
+                m.ordinal
+                and ctx.DATE in m.kinds
+                and month_before.search(before, lower_cased(before))
+                and not self.excused(m)
+            ):
                 suggestion = m.text[: -len(m.suffix)]
                 yield Hit(
                     m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion)

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from newslint.checks.attribution_patterns import WordLookup, first_words
+from newslint.checks.attribution_patterns import Caseless, WordLookup, lower_cased, phrase_first_words
 from newslint.checks.numbers_lexicon import Lexicon
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
@@ -38,14 +38,21 @@ def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _lowered(words: tuple[str, ...]) -> str:
+    """The alternation of `words` lower-cased, for a Caseless pattern (the same length order)."""
+    return _alternation(tuple(w.lower() for w in words))
+
+
 @dataclass(frozen=True)
 class ContextPatterns:
     """The lexicon's lists compiled once into the patterns the classifier runs."""
 
     lexicon: Lexicon
     currency_before: regex.Pattern[str]
-    after: dict[str, regex.Pattern[str]]
-    before: dict[str, regex.Pattern[str]]
+    after: dict[str, Caseless]  # case-insensitive: "Percent", "YEARS OLD"
+    after_cased: dict[str, regex.Pattern[str]]  # "5 GB", "5 PM"
+    before: dict[str, Caseless]
+    before_cased: dict[str, regex.Pattern[str]]  # "US$", "A-"
     address: regex.Pattern[str]
     months: frozenset[str]
     openers: frozenset[str]
@@ -58,37 +65,46 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
     symbols = _alternation(lex.words("currency-symbols"))
     codes = _alternation(lex.words("currency-codes"))
     units = _alternation(lex.words("units"))
-    scales = _alternation(tuple(lex.scales))
+    scales = _lowered(tuple(lex.scales))
+
+    def words(key: str) -> str:
+        return _lowered(lex.words(key))
+
     after = {
-        PERCENT: rf"\s*(?:{_alternation(lex.words('percent-words'))})(?!\w)",
-        AGE: rf"(?:\s+|-)(?:{_alternation(tuple(w.lstrip('-') for w in lex.words('age-after')))})(?!\w)",
-        TIME: rf"\s*(?:{_alternation(lex.words('time-after'))})(?![\w])",
-        UNIT: rf"(?:\s+|-)(?:{units})(?![\w])",
-        MONEY: rf"(?:\s+(?:{scales}))?\s+(?:{_alternation(lex.words('currency-words'))})(?![\w])",
+        PERCENT: rf"\s*(?:{words('percent-words')})(?!\w)",
+        AGE: rf"(?:\s+|-)(?:{_lowered(tuple(w.lstrip('-') for w in lex.words('age-after')))})(?!\w)",
+        MONEY: rf"(?:\s+(?:{scales}))?\s+(?:{words('currency-words')})(?![\w])",
         SCALE: rf"\s+(?:{scales})(?![\w])",
-        DATE: rf"\s+(?:of\s+)?(?:{_alternation(lex.words('months'))})\b",
-        RATIO: rf"(?:\s+(?:in|out\s+of)\s+|-to-|\s*:\s*)(?:\d|every\b|(?:{_alternation(lex.cardinals[2:11])})\b)",
-        SCORE: rf"\s+for\s+\d|-\d+(?:\s+|-)(?:{_alternation(lex.words('score-words'))})\b",
+        DATE: rf"\s+(?:of\s+)?(?:{words('months')})\b",
+        RATIO: rf"(?:\s+(?:in|out\s+of)\s+|-to-|\s*:\s*)(?:\d|every\b|(?:{_lowered(lex.cardinals[2:11])})\b)",
+        SCORE: rf"\s+for\s+\d|-\d+(?:\s+|-)(?:{words('score-words')})\b",
         CODE: r"[/\-]\p{L}",
     }
+    after_cased = {
+        TIME: rf"\s*(?:{_alternation(lex.words('time-after'))})(?![\w])",
+        UNIT: rf"(?:\s+|-)(?:{units})(?![\w])",
+    }
     before = {
-        AGE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('age-before'))})\s*$",
-        SCORE: rf"(?:\b(?:{_alternation(lex.words('score-before'))})|\d\s+for)\s*$",
-        SEQUENCE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('sequence-before'))})\s*$",
-        DATE: rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(lex.words('months'))})\.?\s*$",
-        MONEY: rf"(?<![\p{{L}}])(?:(?:{symbols})\s?|(?:{codes})\s)$",
-        CODE: r"(?:\p{L}[\-/]|[#\p{L}]\.?)$",
+        AGE: rf"(?<![\p{{L}}\p{{N}}])(?:{words('age-before')})\s*$",
+        SCORE: rf"(?:\b(?:{words('score-before')})|\d\s+for)\s*$",
+        SEQUENCE: rf"(?<![\p{{L}}\p{{N}}])(?:{words('sequence-before')})\s*$",
+        DATE: rf"(?<![\p{{L}}\p{{N}}])(?:{words('months')})\.?\s*$",
         DECADE: r"['’]$",
         RATIO: r"\d\s+(?:in|out\s+of)\s+$|\d-to-$|\d\s*:\s*$",
     }
+    before_cased = {
+        MONEY: rf"(?<![\p{{L}}])(?:(?:{symbols})\s?|(?:{codes})\s)$",
+        CODE: r"(?:\p{L}[\-/]|[#\p{L}]\.?)$",
+    }
     street = _alternation(lex.words("street-suffixes"))
     address = rf"(?:\s+\p{{Lu}}[\p{{L}}'.\-]*){{1,3}}\s+(?:{street})(?!\w)"
-    flags = regex.IGNORECASE | regex.VERSION1
     return ContextPatterns(
         lexicon=lex,
         currency_before=regex.compile(rf"(?:{symbols})\s?$", regex.VERSION1),
-        after={k: regex.compile(v, flags if k not in (UNIT, TIME) else regex.VERSION1) for k, v in after.items()},
-        before={k: regex.compile(v, _before_flags(k)) for k, v in before.items()},
+        after={k: Caseless(v, regex.VERSION1) for k, v in after.items()},
+        after_cased={k: regex.compile(v, regex.VERSION1) for k, v in after_cased.items()},
+        before={k: Caseless(v, _before_flags(k)) for k, v in before.items()},
+        before_cased={k: regex.compile(v, _before_flags(k)) for k, v in before_cased.items()},
         address=regex.compile(address, regex.VERSION1),
         months=frozenset(m.lower() for m in lex.words("months")),
         openers=lex.lower("sentence-openers"),
@@ -97,18 +113,19 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
 
 
 def _before_flags(kind: str) -> int:
-    flags = regex.VERSION1 if kind in (CODE, MONEY) else regex.IGNORECASE | regex.VERSION1
-    return flags if kind in _FORWARD_BEFORE else flags | regex.REVERSE
+    return regex.VERSION1 if kind in _FORWARD_BEFORE else regex.VERSION1 | regex.REVERSE
 
 
 def _casual(phrases: tuple[str, ...]) -> WordLookup:
     source = rf"(?<!\w)(?:{_alternation(tuple(p.lower() for p in phrases))})(?!\w)"
-    return WordLookup(source, regex.VERSION1, first_words([regex.escape(p) for p in phrases]))
+    return WordLookup(source, regex.VERSION1, phrase_first_words(phrases))
 
 
 def kinds_after(patterns: ContextPatterns, post: str) -> set[str]:
     """Kinds read from the words right after a number ("percent", "years old", "Main St.")."""
-    found = {kind for kind, pattern in patterns.after.items() if pattern.match(post)}
+    lowered = lower_cased(post)
+    found = {kind for kind, pattern in patterns.after.items() if pattern.match(post, lowered)}
+    found |= {kind for kind, pattern in patterns.after_cased.items() if pattern.match(post)}
     if patterns.address.match(post):
         found.add(ADDRESS)
     return found
@@ -116,7 +133,9 @@ def kinds_after(patterns: ContextPatterns, post: str) -> set[str]:
 
 def kinds_before(patterns: ContextPatterns, pre: str) -> set[str]:
     """Kinds read from the words right before a number ("aged", "No.", "$", "March")."""
-    found = {kind for kind, pattern in patterns.before.items() if pattern.search(pre)}
+    lowered = lower_cased(pre)
+    found = {kind for kind, pattern in patterns.before.items() if pattern.search(pre, lowered)}
+    found |= {kind for kind, pattern in patterns.before_cased.items() if pattern.search(pre)}
     if _name_before(patterns, pre):
         found.add(NAME)
     return found
