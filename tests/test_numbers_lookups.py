@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.checks import numbers_context as ctx
+from newslint.checks.attribution_patterns import lower_cased
 from newslint.checks.numbers_inventory import _OPENING_MARKS, _SentenceOpenings, _Spans
 from newslint.checks.numbers_lexicon import load_lexicon
 from newslint.segment import Span
@@ -63,3 +64,37 @@ def test_a_sentence_opening_is_read_once_with_the_same_answer(leads: list[str]) 
 def test_spans_hold_an_offset_as_the_list_did() -> None:
     spans = _Spans(m.span() for m in regex.finditer(r"\d+", "12 345 x 6"))
     assert [o for o in range(11) if spans.holds(o)] == [0, 1, 3, 4, 5, 9]
+
+
+_WINDOW = st.lists(
+    st.sampled_from(
+        [
+            "AGED ",
+            "aged",
+            " ",
+            "No. ",
+            "Page",
+            "March",
+            "MARCH ",
+            "per cent",
+            "Percent",
+            "ſ",
+            "İ",
+            "ß",
+            "5",
+            "-",
+            "’",
+            "x",
+        ]
+    )
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_WINDOW)
+def test_caseless_context_patterns_match_as_their_case_folding_form(text: str) -> None:
+    lowered = lower_cased(text)
+    for pattern in PATTERNS.after.values():
+        assert pattern.match(text, lowered) == (pattern.folding.match(text) is not None)
+    for pattern in PATTERNS.before.values():
+        assert pattern.search(text, lowered) == (pattern.folding.search(text) is not None)
