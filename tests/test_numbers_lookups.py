@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from newslint.checks import numbers_context as ctx
 from newslint.checks.attribution_patterns import lower_cased
+from newslint.checks.numbers_forms import _may_spell_fractions
 from newslint.checks.numbers_inventory import _OPENING_MARKS, _SentenceOpenings, _Spans
 from newslint.checks.numbers_lexicon import load_lexicon
 from newslint.segment import Span
@@ -98,3 +99,17 @@ def test_caseless_context_patterns_match_as_their_case_folding_form(text: str) -
         assert pattern.match(text, lowered) == (pattern.folding.match(text) is not None)
     for pattern in PATTERNS.before.values():
         assert pattern.search(text, lowered) == (pattern.folding.search(text) is not None)
+
+
+_FRACTION_TEXT = st.lists(
+    st.sampled_from(["one", "Two", "-", "THIRDS", "third", "half", "ſixths", " ", "x", "-Quarter"])
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=_FRACTION_TEXT)
+def test_a_text_the_fraction_check_skips_has_no_spelled_fraction(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    names = "|".join(LEX.fractions)
+    if regex.search(rf"(?<![\w\-])(\p{{L}}+)-({names})(?![\w\-])", text, regex.I):
+        assert _may_spell_fractions(text, LEX.fractions)

@@ -12,7 +12,7 @@ from functools import cache
 
 import regex
 
-from newslint.checks.attribution_patterns import Caseless, WordLookup, lower_cased, phrase_first_words
+from newslint.checks.attribution_patterns import Caseless, WordLookup, lower_cased
 from newslint.checks.numbers_lexicon import Lexicon
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
@@ -118,7 +118,7 @@ def _before_flags(kind: str) -> int:
 
 def _casual(phrases: tuple[str, ...]) -> WordLookup:
     source = rf"(?<!\w)(?:{_alternation(tuple(p.lower() for p in phrases))})(?!\w)"
-    return WordLookup(source, regex.VERSION1, phrase_first_words(phrases))
+    return WordLookup(source, regex.VERSION1, phrases)
 
 
 def kinds_after(patterns: ContextPatterns, post: str) -> set[str]:

@@ -6,7 +6,7 @@ write the same number in any other form, for the house-style and the consistency
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
@@ -14,6 +14,7 @@ from itertools import pairwise
 import regex
 
 from newslint.checks import numbers_context as ctx
+from newslint.checks.attribution_patterns import ODD_FOLDS, lower_cased_words
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 from newslint.checks.numbers_words import number_words
@@ -170,18 +171,29 @@ def fraction_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrenc
     names = "|".join(sorted(lex.fractions, key=len, reverse=True))
     limit = lex.threshold("fraction-max-denominator")
     found = []
-    for m in cached_pattern(rf"(?<![\w\-])(\p{{L}}+)-({names})(?![\w\-])", regex.I).finditer(story.masked):
+    text = story.masked
+    spelled = cached_pattern(rf"(?<![\w\-])(\p{{L}}+)-({names})(?![\w\-])", regex.I)
+    for m in spelled.finditer(text) if _may_spell_fractions(text, lex.fractions) else ():
         parsed = words.value(m.group(1))
         if parsed and not parsed[1] and 0 < parsed[0] < lex.fractions[m.group(2).lower()] <= limit:
             num, den = parsed[0], lex.fractions[m.group(2).lower()]
             found.append(Occurrence(m.start(), m.end(), WORD_FRACTION, _fraction(num, den, m.group(), words)))
     # Not a mixed number: "3 1/2 hours" is an amount above one, in figures (AP fractions).
-    pattern = r"(?<![\w/.,])(?<!\d\s)(\d)/(\d{1,2})(?![\w/]|[.,]\d)|(?<!\d)[" + "".join(_VULGAR) + "]"
-    for m in cached_pattern(pattern).finditer(story.masked):
+    slashed = cached_pattern(r"(?<![\w/.,])(?<!\d\s)(\d)/(\d{1,2})(?![\w/]|[.,]\d)|(?<!\d)[" + "".join(_VULGAR) + "]")
+    for m in slashed.finditer(text) if "/" in text or any(c in text for c in _VULGAR) else ():
         num, den = _VULGAR.get(m.group()) or (int(m.group(1)), int(m.group(2)))
         if 0 < num < den <= limit:
             found.append(Occurrence(m.start(), m.end(), SLASH_FRACTION, _fraction(num, den, m.group(), words)))
     return sorted(found, key=lambda o: o.start)
+
+
+def _may_spell_fractions(text: str, names: Iterable[str]) -> bool:
+    """Whether `text` may hold "one-third": a hyphen before a fraction's name, in any case. Scanning for
+    one with the pattern is slow, and most stories hold none."""
+    if ODD_FOLDS.search(text) or not all(name.isascii() for name in names):
+        return True  # a letter that folds oddly may spell a name
+    lowered, _ = lower_cased_words(text)
+    return any(f"-{name.lower()}" in lowered for name in names)
 
 
 def _fraction(num: int, den: int, original: str, words) -> Callable[[str], str | None]:

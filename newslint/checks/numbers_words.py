@@ -8,7 +8,7 @@ from functools import cache
 
 import regex
 
-from newslint.checks.attribution_patterns import WordLookup, phrase_first_words
+from newslint.checks.attribution_patterns import WordLookup
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 
 
@@ -88,5 +88,5 @@ def number_words(lexicon: Lexicon) -> NumberWords:
         rf")(?![\w\-])"
     )
     words = (*lexicon.cardinals, *lexicon.tens, *lexicon.ordinals, *lexicon.tens_ordinals)
-    lookup = WordLookup(source, regex.VERSION1, phrase_first_words(words))
+    lookup = WordLookup(source, regex.VERSION1, words)
     return NumberWords(values, ordinal_values, lookup)
