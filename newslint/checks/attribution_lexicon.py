@@ -56,7 +56,6 @@ class Lexicon:
 
     def __init__(self, sources: dict[str, _Source], lists: dict[str, frozenset[str]]) -> None:
         self._sources = sources
-        self._starting: dict[tuple[str, str], regex.Pattern[str]] = {}
         self.__dict__.update(lists)
 
     def __getattr__(self, name: str) -> regex.Pattern[str]:
@@ -82,19 +81,6 @@ class Lexicon:
         source = self._sources.get(name) if isinstance(name, str) else None
         return source.first_words if source else None
 
-    def starting(self, name: str, word: str) -> regex.Pattern[str]:
-        """The pattern `name` for a place where the text's word is `word`: for a list of phrases, cut down
-        to the phrases that start with `word` (no other can match there), which compiles in a fraction of
-        the time (a story holds a few of a list's words); an alternation of expressions, whose entries
-        share their first words ("is", "was"), whole."""
-        source = self._sources[name]
-        if not source.literal:
-            return getattr(self, name)
-        key = (name, word)
-        if key not in self._starting:
-            self._starting[key] = compile_pattern(source.starting(word), source.ignorecase)
-        return self._starting[key]
-
 
 class _Source:
     """A pattern's source and, for an alternation of entries, what each entry starts with."""
@@ -113,10 +99,6 @@ class _Source:
         if not self.entries or None in self._entry_words:
             return None
         return frozenset().union(*self._entry_words)
-
-    def starting(self, word: str) -> str:
-        """The source of the alternation of the phrases that start with `word`."""
-        return _words_source([e for e, words in zip(self.entries, self._entry_words) if words and word in words])
 
 
 _FAST_LEFT_EDGE = r"(?:^|(?<=[^\w-]))"  # the same edge as (?<![\w-]); the `regex` module scans it about 40% faster

@@ -73,49 +73,45 @@ class Sourcing:
         Where the lexicon knows the words every match starts with, the pattern is tried only where one
         does; `needs` names words one of which every match holds whole, so a span without one has none.
         """
-        lookup = None if self._clipped(span) else self._word_starts(self.lexicon.first_words(pattern))
-        if lookup is None:
-            if needs and not self._clipped(span) and not self._holds(needs, span):
+        clipped = self._clipped(span)
+        starts = None if clipped else self._word_starts(self.lexicon.first_words(pattern))
+        if starts is None:
+            if needs and not clipped and not self._holds(needs, span):
                 return ()
-            scanning = getattr(self.lexicon, pattern) if isinstance(pattern, str) else pattern
-            found = scanning.finditer(self.prose, span.start, span.end, timeout=self.timeout)
+            found = self._pattern(pattern).finditer(self.prose, span.start, span.end, timeout=self.timeout)
             return tuple(Span(m.start(), m.end()) for m in found if m.end() > m.start())
-        starts, words = lookup
         spans, end = [], span.start
-        for index in range(bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)):
-            if starts[index] < end:
+        for start in starts[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)]:
+            if start < end:
                 continue  # inside the last match, where the scan does not look
-            # Only the entries that start with the word found there can match: compile just those.
-            starting = self.lexicon.starting(pattern, words[index])
-            m = starting.match(self.prose, starts[index], span.end, timeout=self.timeout)
+            m = self._pattern(pattern).match(self.prose, start, span.end, timeout=self.timeout)
             if m and m.end() > m.start():
                 spans.append(Span(m.start(), m.end()))
                 end = m.end()
         return tuple(spans)
+
+    def _pattern(self, pattern: regex.Pattern[str] | str) -> regex.Pattern[str]:
+        """The pattern itself: a name is compiled only when a span may hold a match."""
+        return getattr(self.lexicon, pattern) if isinstance(pattern, str) else pattern
 
     def _clipped(self, span: Span) -> bool:
         """Whether `span` ends inside a word, whose part in the span the word lookups do not know."""
         return _TWO_WORD_CHARACTERS.match(self.prose, max(0, span.end - 1), span.end + 1) is not None
 
     def _holds(self, words: frozenset[str], span: Span) -> bool:
-        lookup = self._word_starts(words)
-        return lookup is None or bisect.bisect_left(lookup[0], span.start) < bisect.bisect_left(lookup[0], span.end)
+        starts = self._word_starts(words)
+        return starts is None or bisect.bisect_left(starts, span.start) < bisect.bisect_left(starts, span.end)
 
-    def _word_starts(self, words: frozenset[str] | None) -> tuple[list[int], list[str]] | None:
-        """Where one of `words` stands whole in the prose, in order, and which; None if they or the prose
-        are unknown."""
+    def _word_starts(self, words: frozenset[str] | None) -> list[int] | None:
+        """Where one of `words` stands whole in the prose, in order; None if they or the prose are unknown."""
         if words is None or self._lowered is None:
             return None
         if words not in self._starts_of:
-            lowered = self._lowered
-            found = sorted(
-                (start, word) for word in words & self._words for start in word_starts(lowered, [word], True)
-            )
-            self._starts_of[words] = ([start for start, _ in found], [word for _, word in found])
+            self._starts_of[words] = sorted(word_starts(self._lowered, words & self._words, whole=True))
         return self._starts_of[words]
 
     @cached_property
-    def _starts_of(self) -> dict[frozenset[str], tuple[list[int], list[str]]]:
+    def _starts_of(self) -> dict[frozenset[str], list[int]]:
         return {}
 
     @cached_property
