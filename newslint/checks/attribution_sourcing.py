@@ -73,9 +73,9 @@ class Sourcing:
         Where the lexicon knows the words every match starts with, the pattern is tried only where one
         does; `needs` names words one of which every match holds whole, so a span without one has none.
         """
-        clipped = self._clipped(span)
-        starts = None if clipped else self._word_starts(self.lexicon.first_words(pattern))
-        if starts is None:
+        starts = self._starts_for(pattern)
+        clipped = self._clipped(span.end)
+        if starts is None or clipped:
             if needs and not clipped and not self._holds(needs, span):
                 return ()
             found = self._pattern(pattern).finditer(self.prose, span.start, span.end, timeout=self.timeout)
@@ -90,13 +90,29 @@ class Sourcing:
                 end = m.end()
         return tuple(spans)
 
+    def _starts_for(self, pattern: regex.Pattern[str] | str) -> list[int] | None:
+        """Where a match of `pattern` may start, in order (its first word does); None if unknown."""
+        if pattern not in self._starts_by_pattern:
+            self._starts_by_pattern[pattern] = self._word_starts(self.lexicon.first_words(pattern))
+        return self._starts_by_pattern[pattern]
+
+    @cached_property
+    def _starts_by_pattern(self) -> dict[regex.Pattern[str] | str, list[int] | None]:
+        return {}
+
     def _pattern(self, pattern: regex.Pattern[str] | str) -> regex.Pattern[str]:
         """The pattern itself: a name is compiled only when a span may hold a match."""
         return getattr(self.lexicon, pattern) if isinstance(pattern, str) else pattern
 
-    def _clipped(self, span: Span) -> bool:
-        """Whether `span` ends inside a word, whose part in the span the word lookups do not know."""
-        return _TWO_WORD_CHARACTERS.match(self.prose, max(0, span.end - 1), span.end + 1) is not None
+    def _clipped(self, end: int) -> bool:
+        """Whether a span ending at `end` ends inside a word, whose part in the span the lookups do not know."""
+        if end not in self._clipped_at:
+            self._clipped_at[end] = _TWO_WORD_CHARACTERS.match(self.prose, max(0, end - 1), end + 1) is not None
+        return self._clipped_at[end]
+
+    @cached_property
+    def _clipped_at(self) -> dict[int, bool]:
+        return {}
 
     def _holds(self, words: frozenset[str], span: Span) -> bool:
         starts = self._word_starts(words)
