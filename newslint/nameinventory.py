@@ -7,17 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:  # the Story builds its inventory; importing it here at run time would be circular
     from newslint.segment import Token
     from newslint.story import Story
 
-_POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
 # After these marks a capital says nothing: a quotation, a colon or a bracket may open a sentence.
 _OPENERS = frozenset(":;“\"‘'(—–•*[")
 _LEAD_BLOCKS = frozenset({"headline", "byline"})
-_FORMS: WeakKeyDictionary[Story, list[str]] = WeakKeyDictionary()  # token_forms, kept while the story lives
 
 
 @lru_cache(maxsize=1 << 16)  # bounded: a story's words repeat, and so do a newsroom's
@@ -80,21 +77,12 @@ class NameInventory:
         return self._alone
 
 
-def token_forms(story: Story) -> list[str]:
-    """Each token of the story as the name and spelling checks read it, a final 's dropped; made once a story."""
-    forms = _FORMS.get(story)
-    if forms is None:
-        endings = _POSSESSIVE_ENDINGS
-        forms = _FORMS[story] = [t[:-2] if t[-2:] in endings else t for t in (token.text for token in story.tokens)]
-    return forms
-
-
 def build_inventory(story: Story) -> NameInventory:
     """Walk the story's tokens once; capitalised parts become NameWords, lowercase ones are remembered."""
     inventory = NameInventory()
     words = inventory.words
     tokens = story.tokens
-    forms = token_forms(story)
+    forms = story.token_forms
     # Most tokens are plain lowercase words, only remembered (folded once each at the end); the rest are looked
     # at part by part. A token with a period ("U.S", "a.m") is an abbreviation, not a name.
     lowercase = {f for f in forms if not f[:1].isupper() and "-" not in f and "." not in f}

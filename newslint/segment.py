@@ -6,7 +6,7 @@ which are also offsets into the original text because masking keeps the length.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -159,6 +159,15 @@ def quotes(masked: str, paras: list[Span]) -> list[Quote]:
         found.append(Quote(opened, para.end, this_run, False))
         run = this_run if continues else None
     return found
+
+
+_POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
+
+
+def without_possessive(words: Iterable[str]) -> list[str]:
+    """Each word with a final 's dropped: "Blinken's" -> "Blinken"."""
+    endings = _POSSESSIVE_ENDINGS
+    return [w[:-2] if w[-2:] in endings else w for w in words]
 
 
 def tokens(masked: str) -> Iterator[Token]:

@@ -137,6 +137,11 @@ class Story:
         return list(segment.tokens(self.masked))
 
     @cached_property
+    def token_forms(self) -> list[str]:
+        """Each token as the name and spelling checks read it, a final 's dropped."""
+        return segment.without_possessive(token.text for token in self.tokens)
+
+    @cached_property
     def names(self) -> NameInventory:
         """The capitalised words and their spellings, shared by the names checks."""
         return build_inventory(self)

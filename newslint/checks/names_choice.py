@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newslint.finding import Hit
-from newslint.nameinventory import fold, token_forms
+from newslint.nameinventory import fold
 from newslint.story import Story
 
 
@@ -53,7 +53,7 @@ def times(count: int) -> str:
 def _whole_names(story: Story) -> Iterable[tuple[int, str]]:
     """Start and form of the tokens that hold a capital or a diacritic, all-capital ones left out (a dateline
     city)."""
-    for token, form in zip(story.tokens, token_forms(story)):
+    for token, form in zip(story.tokens, story.token_forms):
         if form.islower() and (form.isascii() or form == _plain(form)) or len(form) > 1 and form.isupper():
             continue
         yield token.start, form

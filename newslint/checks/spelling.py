@@ -17,7 +17,6 @@ from newslint import lexicon
 from newslint.checks.base import Check, Param, compile_pattern
 from newslint.errors import NewslintError
 from newslint.finding import Hit
-from newslint.nameinventory import token_forms
 from newslint.segment import Token
 from newslint.story import Story
 
@@ -90,7 +89,7 @@ class Spelling(Check):
         # Most stories hold no @, #, / or the like at all: then no token needs a look at its sides.
         technical = any(mark in story.text for mark in _TECHNICAL)
         found = []
-        for token, text in zip(story.tokens, token_forms(story)):
+        for token, text in zip(story.tokens, story.token_forms):
             if not text.islower():
                 continue  # a name or an acronym
             if text.isalpha():  # no digit, period, hyphen or apostrophe: the word is the token
