@@ -10,34 +10,68 @@ import math
 import string
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache, cached_property
-from itertools import chain, repeat
+from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 WORDS_FILE = DATA / "english-words.txt"
 TRIGRAMS_FILE = DATA / "english-trigrams.txt"
 
+# Lookups answered by binary search before the run builds a table of every word instead. One story looks up
+# a few hundred words (a millisecond or two); the table of 160,000 costs about as much as this many searches.
+SEARCHES_BEFORE_TABLE = 5000
+
 
 class English:
-    """Word counts with pyspellchecker's `known` and `edit_distance_1`, which must give the same answers."""
+    """Word counts with pyspellchecker's `known` and `edit_distance_1`, which must give the same answers.
 
-    def __init__(self, counts: dict[str, int]) -> None:
-        self.word_frequency = counts  # lower-cased word -> count
+    The counts are `word<TAB>count` lines in code-point order, searched in place: building a dictionary of
+    160,000 words would cost a one-story run more than all its lookups. A run that looks up many words
+    (a folder of stories) builds the dictionary once it has searched enough to pay for it.
+    """
 
-    @cached_property
-    def letters(self) -> frozenset[str]:
-        """Every character of the dictionary's words: the alphabet of the one-edit neighbours."""
-        return frozenset("".join(self.word_frequency))
+    def __init__(self, lines: str, letters: str, longest_word_length: int) -> None:
+        self._lines = lines
+        self.letters = frozenset(letters)  # every character of the words: the alphabet of the one-edit neighbours
+        self.longest_word_length = longest_word_length
+        self._table: dict[str, int] | None = None
+        self._searches = 0
 
-    @cached_property
-    def longest_word_length(self) -> int:
-        return max(map(len, self.word_frequency))
+    def count(self, word: str) -> int:
+        """How often the (lower-cased) word occurs; 0 if it is not in the dictionary."""
+        if self._table is not None:
+            return self._table.get(word, 0)
+        self._searches += 1
+        if self._searches > SEARCHES_BEFORE_TABLE:
+            return self.table().get(word, 0)
+        return self._search(word)
+
+    def table(self) -> dict[str, int]:
+        """Every word and its count."""
+        if self._table is None:
+            fields = self._lines.split()
+            self._table = dict(zip(fields[::2], map(int, fields[1::2])))
+        return self._table
+
+    def _search(self, word: str) -> int:
+        """Binary search over the sorted lines; `low` and `high` are always the starts of lines."""
+        lines, low, high = self._lines, 0, len(self._lines)
+        while low < high:
+            start = lines.rfind("\n", low, (low + high) // 2) + 1 or low
+            tab = lines.find("\t", start)
+            key = lines[start:tab]
+            if key < word:
+                low = lines.find("\n", tab) + 1
+            elif key > word:
+                high = start
+            else:
+                return int(lines[tab + 1 : lines.find("\n", tab)])
+        return 0
 
     def known(self, words: Iterable[str]) -> set[str]:
         """The lower-cased `words` that are in the dictionary (numbers and lone punctuation never are)."""
-        lowered = (w.lower() for w in words)
-        return {w for w in lowered if w in self.word_frequency and self._is_checkable(w)}
+        lowered = {w.lower() for w in words}
+        return {w for w in lowered if self.count(w) and self._is_checkable(w)}
 
     def edit_distance_1(self, word: str) -> set[str]:
         """Every string one deletion, transposition, replacement or insertion away from the lower-cased word."""
@@ -70,26 +104,24 @@ class English:
 @cache
 def english() -> English:
     """The shared English dictionary; only the first call reads it."""
-    return English(_read_counts(WORDS_FILE))
+    text = _data_text(WORDS_FILE)
+    first, _, lines = text.partition("\n")
+    letters, longest = first.split("\t")
+    return English(lines, letters, int(longest))
 
 
-def _data_lines(path: Path) -> list[str]:
-    """The lines of a shipped data file after its `#` comments (bytes decoded as-is: no newline translation)."""
-    lines = path.read_bytes().decode("utf-8").split("\n")
-    start = next(i for i, line in enumerate(lines) if not line.startswith("#"))
-    return lines[start : -1 if lines[-1] == "" else None]
-
-
-def _read_counts(path: Path) -> dict[str, int]:
-    """`english-words.txt`: a line of `count*run` pairs, then the words in that order, one a line."""
-    runs, *words = _data_lines(path)
-    counts = chain.from_iterable(repeat(int(count), int(run)) for count, run in (r.split("*") for r in runs.split()))
-    return dict(zip(words, counts))
+def _data_text(path: Path) -> str:
+    """A shipped data file after its `#` comment lines (bytes decoded as-is: no newline translation)."""
+    text = path.read_bytes().decode("utf-8")
+    start = 0
+    while text.startswith("#", start):
+        start = text.index("\n", start) + 1
+    return text[start:]
 
 
 def frequency(word: str) -> int:
     """How often `word` (any case) occurs in the dictionary's corpus; 0 for an unknown word."""
-    return english().word_frequency.get(word.lower(), 0)
+    return english().count(word.lower())
 
 
 def is_word(word: str, min_frequency: int = 1) -> bool:
@@ -112,15 +144,14 @@ def corrections(word: str, limit: int) -> tuple[str, ...]:
 
         found = process.extract(lowered, _words(), scorer=OSA.distance, score_cutoff=2, limit=None)
         near = {w for w, d, _ in found if d > 0}
-    counts = checker.word_frequency
-    ranked = sorted(near, key=lambda c: (-counts.get(c, 0), c))
+    ranked = sorted(near, key=lambda c: (-checker.count(c), c))
     return tuple(ranked[:limit])
 
 
 @cache
 def _words() -> tuple[str, ...]:
     """Every dictionary word, for the two-edit search."""
-    return tuple(english().word_frequency)
+    return tuple(english().table())
 
 
 def plausibility(word: str) -> float:
@@ -142,7 +173,7 @@ def plausibility(word: str) -> float:
 def _trigrams() -> tuple[Counter[str], Counter[str]]:
     """Letter-trigram and bigram-context counts over the dictionary's words (each word once)."""
     counts: Counter[str] = Counter()
-    for line in _data_lines(TRIGRAMS_FILE):
+    for line in _data_text(TRIGRAMS_FILE).rstrip("\n").split("\n"):
         gram, count = line.split("\t")
         counts[gram] = int(count)
     contexts: Counter[str] = Counter()

@@ -3,10 +3,10 @@
     python scripts/build_english.py
 
 pyspellchecker loads its list as gzipped JSON and recounts it on every start (a seventh of a second);
-newslint ships the same counts in a form that loads in a fiftieth (`newslint/lexicon.py` reads them):
+newslint ships the same counts in a form it can search without loading (`newslint/lexicon.py` reads them):
 
-- `english-words.txt`: after the comment lines, one line of `count*run` pairs, most frequent first, then
-  the words, one a line, in that order (ties alphabetical). The first `run` words occur `count` times.
+- `english-words.txt`: after the comment lines, a line of the words' letters, a tab and the longest word's
+  length; then `word<TAB>count` a line, in code-point order, so that a binary search finds a word in place.
 - `english-trigrams.txt`: after the comment lines, `trigram<TAB>count` a line, the letter trigrams of
   the padded words (`^^word$`, each word once), for `lexicon.plausibility`.
 
@@ -16,7 +16,6 @@ newslint ships the same counts in a form that loads in a fiftieth (`newslint/lex
 from __future__ import annotations
 
 from collections import Counter
-from itertools import groupby
 from pathlib import Path
 
 import spellchecker
@@ -45,10 +44,10 @@ def _header(what: str) -> str:
 
 
 def words_text(counts: dict[str, int]) -> str:
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    runs = " ".join(f"{count}*{len(list(group))}" for count, group in groupby(ordered, key=lambda item: item[1]))
-    words = "".join(f"{word}\n" for word, _ in ordered)
-    return _header("English word frequencies") + runs + "\n" + words
+    letters = "".join(sorted(set().union(*counts)))
+    longest = max(map(len, counts))
+    rows = "".join(f"{word}\t{count}\n" for word, count in sorted(counts.items()))
+    return _header("English word frequencies") + f"{letters}\t{longest}\n" + rows
 
 
 def trigrams_text(trigrams: Counter[str]) -> str:
@@ -58,8 +57,8 @@ def trigrams_text(trigrams: Counter[str]) -> str:
 
 def main() -> None:
     counts = source_counts()
-    if any(ch.isspace() for word in counts for ch in word):
-        raise SystemExit("a word holds white space; the file format cannot carry it")
+    if any(ch.isspace() for word in counts for ch in word) or min(counts.values()) < 1:
+        raise SystemExit("a word holds white space, or a count is not positive; the file format cannot carry it")
     DATA.mkdir(exist_ok=True)
     WORDS_FILE.write_bytes(words_text(counts).encode("utf-8"))
     TRIGRAMS_FILE.write_bytes(trigrams_text(trigram_counts(counts)).encode("utf-8"))

@@ -27,16 +27,23 @@ def source():
     return spellchecker.SpellChecker(language="en", distance=2)
 
 
+def _fresh() -> lexicon.English:
+    """A dictionary of its own, still answering by binary search (the shared one may have built its table)."""
+    return lexicon.english.__wrapped__()
+
+
 def test_the_shipped_files_are_what_the_script_builds_from_pyspellchecker():
     build = _build_script()
     counts = build.source_counts()
-    assert lexicon.WORDS_FILE.read_bytes().decode("utf-8") == build.words_text(counts)
-    assert lexicon.TRIGRAMS_FILE.read_bytes().decode("utf-8") == build.trigrams_text(build.trigram_counts(counts))
+    words_same = lexicon.WORDS_FILE.read_bytes().decode("utf-8") == build.words_text(counts)
+    trigrams_same = lexicon.TRIGRAMS_FILE.read_bytes() == build.trigrams_text(build.trigram_counts(counts)).encode()
+    # Compared first, asserted after: pytest's diff of two megabyte texts would take minutes.
+    assert words_same and trigrams_same, "newslint/data is stale: run scripts/build_english.py"
 
 
 def test_counts_letters_and_trigrams_match_pyspellchecker(source):
-    english = lexicon.english()
-    assert english.word_frequency == dict(source.word_frequency.dictionary)
+    english = _fresh()
+    assert english.table() == dict(source.word_frequency.dictionary)
     assert english.letters == source.word_frequency.letters
     assert english.longest_word_length == source.word_frequency.longest_word_length
     counts, contexts = lexicon._trigrams()
@@ -44,11 +51,26 @@ def test_counts_letters_and_trigrams_match_pyspellchecker(source):
     assert sum(contexts.values()) == sum(counts.values())
 
 
+def test_binary_search_finds_every_word_and_no_other(source):
+    english = _fresh()
+    words = sorted(source.word_frequency.dictionary)
+    strangers = ["", "zzzz", "\uffff", "a a", "0", "aa\t1"] + [w + "\u00e6" for w in words[:50]]
+    for word in words[:300] + random.Random(3).sample(words, 3000) + words[-300:] + strangers:
+        assert english._search(word) == source.word_frequency[word], word
+
+
+def test_the_table_is_built_after_enough_searches_and_answers_the_same():
+    english = _fresh()
+    answers = [english.count(w) for w in ["the", "reporter", "zzqx"] * (lexicon.SEARCHES_BEFORE_TABLE // 3 + 1)]
+    assert english._table is not None
+    assert answers[-3:] == answers[:3] == [english.table()["the"], english.table()["reporter"], 0]
+
+
 @pytest.mark.parametrize(
-    "word", ["colur", "teh", "Recieve", "sxvarese", "a", "'", "12", "1e5", "nan", "x" * 40, "", "naïve", "İstanbul"]
+    "word", ["colur", "teh", "Recieve", "sxvarese", "a", "'", "12", "1e5", "nan", "x" * 50, "", "naïve", "İstanbul"]
 )
 def test_edits_and_known_words_match_pyspellchecker(source, word):
-    english = lexicon.english()
+    english = _fresh()
     assert english.edit_distance_1(word) == source.edit_distance_1(word)
     assert english.known(english.edit_distance_1(word)) == source.known(source.edit_distance_1(word))
     assert lexicon.frequency(word) == source.word_frequency[word.lower()]
@@ -56,7 +78,7 @@ def test_edits_and_known_words_match_pyspellchecker(source, word):
 
 def test_random_words_have_pyspellchecker_frequencies_and_neighbours(source):
     words = sorted(source.word_frequency.dictionary)
-    english = lexicon.english()
+    english = _fresh()
     for word in random.Random(7).sample(words, 200):
         typo = word[:1] + word[2:] if len(word) > 2 else word + "q"
         assert lexicon.frequency(word.upper()) == source.word_frequency[word]
