@@ -78,8 +78,8 @@ def test_first_words_of_phrases_read_as_their_patterns(phrases: list[str]) -> No
 def test_word_starts() -> None:
     text = "said, unsaid re-said saidx said- said"
     # "re-said", "said-": the pattern decides on the hyphen
-    assert word_starts(text, {"said"}, whole=True) == {0, 16, 27, 33}
-    assert word_starts(text, {"said"}, whole=False) == {0, 16, 21, 27, 33}
+    assert word_starts(text, {"said"}, whole=True) == dict.fromkeys([0, 16, 27, 33], "said")
+    assert word_starts(text, {"said"}, whole=False) == dict.fromkeys([0, 16, 21, 27, 33], "said")
 
 
 # Text made of the words the patterns look for, in any case, with the characters that could trip a lookup.
@@ -146,11 +146,20 @@ def test_a_sentence_without_a_source_noun_has_no_anonymous_phrase(text: str, cut
 
 _NUMBER_PIECES = [
     "one", "One", "TWO", "twenty", "Twenty-five", "hundred", "two hundred and five", "first", "twenty-first",
-    "someone", "phone", "often", "ten", "nine-", "-six", "ﬁve", "ſeven", "ninety", "x", "and",
+    "someone", "phone", "often", "ten", "nine-", "-six", "ﬁve", "ſeven", "ninety", "x", "and", "é", "_",
+    "Hundred", "hundreds", " \u00a0", "seventy-", "1",
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.parametrize(
+    "text", ["oneé one", "one éone", "two\u0301 two", "two\u0301 men", "Two hundred", "twenty - five", "one-half"]
+)
+def test_number_words_beside_other_letters(text: str) -> None:
+    words = number_words(load_numbers_lexicon())
+    assert list(words.spans(text)) == [m.span() for m in words.pattern.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
 @given(pieces=st.lists(st.tuples(st.sampled_from(_NUMBER_PIECES), st.sampled_from(_GLUE)), max_size=30))
 def test_number_words_are_found_where_the_scan_finds_them(pieces: list[tuple[str, str]]) -> None:
     words = number_words(load_numbers_lexicon())

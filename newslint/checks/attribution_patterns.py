@@ -85,13 +85,18 @@ class WordLookup:
         lowered, present = lower_cased_words(text)
         first = {word for word, words in self.phrases if words <= present}
         end = 0
-        for start in sorted(word_starts(lowered, first, whole=True)):
+        for start, word in sorted(word_starts(lowered, first, whole=True).items()):
             if start < end:
                 continue  # inside the last match, where the scan does not look
-            m = self._lower_case.match(lowered, start)
-            if m:
-                end = m.end()
-                yield m.span()
+            span = self.match_at(lowered, start, word)
+            if span:
+                end = span[1]
+                yield span
+
+    def match_at(self, lowered: str, start: int, word: str) -> tuple[int, int] | None:
+        """The span of the match at `start` in the lower-cased text, where `word` starts, if any."""
+        m = self._lower_case.match(lowered, start)
+        return m.span() if m else None
 
 
 @lru_cache(maxsize=2)
@@ -101,11 +106,11 @@ def lower_cased_words(text: str) -> tuple[str, frozenset[str]]:
     return lowered, frozenset(_WORD.findall(lowered))
 
 
-def word_starts(lowered: str, words: Iterable[str], whole: bool) -> set[int]:
-    """Where each of `words` starts a word in `lowered` (a lower-cased text without ODD_FOLDS): after no
-    word character and, if `whole`, before no word character. A character beyond ASCII is left to the
-    pattern that checks each start, so no start it could match is missed."""
-    starts = set()
+def word_starts(lowered: str, words: Iterable[str], whole: bool) -> dict[int, str]:
+    """Where each of `words` starts a word in `lowered` (a lower-cased text without ODD_FOLDS), and which:
+    after no word character and, if `whole`, before no word character. A character beyond ASCII is left
+    to the pattern that checks each start, so no start it could match is missed."""
+    starts = {}
     for word in words:
         at = lowered.find(word)
         while at >= 0:
@@ -113,7 +118,7 @@ def word_starts(lowered: str, words: Iterable[str], whole: bool) -> set[int]:
             if (at == 0 or lowered[at - 1] not in _ASCII_WORD) and (
                 not whole or after == len(lowered) or lowered[after] not in _ASCII_WORD
             ):
-                starts.add(at)
+                starts[at] = word
             at = lowered.find(word, at + 1)
     return starts
 
