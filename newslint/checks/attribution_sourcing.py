@@ -48,6 +48,11 @@ class Sourcing:
         self.story: Story = weakref.proxy(story)
         self.lexicon = lexicon
         self.timeout = timeout  # the run's regex timeout: a TimeoutError reaches the engine
+        # Computed once per story: where each pattern may start, where a word of a set stands, and
+        # whether a span end falls inside a word.
+        self._starts_by_pattern: dict[regex.Pattern[str] | str, list[int] | None] = {}
+        self._starts_of: dict[frozenset[str], list[int]] = {}
+        self._clipped_at: dict[int, bool] = {}
 
     @classmethod
     def of(cls, story: Story, lexicon: Lexicon, timeout: float) -> Sourcing:
@@ -96,10 +101,6 @@ class Sourcing:
             self._starts_by_pattern[pattern] = self._word_starts(self.lexicon.first_words(pattern))
         return self._starts_by_pattern[pattern]
 
-    @cached_property
-    def _starts_by_pattern(self) -> dict[regex.Pattern[str] | str, list[int] | None]:
-        return {}
-
     def _pattern(self, pattern: regex.Pattern[str] | str) -> regex.Pattern[str]:
         """The pattern itself: a name is compiled only when a span may hold a match."""
         return getattr(self.lexicon, pattern) if isinstance(pattern, str) else pattern
@@ -109,10 +110,6 @@ class Sourcing:
         if end not in self._clipped_at:
             self._clipped_at[end] = _TWO_WORD_CHARACTERS.match(self.prose, max(0, end - 1), end + 1) is not None
         return self._clipped_at[end]
-
-    @cached_property
-    def _clipped_at(self) -> dict[int, bool]:
-        return {}
 
     def _holds(self, words: frozenset[str], span: Span) -> bool:
         starts = self._word_starts(words)
@@ -125,10 +122,6 @@ class Sourcing:
         if words not in self._starts_of:
             self._starts_of[words] = sorted(word_starts(self._lowered, words & self._words, whole=True))
         return self._starts_of[words]
-
-    @cached_property
-    def _starts_of(self) -> dict[frozenset[str], list[int]]:
-        return {}
 
     @cached_property
     def _lowered(self) -> str | None:
