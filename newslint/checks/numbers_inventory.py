@@ -33,8 +33,8 @@ _PHONE = regex.compile(
     r"(?<![\w])(?:\+\d{1,3}[\s-])?(?:\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}|\d{3}-\d{3}-\d{4}|0\d{2,4}\s\d{3,4}\s?\d{3,4}"
     r"|\d{1,3}(?:-\d{2,4}){3,5})(?![\w])"
 )
-# Ranges and tallies: "5-4", "5 to 10", "between 5 and 10" (not "3 or 4", which AP spells out).
 _PROTECTED = {ctx.TIME: _TIME, ctx.PHONE: _PHONE}
+# Ranges and tallies: "5-4", "5 to 10", "between 5 and 10" (not "3 or 4", which AP spells out).
 _JOINED_AFTER = regex.compile(r"\s?[-–]\s?\$?\d|\s+(?:to|and)\s+\$?\d")
 _JOINED_BEFORE = regex.compile(r"\d%?\s?[-–]\s?\$?$|\d%?\s+(?:to|and)\s+\$?$")
 _FOR_BEFORE = regex.compile(r"\bfor\s+$")
