@@ -27,11 +27,6 @@ def source():
     return spellchecker.SpellChecker(language="en", distance=2)
 
 
-def _fresh() -> lexicon.English:
-    """A dictionary of its own, still answering by binary search (the shared one may have built its table)."""
-    return lexicon.english.__wrapped__()
-
-
 def test_the_shipped_files_are_what_the_script_builds_from_pyspellchecker():
     build = _build_script()
     counts = build.source_counts()
@@ -42,8 +37,8 @@ def test_the_shipped_files_are_what_the_script_builds_from_pyspellchecker():
 
 
 def test_counts_letters_and_trigrams_match_pyspellchecker(source):
-    english = _fresh()
-    assert english.table() == dict(source.word_frequency.dictionary)
+    english = lexicon.english()
+    assert {word: english.count(word) for word in english.words()} == dict(source.word_frequency.dictionary)
     assert english.letters == source.word_frequency.letters
     assert english.longest_word_length == source.word_frequency.longest_word_length
     counts, contexts = lexicon._trigrams()
@@ -51,26 +46,23 @@ def test_counts_letters_and_trigrams_match_pyspellchecker(source):
     assert sum(contexts.values()) == sum(counts.values())
 
 
-def test_binary_search_finds_every_word_and_no_other(source):
-    english = _fresh()
+def test_the_search_finds_every_word_and_no_other(source):
+    english = lexicon.english()
     words = sorted(source.word_frequency.dictionary)
-    strangers = ["", "zzzz", "\uffff", "a a", "0", "aa\t1"] + [w + "\u00e6" for w in words[:50]]
-    for word in words[:300] + random.Random(3).sample(words, 3000) + words[-300:] + strangers:
-        assert english._search(word) == source.word_frequency[word], word
-
-
-def test_the_table_is_built_after_enough_searches_and_answers_the_same():
-    english = _fresh()
-    answers = [english.count(w) for w in ["the", "reporter", "zzqx"] * (lexicon.SEARCHES_BEFORE_TABLE // 3 + 1)]
-    assert english._table is not None
-    assert answers[-3:] == answers[:3] == [english.table()["the"], english.table()["reporter"], 0]
+    first_of_pages = english._page_words
+    strangers = ["", "zzzz", "\uffff", "a a", "0", "a\t", "a\t48779620\na's"] + [w + "\u00e6" for w in words[:50]]
+    near_pages = [w[:-1] for w in first_of_pages] + [w + "a" for w in first_of_pages]
+    for word in words[:300] + random.Random(3).sample(words, 3000) + words[-300:] + first_of_pages + near_pages:
+        assert english.count(word) == source.word_frequency.dictionary.get(word, 0), word
+    for word in strangers:
+        assert english.count(word) == 0, word
 
 
 @pytest.mark.parametrize(
     "word", ["colur", "teh", "Recieve", "sxvarese", "a", "'", "12", "1e5", "nan", "x" * 50, "", "naïve", "İstanbul"]
 )
 def test_edits_and_known_words_match_pyspellchecker(source, word):
-    english = _fresh()
+    english = lexicon.english()
     assert english.edit_distance_1(word) == source.edit_distance_1(word)
     assert english.known(english.edit_distance_1(word)) == source.known(source.edit_distance_1(word))
     assert lexicon.frequency(word) == source.word_frequency[word.lower()]
@@ -78,7 +70,7 @@ def test_edits_and_known_words_match_pyspellchecker(source, word):
 
 def test_random_words_have_pyspellchecker_frequencies_and_neighbours(source):
     words = sorted(source.word_frequency.dictionary)
-    english = _fresh()
+    english = lexicon.english()
     for word in random.Random(7).sample(words, 200):
         typo = word[:1] + word[2:] if len(word) > 2 else word + "q"
         assert lexicon.frequency(word.upper()) == source.word_frequency[word]
