@@ -12,7 +12,9 @@ from newslint.checks.attribution_patterns import WordLookup
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 
 _WORD_OR_HYPHEN = regex.compile(r"[\w\-]")
-_HUNDRED_NEXT = regex.compile(r"[\s\-]*hundred")
+# Not "[\s\-]*hundred": the `regex` module looks for a pattern's literal text to the end of the string
+# before matching at a position, which makes one match cost the length of the story.
+_SEPARATORS = regex.compile(r"[\s\-]*")
 
 
 class _NumberWordLookup(WordLookup):
@@ -24,7 +26,7 @@ class _NumberWordLookup(WordLookup):
         end = start + len(word)
         if start and _WORD_OR_HYPHEN.match(lowered, start - 1):
             return None  # the pattern's left edge: no word character or hyphen before
-        if lowered.startswith("-", end) or _HUNDRED_NEXT.match(lowered, end):
+        if lowered.startswith("-", end) or lowered.startswith("hundred", _SEPARATORS.match(lowered, end).end()):
             return super().match_at(lowered, start, word)
         return None if _WORD_OR_HYPHEN.match(lowered, end) else (start, end)
 
