@@ -99,7 +99,7 @@ class WordLookup:
         return m.span() if m else None
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
 def lower_cased_words(text: str) -> tuple[str, frozenset[str]]:
     """`text` lower-cased and its words (for a text without ODD_FOLDS), shared by the lookups of one text."""
     lowered = text.lower()
