@@ -8,8 +8,8 @@ from typing import Any
 
 import regex
 
-from newslint.checks.attribution_patterns import first_words, phrase_first_words
 from newslint.checks.base import compile_pattern
+from newslint.checks.word_lookup import first_words, phrase_first_words
 from newslint.errors import NewslintError
 
 DEFAULT_LEXICON = "attribution.toml"

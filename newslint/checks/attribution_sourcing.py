@@ -10,7 +10,7 @@ from functools import cached_property
 import regex
 
 from newslint.checks.attribution_lexicon import Lexicon
-from newslint.checks.attribution_patterns import ODD_FOLDS, word_starts
+from newslint.checks.word_lookup import ODD_FOLDS, word_starts
 from newslint.segment import Quote, Span
 from newslint.story import Story
 

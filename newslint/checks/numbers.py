@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.checks import numbers_context as ctx
-from newslint.checks.attribution_patterns import lower_cased
 from newslint.checks.base import Check, Param
 from newslint.checks.numbers_base import NumberCheck
 from newslint.checks.numbers_consistency import NumberConsistency
@@ -22,6 +21,7 @@ from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD,
 from newslint.checks.numbers_lexicon import cached_pattern
 from newslint.checks.numbers_ranges import MoneyRange, PrepositionRange
 from newslint.checks.numbers_words import figure_with_suffix
+from newslint.checks.word_lookup import lower_cased
 from newslint.finding import Hit
 from newslint.story import HEADLINE, Story
 

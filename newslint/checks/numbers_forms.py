@@ -14,10 +14,10 @@ from itertools import pairwise
 import regex
 
 from newslint.checks import numbers_context as ctx
-from newslint.checks.attribution_patterns import ODD_FOLDS, lower_cased_words
 from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
 from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
 from newslint.checks.numbers_words import number_words
+from newslint.checks.word_lookup import ODD_FOLDS, lower_cased_words
 from newslint.story import Story
 
 FULL, SCALE_WORD, SCALE_ABBREVIATION = "full", "word", "abbreviation"

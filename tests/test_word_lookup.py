@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 from newslint.checks.attribution import AnonymousSource
 from newslint.checks.attribution_lexicon import load_lexicon
-from newslint.checks.attribution_patterns import first_words, phrase_first_words, word_starts
 from newslint.checks.attribution_sourcing import Sourcing
 from newslint.checks.base import Context
 from newslint.checks.numbers_lexicon import load_lexicon as load_numbers_lexicon
 from newslint.checks.numbers_words import number_words
+from newslint.checks.word_lookup import first_words, phrase_first_words, word_starts
 from newslint.segment import Span
 from newslint.story import Story
 
