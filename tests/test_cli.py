@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from helpers import run
+from helpers import console_script, run
 
 CEASEFIRE = "Truce holds\n\nThe ceasefire held on Monday. A cease-fire was called. The ceasefire broke.\n"
 COLUMN = CEASEFIRE.splitlines()[2].index("cease-fire") + 1
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_NO_COLOR = {**os.environ, "NO_COLOR": "1"}
 
 
 def _story(tmp_path: Path, name: str = "story.txt", text: str = CEASEFIRE) -> Path:
@@ -112,6 +114,17 @@ def test_list_rules_and_explain():
     assert "style.consistent-spelling" in rules
     explained = run("--explain", "style.redundant").stdout.decode()
     assert "Flagged:" in explained and "completely destroyed" in explained
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    # The read end is closed before the script writes a byte, as `newslint --list-rules | head -0` does.
+    process = subprocess.Popen(
+        [console_script(), "--list-rules"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_NO_COLOR
+    )
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=300) == 141
+    assert errors == ""
 
 
 def test_unknown_rule_gets_a_did_you_mean():
