@@ -92,6 +92,11 @@ def _digits(size: int) -> str:
     return ("1234567890" * (size // 10 + 1))[:size]
 
 
+def _long_word(size: int) -> str:
+    # One run of letters in plain text (a pasted base64 blob): a single token the spelling rule sees.
+    return "A headline\n\n" + "x" * size + "\n\nA body paragraph."
+
+
 def _spaced_digits(size: int) -> str:
     return ("12 345 6,789 10.5 1999 " * (size // 23 + 1))[:size]
 
@@ -106,5 +111,6 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], str, int]] = {
     "a 1 MB line of spaces": (_blank_line, ".txt", 1_000_000),
     "a 1 MB line in a Markdown code block": (_markdown_code_line, ".md", 1_000_000),
     "only digits (1 MB, no spaces)": (_digits, ".txt", 1_000_000),
+    "a 1 MB word (letters, no spaces)": (_long_word, ".txt", 1_000_000),
     "only numbers (1 MB, spaced)": (_spaced_digits, ".txt", 1_000_000),
 }

@@ -132,6 +132,8 @@ def corrections(word: str, limit: int) -> tuple[str, ...]:
     """
     checker = english()
     lowered = word.lower()
+    if len(lowered) > checker.longest_word_length + 2:
+        return ()  # no word is two edits away; scanning the dictionary with it would cost its length each time
     near = checker.known(checker.edit_distance_1(lowered)) - {lowered}
     if not near:
         from rapidfuzz import process  # imported on the first word with no one-edit correction

@@ -216,8 +216,9 @@ def _technical(story: Story, token: Token) -> bool:
 
 def _run_on(word: str, min_frequency: int) -> tuple[str, ...]:
     """Two common words run together ("thehuge" -> "the huge"), best split first."""
+    longest = lexicon.english().longest_word_length  # cuts leaving a longer part cannot split into two words
     splits = [
-        (word[:i], word[i:]) for i in range(1, len(word))
+        (word[:i], word[i:]) for i in range(max(1, len(word) - longest), min(len(word), longest + 1))
         if lexicon.is_word(word[:i], min_frequency) and lexicon.is_word(word[i:], min_frequency)
     ]  # fmt: skip
     splits.sort(key=lambda pair: -min(lexicon.frequency(pair[0]), lexicon.frequency(pair[1])))
