@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import os
 import sys
 from collections import Counter
@@ -144,6 +146,10 @@ def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[li
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The process ends after the report: the interpreter's last collection would walk every object the
+    # rules built (about 10 ms of a one-story run) only to free what ending the process frees anyway.
+    atexit.unregister(gc.freeze)  # once, however often main runs in one process
+    atexit.register(gc.freeze)
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
