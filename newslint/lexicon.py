@@ -124,8 +124,9 @@ def is_word(word: str, min_frequency: int = 1) -> bool:
     return frequency(word) >= max(min_frequency, 1)
 
 
-def corrections(word: str, limit: int) -> tuple[str, ...]:
-    """Up to `limit` known words near `word`: one edit away if any, else two; the most frequent first.
+def corrections(word: str, limit: int, two_edits: bool = True) -> tuple[str, ...]:
+    """Up to `limit` known words near `word`: one edit away if any, else (if `two_edits`) two; the most
+    frequent first.
 
     The same ranking as pyspellchecker's `candidates`, but its two-edit search builds every string two
     edits away (seconds for a long word); rapidfuzz scans the dictionary in C++ instead.
@@ -135,7 +136,7 @@ def corrections(word: str, limit: int) -> tuple[str, ...]:
     if len(lowered) > checker.longest_word_length + 2:
         return ()  # no word is two edits away; scanning the dictionary with it would cost its length each time
     near = checker.known(checker.edit_distance_1(lowered)) - {lowered}
-    if not near:
+    if not near and two_edits:
         from rapidfuzz import process  # imported on the first word with no one-edit correction
         from rapidfuzz.distance import OSA
 

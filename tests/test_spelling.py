@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint import lexicon
-from newslint.checks.spelling import _any_of
+from newslint.checks.spelling import _SUGGESTED, _any_of
 from newslint.config import Settings
 from newslint.runner import Linter
 
@@ -29,6 +29,17 @@ def test_a_typo_is_flagged_with_the_likely_word_first() -> None:
 def test_long_typos_get_two_edit_suggestions() -> None:
     (found,) = typos("There are inconsistancies in the account.")
     assert found == ("inconsistancies", ("inconsistencies",))
+
+
+def test_a_story_of_many_typos_has_every_one_flagged_but_suggestions_only_for_the_first() -> None:
+    # Garbled or foreign copy: suggesting for thousands of words would take minutes, flagging them does not.
+    common = [w for w in lexicon.english().words() if len(w) >= 7 and w.isalpha() and lexicon.frequency(w) > 500]
+    slips = [w[:2] + w[3] + w[2] + w[4:] for w in common]  # one transposition each: "goevrnment"
+    slips = list(dict.fromkeys(s for s in slips if not lexicon.is_word(s)))[: _SUGGESTED + 100]
+    found = typos("Officials said " + " and ".join(slips) + ".")
+    assert len(found) > _SUGGESTED + 20  # a few slips make compounds of known words ("aim" + "lent") and pass
+    assert all(suggestions for _, suggestions in found[:_SUGGESTED])
+    assert not any(suggestions for _, suggestions in found[_SUGGESTED:])
 
 
 def test_a_run_on_suggests_the_split() -> None:

@@ -26,6 +26,11 @@ _TECHNICAL = frozenset("@#/\\_=<>~")  # a word touching these is a handle, hasht
 # and back-references ("\\1", "\\g<1>", "\\k<name>").
 _ENTANGLING = regex.compile(r"\(\?(?!<?[=!]|:)|\\[1-9gk]")
 _MEMORY = 50_000  # words whose verdict a check remembers across stories before it starts afresh
+# Typos of one story that get suggestions, and of those, the ones that may get a two-edit suggestion (a scan
+# of the whole dictionary, about 10 ms; one edit costs about 1 ms). Edited copy has a handful of typos at
+# most; a story of foreign or garbled words has thousands, and suggesting for each would take minutes.
+# Past these limits a typo is still flagged.
+_SUGGESTED, _TWO_EDIT_SEARCHES = 500, 50
 
 
 class Spelling(Check):
@@ -77,8 +82,8 @@ class Spelling(Check):
         unknown = self._unknown([w for w, n in seen.items() if n <= repeats])
         typos = [(s, e, w) for s, e, w in words if w in unknown]
         british = bool(typos) and any(self._is_british(w) for w in seen)
-        for start, end, word in typos:
-            suggestions = self._suggest(word, british)
+        for number, (start, end, word) in enumerate(typos):
+            suggestions = self._suggest(word, british, number < _TWO_EDIT_SEARCHES) if number < _SUGGESTED else ()
             best = suggestions[0] if suggestions else ""
             args = {"suggestion": best, "hint": f"; did you mean '{best}'?" if best else ""}
             yield Hit(start, end, args, suggestions)
@@ -148,10 +153,10 @@ class Spelling(Check):
                 return True
         return False
 
-    def _suggest(self, word: str, british: bool) -> tuple[str, ...]:
+    def _suggest(self, word: str, british: bool, two_edits: bool) -> tuple[str, ...]:
         """The dictionary's corrections; in British copy, each in its British form where it has one."""
         limit = self.params["suggestions"]
-        found = lexicon.corrections(word, limit)
+        found = lexicon.corrections(word, limit, two_edits)
         if british or any(p.search(word) for p, _ in self.equivalents):  # "fertalisation" is written British
             found = self._british_forms(word, found) + found
         if word.endswith("s") and lexicon.is_word(word[:-1], self.params["split_min_frequency"]):
