@@ -43,6 +43,12 @@ def _lowered(words: tuple[str, ...]) -> str:
     return _alternation(tuple(w.lower() for w in words))
 
 
+def _needles(*word_lists: tuple[str, ...]) -> frozenset[str]:
+    """What a match of an alternation of the words, lower-cased, holds: one word's part before its first space
+    (the rest of the word may stand across any spaces)."""
+    return frozenset(w.lower().split(" ")[0] for words in word_lists for w in words)
+
+
 @dataclass(frozen=True)
 class ContextPatterns:
     """The lexicon's lists compiled once into the patterns the classifier runs."""
@@ -70,15 +76,24 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
     def words(key: str) -> str:
         return _lowered(lex.words(key))
 
+    age_after = tuple(w.lstrip("-") for w in lex.words("age-after"))
     after = {
         PERCENT: rf"\s*(?:{words('percent-words')})(?!\w)",
-        AGE: rf"(?:\s+|-)(?:{_lowered(tuple(w.lstrip('-') for w in lex.words('age-after')))})(?!\w)",
+        AGE: rf"(?:\s+|-)(?:{_lowered(age_after)})(?!\w)",
         MONEY: rf"(?:\s+(?:{scales}))?\s+(?:{words('currency-words')})(?![\w])",
         SCALE: rf"\s+(?:{scales})(?![\w])",
         DATE: rf"\s+(?:of\s+)?(?:{words('months')})\b",
         RATIO: rf"(?:\s+(?:in|out\s+of)\s+|-to-|\s*:\s*)(?:\d|every\b|(?:{_lowered(lex.cardinals[2:11])})\b)",
         SCORE: rf"\s+for\s+\d|-\d+(?:\s+|-)(?:{words('score-words')})\b",
         CODE: r"[/\-]\p{L}",
+    }
+    needles_after = {
+        PERCENT: _needles(lex.words("percent-words")),
+        AGE: _needles(age_after),
+        MONEY: _needles(lex.words("currency-words")),
+        SCALE: _needles(tuple(lex.scales)),
+        DATE: _needles(lex.words("months")),
+        SCORE: _needles(("for",), lex.words("score-words")),
     }
     after_cased = {
         TIME: rf"\s*(?:{_alternation(lex.words('time-after'))})(?![\w])",
@@ -92,6 +107,12 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
         DECADE: r"['’]$",
         RATIO: r"\d\s+(?:in|out\s+of)\s+$|\d-to-$|\d\s*:\s*$",
     }
+    needles_before = {
+        AGE: _needles(lex.words("age-before")),
+        SCORE: _needles(lex.words("score-before"), ("for",)),
+        SEQUENCE: _needles(lex.words("sequence-before")),
+        DATE: _needles(lex.words("months")),
+    }
     before_cased = {
         MONEY: rf"(?<![\p{{L}}])(?:(?:{symbols})\s?|(?:{codes})\s)$",
         CODE: r"(?:\p{L}[\-/]|[#\p{L}]\.?)$",
@@ -101,9 +122,9 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
     return ContextPatterns(
         lexicon=lex,
         currency_before=regex.compile(rf"(?:{symbols})\s?$", regex.VERSION1),
-        after={k: Caseless(v, regex.VERSION1) for k, v in after.items()},
+        after={k: Caseless(v, regex.VERSION1, needles_after.get(k, ())) for k, v in after.items()},
         after_cased={k: regex.compile(v, regex.VERSION1) for k, v in after_cased.items()},
-        before={k: Caseless(v, _before_flags(k)) for k, v in before.items()},
+        before={k: Caseless(v, _before_flags(k), needles_before.get(k, ())) for k, v in before.items()},
         before_cased={k: regex.compile(v, _before_flags(k)) for k, v in before_cased.items()},
         address=regex.compile(address, regex.VERSION1),
         months=frozenset(m.lower() for m in lex.words("months")),

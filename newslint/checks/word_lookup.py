@@ -26,9 +26,12 @@ class Caseless:
     when it lower-cases to it, so the matches are the same, and a pattern compiles in a third of the time
     without case folding (measured). A letter beyond ASCII with a case in the pattern turns this off."""
 
-    def __init__(self, source: str, flags: int) -> None:
+    def __init__(self, source: str, flags: int, needles: Iterable[str] = ()) -> None:
         self.source, self.flags = source, flags  # flags without IGNORECASE
         self.exact = all(c.isascii() or c.lower() == c.upper() for c in source)
+        # Every match in the lower-cased text holds one of these; none given: not known. A text holding
+        # none is skipped without compiling the pattern (most numbers have no age, month or score by them).
+        self.needles = tuple(needles)
 
     @cached_property
     def folding(self) -> regex.Pattern[str]:
@@ -43,13 +46,16 @@ class Caseless:
         """Whether `folding.match(text)` matches; `lowered` is `lower_cased(text)`."""
         if lowered is None or not self.exact:
             return self.folding.match(text) is not None
-        return self.lower_case.match(lowered) is not None
+        return self._may_hold(lowered) and self.lower_case.match(lowered) is not None
 
     def search(self, text: str, lowered: str | None) -> bool:
         """Whether `folding.search(text)` matches; `lowered` is `lower_cased(text)`."""
         if lowered is None or not self.exact:
             return self.folding.search(text) is not None
-        return self.lower_case.search(lowered) is not None
+        return self._may_hold(lowered) and self.lower_case.search(lowered) is not None
+
+    def _may_hold(self, lowered: str) -> bool:
+        return not self.needles or any(needle in lowered for needle in self.needles)
 
 
 class WordLookup:

@@ -1,0 +1,55 @@
+"""Start-up shortcuts give what the plain patterns give: a numbers context pattern skipped for a text that
+holds none of its words (never compiled for it) matches no such text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from newslint.checks import numbers_context as ctx
+from newslint.checks.numbers_lexicon import load_lexicon
+from newslint.checks.word_lookup import lower_cased
+
+LEX = load_lexicon()
+PATTERNS = ctx.context_patterns(LEX)
+STORIES = sorted((Path(__file__).parent / "stories").glob("*.txt"))
+
+
+def _agree(text: str) -> None:
+    lowered = lower_cased(text)
+    for kind, pattern in PATTERNS.after.items():
+        assert pattern.match(text, lowered) == (pattern.folding.match(text) is not None), (kind, text)
+    for kind, pattern in PATTERNS.before.items():
+        assert pattern.search(text, lowered) == (pattern.folding.search(text) is not None), (kind, text)
+
+
+def test_the_prefiltered_patterns_are_the_ones_with_word_lists() -> None:
+    assert {k for k, p in PATTERNS.after.items() if p.needles} == {"percent", "age", "money", "scale", "date", "score"}
+    assert {k for k, p in PATTERNS.before.items() if p.needles} == {"age", "score", "sequence", "date"}
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.name)
+def test_around_every_figure_of_the_test_stories(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for m in regex.finditer(r"\d+", text):
+        _agree(text[m.end() : m.end() + 60])
+        _agree(text[max(0, m.start() - 60) : m.start()])
+
+
+def _listed(key: str) -> list[str]:
+    return list(LEX.words(key))
+
+
+@pytest.mark.parametrize("case", [str.lower, str.upper, str.title], ids=["lower", "upper", "title"])
+def test_every_listed_word_in_its_place_is_still_found(case) -> None:
+    after = [" " + w for w in (*_listed("percent-words"), *LEX.scales, *_listed("months"))]
+    after += [" " + w.lstrip("-") for w in _listed("age-after")] + ["-" + w.lstrip("-") for w in _listed("age-after")]
+    after += [" million " + w for w in _listed("currency-words")] + [" " + w for w in _listed("currency-words")]
+    after += ["-3 " + w for w in _listed("score-words")] + [" for 3"]
+    before = [w + " " for w in (*_listed("age-before"), *_listed("sequence-before"), *_listed("months"))]
+    before += [w + " " for w in _listed("score-before")] + ["3 for "]
+    for text in after + before:
+        _agree(case(text).replace("  ", " \t"))
+        _agree(case(text))
