@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -40,6 +41,51 @@ def nearest_among(key: str, pool: Sequence[str], limits: Nearness) -> list[tuple
     found = process.extract(key, pool, scorer=OSA.distance, score_cutoff=limits.max_edits, limit=None)
     close = [(c, int(d)) for c, d, _ in found if d == 1 or 0 < d and d / max(len(key), len(c)) <= limits.max_relative]
     return sorted(close, key=lambda pair: pair[1])
+
+
+class NamePool:
+    """The names a rare form may be a slip of, and the ones worth comparing it with.
+
+    A small pool is compared whole. A large one (a story of thousands of distinct names) is indexed by the
+    strings left after deleting up to `max_edits` letters: two spellings within that many edits (a
+    transposition or a replacement costs one deletion on each side) leave a string in common, so a form is
+    compared only with the names that share one, instead of with every name. Candidates keep the pool's
+    order, which decides ties.
+    """
+
+    INDEX_FROM = 300  # names; below this a whole comparison is cheaper than building the index
+    INDEX_LONGEST = 32  # letters; a longer name has too many deletions to index and is always compared
+
+    def __init__(self, names: list[str], max_edits: int) -> None:
+        self.names = names
+        self.max_edits = max_edits
+        self._index: dict[str, list[int]] | None = None
+        self._long: list[int] = []
+        if len(names) >= self.INDEX_FROM:
+            self._index = defaultdict(list)
+            for place, name in enumerate(names):
+                if len(name) > self.INDEX_LONGEST:
+                    self._long.append(place)
+                    continue
+                for variant in _deletions(name, max_edits):
+                    self._index[variant].append(place)
+
+    def candidates(self, key: str) -> Sequence[str]:
+        if self._index is None or len(key) > self.INDEX_LONGEST:
+            return self.names
+        places = set(self._long)
+        for variant in _deletions(key, self.max_edits):
+            places.update(self._index.get(variant, ()))
+        return [self.names[place] for place in sorted(places)]
+
+
+def _deletions(word: str, depth: int) -> Iterator[str]:
+    """`word` and every string left by deleting up to `depth` of its letters (repeats possible)."""
+    level = {word}
+    yield word
+    for _ in range(depth):
+        level = {w[:i] + w[i + 1 :] for w in level for i in range(len(w))}
+        yield from level
 
 
 def is_derivation(a: str, b: str, suffixes: Iterable[str], stems: Collection[str] = ()) -> bool:

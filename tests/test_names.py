@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.config import Settings
 from newslint.errors import NewslintError
 from newslint.nameinventory import fold
-from newslint.namematch import Nearness, is_derivation, nearest
+from newslint.namematch import NamePool, Nearness, is_derivation, nearest, nearest_among
 from newslint.nameslist import load_names
 from newslint.packs import builtin_pack_paths, load_packs
 from newslint.runner import Linter
@@ -264,3 +267,17 @@ def test_vocabulary_sections_are_sorted_lowercase_words() -> None:
 def test_between_forms_used_once_a_common_surname_is_the_name() -> None:
     text = LEAD + "Inspector Richard Butler said the site was clear. Inspectors trusted Butter, officials said."
     assert flagged(text) == [("names.variant", "Butter", "Butler")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32))
+def test_a_large_name_pool_offers_every_name_within_reach(seed: int) -> None:
+    rng = random.Random(seed)
+    # Names from four letters, so that many lie within two edits of each other; some too long to index.
+    names = list(dict.fromkeys("".join(rng.choice("abcd") for _ in range(rng.randint(4, 9))) for _ in range(900)))
+    names += ["ab" * 20, "ab" * 20 + "c"]
+    pool = NamePool(names, max_edits=2)
+    assert len(names) >= NamePool.INDEX_FROM
+    limits = Nearness(min_length=4, max_edits=2, max_relative=0.5)
+    for key in [*rng.sample(names, 20), "abcdab", "ab" * 20 + "cd", "dddd"]:
+        assert nearest_among(key, pool.candidates(key), limits) == nearest_among(key, names, limits)

@@ -22,7 +22,7 @@ from newslint.checks.base import Check, Param, compile_pattern, match_case
 from newslint.checks.names_choice import choice_hits, times
 from newslint.finding import Applicability, Fix, Hit
 from newslint.nameinventory import NameInventory, NameWord, fold
-from newslint.namematch import Nearness, edits, is_derivation, nearest_among
+from newslint.namematch import NamePool, Nearness, edits, is_derivation, nearest_among
 from newslint.nameslist import load_names, personal_names
 from newslint.story import Story
 
@@ -107,7 +107,7 @@ class Names(Check):
         established = [
             k for k, ws in inventory.words.items() if len(ws) >= self.params["min_count"] and len(k) >= shortest
         ]
-        pools: dict[float, list[str]] = {}
+        pools: dict[float, NamePool] = {}
         for key, words in list(inventory.words.items()):
             if len(words) > self.params["max_rare_count"] or len(key) < shortest:
                 continue
@@ -128,14 +128,14 @@ class Names(Check):
         """A listed name, a rejected form (the list's business) or a word the story writes in lowercase is not."""
         return key not in self.names.known and key not in self.names.rejected and key not in inventory.lowercase
 
-    def _target(self, story: Story, key: str, established: list[str], pools: dict[float, list[str]]) -> str | None:
+    def _target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> str | None:
         """The better-attested name this form is closest to, if any (`pools`: the candidates by floor count)."""
         inventory = story.names
         floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
         if floor not in pools:
-            pools[floor] = [k for k in established if inventory.count(k) >= floor]
+            pools[floor] = NamePool([k for k in established if inventory.count(k) >= floor], self.nearness.max_edits)
         close = [
-            (c, d) for c, d in nearest_among(key, pools[floor], self.nearness)
+            (c, d) for c, d in nearest_among(key, pools[floor].candidates(key), self.nearness)
             if not self._kin(story, key, c)
             and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
         ]  # fmt: skip
