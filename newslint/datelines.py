@@ -11,6 +11,7 @@ report what is wrong; what it will not do is take an ordinary opening sentence f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -24,8 +25,7 @@ _MONTH = (
 )
 _WORD = r"\p{L}[\p{L}.'’]*"
 _REGION_PART = rf"(?!{_MONTH}[ \t]*\d)\p{{Lu}}[\p{{L}}.'’]*(?:[ \t]{_WORD}){{0,3}}?"
-_DATELINE = regex.compile(
-    rf"""
+_DATELINE_SOURCE = rf"""
     [ \t]*
     (?P<city>{_WORD}(?:(?:[ ]|-){_WORD}){{0,3}}?)
     (?:,[ \t]*(?P<region>{_REGION_PART}(?:,[ \t]*{_REGION_PART})?))?
@@ -37,10 +37,21 @@ _DATELINE = regex.compile(
         \.[ \t]*(?P<agency>/\p{{Lu}}{{2,10}}/)(?P<dash>\.[ \t]+)
     )
     (?=\S)
-    """,
-    regex.VERBOSE,
-)
+    """
 _EMBEDDED_START = regex.compile(r"(?<=[\s.!?”\"])(?=\p{Lu}{2})")
+# Every dateline holds one of these (the dash group's forms, TASS's slash): a paragraph with none is not
+# tried, and a story with no dateline never compiles the pattern.
+_DASH_PARTS = ("—", "–", "―", "--", " -", "\t-", "- ", "-\t", ")-", " ‐", "\t‐", "‐ ", "‐\t", ")‐", "/")
+
+
+@cache
+def _dateline_pattern() -> regex.Pattern[str]:
+    return regex.compile(_DATELINE_SOURCE, regex.VERBOSE)
+
+
+def _may_hold_dateline(text: str, start: int, end: int) -> bool:
+    part = text[start:end]
+    return any(dash in part for dash in _DASH_PARTS)
 
 
 @dataclass(frozen=True)
@@ -137,7 +148,13 @@ def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     acronym; a mixed-case place needs a date, a known wire agency, a known stand-alone city or a U.S.
     state after it. That tells "BEIRUT (AP) — " and "Springfield, Ill. — " from "Meanwhile - ".
     """
-    match = _DATELINE.match(text, start, end)
+    if not _may_hold_dateline(text, start, end):
+        return None
+    return _dateline_at(text, start, end)
+
+
+def _dateline_at(text: str, start: int, end: int) -> Dateline | None:
+    match = _dateline_pattern().match(text, start, end)
     if match is None or not _is_dateline(match):
         return None
     return _dateline(match)
@@ -153,10 +170,12 @@ def find_embedded_dateline(text: str, start: int, end: int) -> Dateline | None:
     "By JANE DOE NEW YORK (AP) — President …": the dateline is there, in the wrong place.
     """
     best: Dateline | None = None
+    if not _may_hold_dateline(text, start, end):
+        return None
     for found in _EMBEDDED_START.finditer(text, start + 1, end):
         if best is not None and found.start() >= best.city.end:
             break
-        dateline = find_dateline(text, found.start(), end)
+        dateline = _dateline_at(text, found.start(), end)
         if dateline is None or dateline.agency is None or not _capitals(text, dateline.city):
             continue
         if best is None or dateline.span.end == best.span.end:

@@ -1,5 +1,6 @@
 """Start-up shortcuts give what the plain patterns give: a numbers context pattern skipped for a text that
-holds none of its words (never compiled for it) matches no such text."""
+holds none of its words (never compiled for it) matches no such text; nor does the dateline pattern match a
+paragraph with no dash."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from newslint import datelines
 from newslint.checks import numbers_context as ctx
 from newslint.checks.numbers_lexicon import load_lexicon
 from newslint.checks.word_lookup import lower_cased
@@ -53,3 +55,28 @@ def test_every_listed_word_in_its_place_is_still_found(case) -> None:
     for text in after + before:
         _agree(case(text).replace("  ", " \t"))
         _agree(case(text))
+
+
+@pytest.mark.parametrize("path", STORIES, ids=lambda p: p.name)
+def test_a_paragraph_skipped_for_want_of_a_dash_holds_no_dateline(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for line in regex.finditer(r"[^\n]+", text):
+        words = regex.finditer(r"(?<=\s)\S", line.group())
+        for at in [line.start(), *(line.start() + m.start() for m in words)][:50]:
+            assert datelines.find_dateline(text, at, line.end()) == datelines._dateline_at(text, at, line.end())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIRUT (AP) \u2014 Text",
+        "BEIRUT (AP)-Text",
+        "Springfield, Ill. - Text",
+        "MOSCOW, October 2. /TASS/. Text",
+        "PARIS -- Text",
+        "LONDON (Reuters)\u2010Text",
+        "JERUSALEM\t\u2013\tText",
+    ],
+)
+def test_the_dash_forms_are_each_let_through(text: str) -> None:
+    assert datelines.find_dateline(text, 0, len(text)) is not None
