@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import string
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -97,6 +99,13 @@ def _long_word(size: int) -> str:
     return "A headline\n\n" + "x" * size + "\n\nA body paragraph."
 
 
+def _random_words(size: int, capitalised: bool) -> str:
+    # Garbled or foreign copy: every word unknown to the dictionary, or every one a different name.
+    rng = random.Random(size)
+    words = ("".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9))) for _ in range(size // 7))
+    return " ".join(w.title() if capitalised else w for w in words)[:size]
+
+
 def _spaced_digits(size: int) -> str:
     return ("12 345 6,789 10.5 1999 " * (size // 23 + 1))[:size]
 
@@ -112,5 +121,7 @@ PATHOLOGICAL: dict[str, tuple[Callable[[int], str], str, int]] = {
     "a 1 MB line in a Markdown code block": (_markdown_code_line, ".md", 1_000_000),
     "only digits (1 MB, no spaces)": (_digits, ".txt", 1_000_000),
     "a 1 MB word (letters, no spaces)": (_long_word, ".txt", 1_000_000),
+    "garbled words (1 MB, none in the dictionary)": (lambda size: _random_words(size, False), ".txt", 1_000_000),
+    "distinct capitalised words (1 MB)": (lambda size: _random_words(size, True), ".txt", 1_000_000),
     "only numbers (1 MB, spaced)": (_spaced_digits, ".txt", 1_000_000),
 }
