@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import random
+import string
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -269,6 +271,11 @@ def _sentence_line(size: int) -> str:
     return (line * (size // len(line) + 1))[:size]
 
 
+def _random_words(count: int) -> list[str]:
+    rng = random.Random(count)
+    return ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(3, 9))) for _ in range(count)]
+
+
 PATHOLOGICAL = {
     "one long line": (_sentence_line(60_000), "story.txt"),
     "quotation marks": ('"' * 5_000, "story.txt"),
@@ -285,6 +292,8 @@ PATHOLOGICAL = {
     "a long line of spaces": ("A headline\n\n" + " " * 50_000 + "\n\nA body paragraph.", "story.txt"),
     "a long line of code": ("# A headline\n\n```\n" + "x" * 50_000 + "\n```\n\nA body.", "story.md"),
     "periods": ("U.S. " * 5_000, "story.txt"),
+    "garbled words": (" ".join(_random_words(1_500)), "story.txt"),
+    "distinct names": (" ".join(w.title() for w in _random_words(1_500)), "story.txt"),
 }
 
 
