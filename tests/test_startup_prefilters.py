@@ -21,6 +21,8 @@ STORIES = sorted((Path(__file__).parent / "stories").glob("*.txt"))
 
 def _agree(text: str) -> None:
     lowered = lower_cased(text)
+    for kind, gated in [*PATTERNS.after_cased.items(), ("address", PATTERNS.address)]:
+        assert gated.match(text) == (gated.pattern.match(text) is not None), (kind, text)
     for kind, pattern in PATTERNS.after.items():
         assert pattern.match(text, lowered) == (pattern.folding.match(text) is not None), (kind, text)
     for kind, pattern in PATTERNS.before.items():
@@ -52,9 +54,12 @@ def test_every_listed_word_in_its_place_is_still_found(case) -> None:
     after += ["-3 " + w for w in _listed("score-words")] + [" for 3"]
     before = [w + " " for w in (*_listed("age-before"), *_listed("sequence-before"), *_listed("months"))]
     before += [w + " " for w in _listed("score-before")] + ["3 for "]
+    after += [s + w for w in (*_listed("units"), *_listed("time-after")) for s in (" ", "-", "\u00a0 ", "")]
+    after += [" Main " + w for w in _listed("street-suffixes")]
     for text in after + before:
         _agree(case(text).replace("  ", " \t"))
         _agree(case(text))
+        _agree(text)
 
 
 @pytest.mark.parametrize("path", STORIES, ids=lambda p: p.name)

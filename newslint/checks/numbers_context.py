@@ -7,8 +7,9 @@ temperatures, ratios, addresses, millions, decimals, names, rankings and sequenc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import regex
 
@@ -49,6 +50,41 @@ def _needles(*word_lists: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower().split(" ")[0] for words in word_lists for w in words)
 
 
+class Gated:
+    """A case-sensitive pattern compiled on first use and run only on a text `gate` lets through, which every
+    text it matches is: most figures have no unit, time or street after them, and then none is compiled."""
+
+    def __init__(self, source: str, flags: int, gate: Callable[[str], bool]) -> None:
+        self.source, self.flags, self.gate = source, flags, gate
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        return regex.compile(self.source, self.flags)
+
+    def match(self, text: str) -> bool:
+        return self.gate(text) and self.pattern.match(text) is not None
+
+
+def _opens_with(heads: tuple[str, ...], hyphen: bool) -> Callable[[str], bool]:
+    r"""Whether a text opens with one of `heads` after its spaces or, with `hyphen`, after one hyphen: what
+    `\s*(?:heads...)` and `(?:\s+|-)(?:heads...)` need (`str.lstrip` strips every character `\s` matches)."""
+
+    def gate(text: str) -> bool:
+        rest = text[1:] if hyphen and text.startswith("-") else text.lstrip()
+        return rest.startswith(heads)
+
+    return gate
+
+
+def _holds_one(needles: tuple[str, ...]) -> Callable[[str], bool]:
+    return lambda text: any(needle in text for needle in needles)
+
+
+def _heads(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Each word's part before its first space (an alternation of the words lets any spaces stand there)."""
+    return tuple({w.split(" ")[0] for w in words})
+
+
 @dataclass(frozen=True)
 class ContextPatterns:
     """The lexicon's lists compiled once into the patterns the classifier runs."""
@@ -56,10 +92,10 @@ class ContextPatterns:
     lexicon: Lexicon
     currency_before: regex.Pattern[str]
     after: dict[str, Caseless]  # case-insensitive: "Percent", "YEARS OLD"
-    after_cased: dict[str, regex.Pattern[str]]  # "5 GB", "5 PM"
+    after_cased: dict[str, Gated]  # "5 GB", "5 PM"
     before: dict[str, Caseless]
     before_cased: dict[str, regex.Pattern[str]]  # "US$", "A-"
-    address: regex.Pattern[str]
+    address: Gated
     months: frozenset[str]
     openers: frozenset[str]
     casual: WordLookup  # set phrases: "at sixes and sevens", "the eighties"
@@ -123,10 +159,13 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
         lexicon=lex,
         currency_before=regex.compile(rf"(?:{symbols})\s?$", regex.VERSION1),
         after={k: Caseless(v, regex.VERSION1, needles_after.get(k, ())) for k, v in after.items()},
-        after_cased={k: regex.compile(v, regex.VERSION1) for k, v in after_cased.items()},
+        after_cased={
+            TIME: Gated(after_cased[TIME], regex.VERSION1, _opens_with(_heads(lex.words("time-after")), False)),
+            UNIT: Gated(after_cased[UNIT], regex.VERSION1, _opens_with(_heads(lex.words("units")), True)),
+        },
         before={k: Caseless(v, _before_flags(k), needles_before.get(k, ())) for k, v in before.items()},
         before_cased={k: regex.compile(v, _before_flags(k)) for k, v in before_cased.items()},
-        address=regex.compile(address, regex.VERSION1),
+        address=Gated(address, regex.VERSION1, _holds_one(_heads(lex.words("street-suffixes")))),
         months=frozenset(m.lower() for m in lex.words("months")),
         openers=lex.lower("sentence-openers"),
         casual=_casual(lex.words("casual-phrases")),
