@@ -19,8 +19,7 @@ _URL = r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+[^\s<>()\"'“”.,;:!?]"
 # one long "word" cost quadratic time. Whatever would match inside a run also matches from its start.
 _EMAIL = r"(?:\G|(?<![\w.+-]))[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HTML_COMMENT = r"<!--.*?-->"
-_PLAIN = regex.compile("|".join((_HTML_COMMENT, _URL, _EMAIL)), regex.DOTALL)
-_PLAIN_MARKERS = ("<!--", "://", "www.", "@")  # every match of _PLAIN contains one of these
+_PLAIN_MARKERS = ("<!--", "://", "www.", "@")  # every match of _plain() contains one of these
 
 _MARKDOWN_SOURCE = "|".join(
     (
@@ -44,6 +43,12 @@ _MARKDOWN_SOURCE = "|".join(
         r"(?<![\w*_])(?:\*\*|__|\*|_)(?=\S)|(?<=\S)(?:\*\*|__|\*|_)(?![\w*_])",  # emphasis
     )
 )
+
+
+@cache
+def _plain() -> regex.Pattern[str]:
+    """Compiled on first use: most plain stories hold no marker, so nothing to mask."""
+    return regex.compile("|".join((_HTML_COMMENT, _URL, _EMAIL)), regex.DOTALL)
 
 
 @cache
@@ -96,6 +101,6 @@ def mask(text: str, markdown: bool) -> str:
     if markdown:
         masked = _markdown().sub(_markdown_blank(_link_openers(text) if "[" in text else set()), text)
     else:
-        masked = _PLAIN.sub(_blank, text)
+        masked = _plain().sub(_blank, text)
     assert len(masked) == len(text)
     return masked

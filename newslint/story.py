@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TypeVar
 
 import regex
@@ -21,7 +21,7 @@ HEADLINE, BYLINE, DATELINE, BODY, QUOTE = "headline", "byline", "dateline", "bod
 SCOPES = (HEADLINE, BYLINE, DATELINE, BODY, QUOTE)
 
 # Lines of wire and CMS metadata above the body: "Source: Xinhua", "By Jane Doe", a bare timestamp.
-_METADATA = regex.compile(
+_METADATA_SOURCE = (
     r"(?i:source|editor|byline|author|reporter|reporting by|writing by|editing by|updated|published"
     r"|posted|filed|photo|credit|slug|tags?|category)[ \t]*:[ \t]*\S.*"
     r"|(?i:by)[ \t]+\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*)+(?:[ \t]*(?:,|and|&).*)?"
@@ -30,6 +30,14 @@ _METADATA = regex.compile(
     r"|(?i:updated|posted)?[ \t]*(?:\w+day,?[ \t]+)?\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}\b.{0,40}"
 )
 _HEADLINE_MAX_WORDS = 25
+
+
+@cache
+def _metadata() -> regex.Pattern[str]:
+    """Compiled on first use: a story of long paragraphs has no line short enough to be metadata."""
+    return regex.compile(_METADATA_SOURCE)
+
+
 _MARKDOWN_HEADING = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 
 
@@ -81,7 +89,7 @@ class Story:
         text = self.masked[para.start : para.end].strip()
         if "\n" in text or "\r" in text or len(text.split()) > _HEADLINE_MAX_WORDS:
             return False
-        return _METADATA.fullmatch(self.masked[after.start : after.end].strip()) is not None
+        return _metadata().fullmatch(self.masked[after.start : after.end].strip()) is not None
 
     def _lead_kind(self, para: Span, is_first: bool) -> str | None:
         """HEADLINE, BYLINE or None (body) for a paragraph above the body."""
@@ -91,7 +99,7 @@ class Story:
         text = self.masked[para.start : para.end].strip()
         if "\n" in text or "\r" in text or len(text.split()) > _HEADLINE_MAX_WORDS:
             return None
-        if _METADATA.fullmatch(text):
+        if _metadata().fullmatch(text):
             return BYLINE
         if find_dateline(self.masked, para.start, para.end):
             return None
