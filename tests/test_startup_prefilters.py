@@ -11,6 +11,7 @@ import regex
 
 from newslint import datelines
 from newslint.checks import numbers_context as ctx
+from newslint.checks.base import WordPattern
 from newslint.checks.numbers_lexicon import load_lexicon
 from newslint.checks.word_lookup import lower_cased
 
@@ -85,3 +86,24 @@ def test_a_paragraph_skipped_for_want_of_a_dash_holds_no_dateline(path: Path) ->
 )
 def test_the_dash_forms_are_each_let_through(text: str) -> None:
     assert datelines.find_dateline(text, 0, len(text)) is not None
+
+
+_PHRASES = ["web site", "Cease-fire", "e-mail", "at this point in time", "toward", "Rs.", "$5", "İstanbul", "naïve"]
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+@pytest.mark.parametrize("path", STORIES[:40], ids=lambda p: p.name)
+def test_a_text_skipped_for_want_of_a_first_word_holds_no_phrase(path: Path, ignorecase: bool) -> None:
+    text = path.read_text(encoding="utf-8")
+    for phrase in _PHRASES:
+        words = WordPattern([phrase], ignorecase)
+        for sample in (text, f"{text} {phrase}.", f"x {phrase.upper()}-y", f"({phrase.lower()}\u017f)"):
+            if words.pattern.search(sample):
+                assert words.may_match(sample), (phrase, sample[-40:])
+
+
+def test_the_first_words_are_known_for_word_phrases_only() -> None:
+    assert WordPattern(["Web site", "website"], True).first_words == {"web", "website"}
+    assert WordPattern(["$5"], True).first_words is None
+    assert WordPattern(["web site"], True).may_match("A WEB  SITE")
+    assert not WordPattern(["web site"], True).may_match("A webbed site")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any, ClassVar
 
 import regex
 
+from newslint.checks.word_lookup import ODD_FOLDS, lower_cased_words, phrase_first_words
 from newslint.finding import Hit
 from newslint.story import Story
 
@@ -92,6 +94,25 @@ def word_pattern(phrases: Iterable[str], ignorecase: bool) -> regex.Pattern[str]
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", ignorecase)
+
+
+class WordPattern:
+    """`word_pattern` compiled on first use, for a text that may hold a match: every match starts with the
+    first word of a phrase, whole, so a text holding none of those words (most stories, for most lists) is
+    not scanned and the pattern not compiled."""
+
+    def __init__(self, phrases: Iterable[str], ignorecase: bool) -> None:
+        self.phrases, self.ignorecase = tuple(phrases), ignorecase
+        self.first_words = phrase_first_words(self.phrases)  # lower-cased; None: not known
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        return word_pattern(self.phrases, self.ignorecase)
+
+    def may_match(self, text: str) -> bool:
+        if self.first_words is None or ODD_FOLDS.search(text):
+            return True  # a letter that case-folds oddly may match a first word it does not lower-case to
+        return not self.first_words.isdisjoint(lower_cased_words(text)[1])
 
 
 def match_case(replacement: str, original: str) -> str:

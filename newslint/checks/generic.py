@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from newslint.checks.base import Check, Param, compile_pattern, match_case, word_pattern
+from newslint.checks.base import Check, Param, WordPattern, compile_pattern, match_case
 from newslint.finding import Applicability, Fix, Hit
 from newslint.story import Story
 
@@ -24,10 +24,13 @@ class Existence(Check):
         if bool(tokens) == bool(pattern):
             raise ValueError("give exactly one of 'tokens' and 'pattern'")
         ignorecase = self.params["ignorecase"]
-        self.pattern = word_pattern(tokens, ignorecase) if tokens else compile_pattern(pattern, ignorecase)
+        self.words = WordPattern(tokens, ignorecase) if tokens else None
+        self.pattern = None if tokens else compile_pattern(pattern, ignorecase)
 
     def hits(self, story: Story) -> Iterable[Hit]:
-        for m in self.finditer(self.pattern, story.masked):
+        if self.words is not None and not self.words.may_match(story.masked):
+            return
+        for m in self.finditer(self.pattern or self.words.pattern, story.masked):
             if m.end() > m.start():
                 yield Hit(m.start(), m.end())
 
@@ -54,10 +57,12 @@ class Substitution(Check):
         if self.params["fix"] not in ("safe", "unsafe", "none"):
             raise ValueError("'fix' must be safe, unsafe or none")
         self.lookup = {k.lower(): v for k, v in swap.items()} if self.params["ignorecase"] else dict(swap)
-        self.pattern = word_pattern(swap, self.params["ignorecase"])
+        self.words = WordPattern(swap, self.params["ignorecase"])
 
     def hits(self, story: Story) -> Iterable[Hit]:
-        for m in self.finditer(self.pattern, story.masked):
+        if not self.words.may_match(story.masked):
+            return
+        for m in self.finditer(self.words.pattern, story.masked):
             found = story.text[m.start() : m.end()]
             key = " ".join(found.split())
             preferred = self.lookup[key.lower() if self.params["ignorecase"] else key]
@@ -82,15 +87,17 @@ class Consistency(Check):
         if not groups or not all(isinstance(g, list) and len(g) >= 2 for g in groups):
             raise ValueError("'either' must be a list of groups of two or more forms")
         ignorecase = self.params["ignorecase"]
-        self.groups = [(word_pattern(g, ignorecase), [self._key(f) for f in g]) for g in groups]
+        self.groups = [(WordPattern(g, ignorecase), [self._key(f) for f in g]) for g in groups]
 
     def _key(self, form: str) -> str:
         form = " ".join(form.split())
         return form.lower() if self.params["ignorecase"] else form
 
     def hits(self, story: Story) -> Iterable[Hit]:
-        for pattern, forms in self.groups:
-            found = [(m.start(), m.end(), self._key(m.group())) for m in self.finditer(pattern, story.masked)]
+        for words, _ in self.groups:
+            if not words.may_match(story.masked):
+                continue
+            found = [(m.start(), m.end(), self._key(m.group())) for m in self.finditer(words.pattern, story.masked)]
             counts = Counter(key for _, _, key in found)
             if len(counts) < 2:
                 continue
