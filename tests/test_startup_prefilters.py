@@ -21,13 +21,19 @@ STORIES = sorted((Path(__file__).parent / "stories").glob("*.txt"))
 
 
 def _agree(text: str) -> None:
+    """The shortcuts answer as the patterns do, and each gate lets through every text its pattern matches."""
     lowered = lower_cased(text)
     for kind, gated in [*PATTERNS.after_cased.items(), ("address", PATTERNS.address)]:
         assert gated.match(text) == (gated.pattern.match(text) is not None), (kind, text)
+        assert gated.gate(text) or gated.pattern.match(text) is None, (kind, text)
     for kind, pattern in PATTERNS.after.items():
         assert pattern.match(text, lowered) == (pattern.folding.match(text) is not None), (kind, text)
+        if lowered is not None and pattern.needles and pattern.lower_case.match(lowered):
+            assert any(needle in lowered for needle in pattern.needles), (kind, text)
     for kind, pattern in PATTERNS.before.items():
         assert pattern.search(text, lowered) == (pattern.folding.search(text) is not None), (kind, text)
+        if lowered is not None and pattern.needles and pattern.lower_case.search(lowered):
+            assert any(needle in lowered for needle in pattern.needles), (kind, text)
 
 
 def test_the_prefiltered_patterns_are_the_ones_with_word_lists() -> None:

@@ -29,8 +29,9 @@ class Caseless:
     def __init__(self, source: str, flags: int, needles: Iterable[str] = ()) -> None:
         self.source, self.flags = source, flags  # flags without IGNORECASE
         self.exact = all(c.isascii() or c.lower() == c.upper() for c in source)
-        # Every match in the lower-cased text holds one of these; none given: not known. A text holding
-        # none is skipped without compiling the pattern (most numbers have no age, month or score by them).
+        # Every match in the lower-cased text holds one of these; none given: not known. Until the pattern
+        # is compiled, a text holding none is skipped without compiling it (most numbers have no age, month
+        # or score by them); once compiled, the pattern answers faster than a scan for each needle.
         self.needles = tuple(needles)
 
     @cached_property
@@ -55,7 +56,9 @@ class Caseless:
         return self._may_hold(lowered) and self.lower_case.search(lowered) is not None
 
     def _may_hold(self, lowered: str) -> bool:
-        return not self.needles or any(needle in lowered for needle in self.needles)
+        if not self.needles or "lower_case" in self.__dict__:  # no needles, or compiled already
+            return True
+        return any(needle in lowered for needle in self.needles)
 
 
 class WordLookup:
