@@ -26,6 +26,9 @@ def _agree(text: str) -> None:
     for kind, gated in [*PATTERNS.after_cased.items(), ("address", PATTERNS.address)]:
         assert gated.match(text) == (gated.pattern.match(text) is not None), (kind, text)
         assert gated.gate(text) or gated.pattern.match(text) is None, (kind, text)
+    for kind, gated in PATTERNS.before_cased.items():
+        assert gated.search(text) == (gated.pattern.search(text) is not None), (kind, text)
+        assert gated.gate(text) or gated.pattern.search(text) is None, (kind, text)
     for kind, pattern in PATTERNS.after.items():
         assert pattern.match(text, lowered) == (pattern.folding.match(text) is not None), (kind, text)
         if lowered is not None and pattern.needles and pattern.lower_case.match(lowered):
@@ -61,6 +64,8 @@ def test_every_listed_word_in_its_place_is_still_found(case) -> None:
     after += ["-3 " + w for w in _listed("score-words")] + [" for 3"]
     before = [w + " " for w in (*_listed("age-before"), *_listed("sequence-before"), *_listed("months"))]
     before += [w + " " for w in _listed("score-before")] + ["3 for "]
+    money = (*_listed("currency-symbols"), *_listed("currency-codes"))
+    before += [f"paid {w}{s}" for w in money for s in ("", " ", "\u00a0", "\n", " \n")]
     after += [s + w for w in (*_listed("units"), *_listed("time-after")) for s in (" ", "-", "\u00a0 ", "")]
     after += [" Main " + w for w in _listed("street-suffixes")]
     for text in after + before:

@@ -63,9 +63,13 @@ class Gated:
         return regex.compile(self.source, self.flags)
 
     def match(self, text: str) -> bool:
-        if "pattern" not in self.__dict__ and not self.gate(text):  # not compiled yet, and not needed
-            return False
-        return self.pattern.match(text) is not None
+        return self._needed(text) and self.pattern.match(text) is not None
+
+    def search(self, text: str) -> bool:
+        return self._needed(text) and self.pattern.search(text) is not None
+
+    def _needed(self, text: str) -> bool:
+        return "pattern" in self.__dict__ or self.gate(text)  # compiled already, or the text may match
 
 
 def _opens_with(heads: tuple[str, ...], hyphen: bool) -> Callable[[str], bool]:
@@ -77,6 +81,11 @@ def _opens_with(heads: tuple[str, ...], hyphen: bool) -> Callable[[str], bool]:
         return rest.startswith(heads)
 
     return gate
+
+
+def _closes_with(tails: tuple[str, ...]) -> Callable[[str], bool]:
+    r"""Whether a text closes with one of `tails` before its last spaces: what `(?:tails...)\s?$` needs."""
+    return lambda text: text.rstrip().endswith(tails)
 
 
 def _holds_one(needles: tuple[str, ...]) -> Callable[[str], bool]:
@@ -97,7 +106,7 @@ class ContextPatterns:
     after: dict[str, Caseless]  # case-insensitive: "Percent", "YEARS OLD"
     after_cased: dict[str, Gated]  # "5 GB", "5 PM"
     before: dict[str, Caseless]
-    before_cased: dict[str, regex.Pattern[str]]  # "US$", "A-"
+    before_cased: dict[str, Gated]  # "US$", "A-"
     address: Gated
     months: frozenset[str]
     openers: frozenset[str]
@@ -156,6 +165,7 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
         MONEY: rf"(?<![\p{{L}}])(?:(?:{symbols})\s?|(?:{codes})\s)$",
         CODE: r"(?:\p{L}[\-/]|[#\p{L}]\.?)$",
     }
+    money_tails = _heads((*lex.words("currency-symbols"), *lex.words("currency-codes")))
     street = _alternation(lex.words("street-suffixes"))
     address = rf"(?:\s+\p{{Lu}}[\p{{L}}'.\-]*){{1,3}}\s+(?:{street})(?!\w)"
     return ContextPatterns(
@@ -167,7 +177,10 @@ def context_patterns(lex: Lexicon) -> ContextPatterns:
             UNIT: Gated(after_cased[UNIT], regex.VERSION1, _opens_with(_heads(lex.words("units")), True)),
         },
         before={k: Caseless(v, _before_flags(k), needles_before.get(k, ())) for k, v in before.items()},
-        before_cased={k: regex.compile(v, _before_flags(k)) for k, v in before_cased.items()},
+        before_cased={
+            MONEY: Gated(before_cased[MONEY], _before_flags(MONEY), _closes_with(money_tails)),
+            CODE: Gated(before_cased[CODE], _before_flags(CODE), lambda _: True),
+        },
         address=Gated(address, regex.VERSION1, _holds_one(_heads(lex.words("street-suffixes")))),
         months=frozenset(m.lower() for m in lex.words("months")),
         openers=lex.lower("sentence-openers"),

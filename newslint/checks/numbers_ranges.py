@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 import regex
 
@@ -43,14 +44,21 @@ class MoneyRange(NumberCheck):
 
     def setup(self) -> None:
         super().setup()
-        symbols = "|".join(regex.escape(s) for s in sorted(self.lex.words("currency-symbols"), key=len, reverse=True))
+        self.symbols = self.lex.words("currency-symbols")
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        """Compiled on first use: most stories hold no currency symbol."""
+        symbols = "|".join(regex.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
         scales = "|".join(sorted(self.lex.scales, key=len, reverse=True))
-        self.pattern = regex.compile(
+        return regex.compile(
             rf"(?<![\w$])(?P<sym>{symbols})(?P<a>{_NUMBER})\s*(?:[-–]|\s+to\s+)\s*(?P=sym)?(?P<b>{_NUMBER})"
             rf"\s+(?P<scale>{scales})\b"
         )
 
     def hits(self, story: Story) -> Iterable[Hit]:
+        if not any(symbol in story.masked for symbol in self.symbols):
+            return  # every range it flags opens with a currency symbol
         for m in self.finditer(self.pattern, story.masked):
             sym, scale = m.group("sym"), m.group("scale")
             suggestion = f"{sym}{m.group('a')} {scale} to {sym}{m.group('b')} {scale}"
