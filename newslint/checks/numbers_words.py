@@ -41,7 +41,7 @@ class NumberWords:
 
     @property
     def pattern(self) -> regex.Pattern[str]:
-        return self.lookup.pattern
+        return self.lookup.folding
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """The spans of `pattern`'s matches in `text`, tried only where a number word starts (scanning the

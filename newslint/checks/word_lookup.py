@@ -61,35 +61,21 @@ class Caseless:
         return any(needle in lowered for needle in self.needles)
 
 
-class WordLookup:
-    """A case-insensitive pattern whose every match starts with one of `phrases`, found in a text by trying
-    it only where the first word of a phrase starts whose every word the text holds.
-
-    Outside ODD_FOLDS a character matches an ASCII letter case-insensitively exactly when it lower-cases
-    to it, so a pattern of lower-case ASCII words finds the same matches in the lower-cased text without
-    case folding, which compiles in a third of the time (measured: full case folding is slow to compile).
-    """
+class WordLookup(Caseless):
+    """A Caseless pattern whose every match starts with one of `phrases`, found in a text by trying it only
+    where the first word of a phrase starts whose every word the text holds."""
 
     def __init__(self, source: str, flags: int, phrases: Iterable[str]) -> None:
-        self.source, self.flags = source, flags  # flags without IGNORECASE
+        super().__init__(source, flags)
         words = [_WORD.findall(p.lower()) if _WORD.match(p) else [] for p in phrases]
         known = source.isascii() and source == source.lower() and all(w and "".join(w).isascii() for w in words)
         # Each phrase's first word, and all its words: a match holds every one of them whole.
         self.phrases = [(w[0], frozenset(w)) for w in words] if known else None
 
-    @cached_property
-    def pattern(self) -> regex.Pattern[str]:
-        """The case-insensitive pattern itself."""
-        return regex.compile(self.source, self.flags | regex.IGNORECASE)
-
-    @cached_property
-    def _lower_case(self) -> regex.Pattern[str]:
-        return regex.compile(self.source, self.flags)
-
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """The spans of `pattern.finditer(text)`."""
+        """The spans of `folding.finditer(text)`."""
         if self.phrases is None or ODD_FOLDS.search(text):
-            yield from (m.span() for m in self.pattern.finditer(text))
+            yield from (m.span() for m in self.folding.finditer(text))
             return
         lowered, present = lower_cased_words(text)
         first = {word for word, words in self.phrases if words <= present}
@@ -104,7 +90,7 @@ class WordLookup:
 
     def match_at(self, lowered: str, start: int, word: str) -> tuple[int, int] | None:
         """The span of the match at `start` in the lower-cased text, where `word` starts, if any."""
-        m = self._lower_case.match(lowered, start)
+        m = self.lower_case.match(lowered, start)
         return m.span() if m else None
 
 
