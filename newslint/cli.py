@@ -131,11 +131,15 @@ def _renamed(linter: Linter, result: FileResult, name: str) -> FileResult:
 
 def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[str], bool]:
     """Fix (or with --diff, print the fixes for) every file: the problems, and whether any file changes."""
-    if "-" in paths:
-        raise NewslintError(["--fix and --diff work on files, not on standard input"])
-    fixes = fix_paths(linter, paths, args.unsafe_fixes, write=not args.diff, jobs=args.jobs)
+    if "-" in paths and not args.diff:
+        raise NewslintError(["--fix works on files; for standard input, --diff prints the fixes"])
+    files = [p for p in paths if p != "-"]
+    fixes = fix_paths(linter, files, args.unsafe_fixes, write=not args.diff, jobs=args.jobs)
     if args.diff:
-        from newslint.fix import unified_diff
+        from newslint.fix import fix_input, unified_diff
+
+        if "-" in paths:
+            fixes.append(fix_input(linter, args.stdin_filename or "-", args.unsafe_fixes))
 
         sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
     elif not args.quiet:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newslint.atomic import write_atomic
 from newslint.finding import Applicability, Finding
-from newslint.reader import UnreadableInput, decode, encode
+from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.runner import Linter
 from newslint.story import Story
 
@@ -115,15 +116,29 @@ def fix_file(linter: Linter, path: str, unsafe: bool = False, write: bool = True
         decoded = decode(Path(path).read_bytes())
     except (OSError, UnreadableInput) as error:
         return FileFix(path, problem=f"{path}: not fixed: {_reason(error)}")
+    fixed = fix_decoded(linter, decoded, path, unsafe)
+    if write and fixed.changed:
+        try:
+            write_atomic(Path(path), encode(decoded, fixed.after))
+        except (OSError, UnicodeEncodeError) as error:
+            return replace(fixed, problem=f"{path}: not fixed: {_reason(error)}")
+    return fixed
+
+
+def fix_input(linter: Linter, name: str, unsafe: bool = False) -> FileFix:
+    """The fixes for standard input, reported and configured as `name`; nothing is written."""
+    try:
+        decoded = decode(sys.stdin.buffer.read())
+    except UnreadableInput as error:
+        return FileFix(name, problem=f"{name}: not fixed: {error}")
+    return fix_decoded(linter, decoded, name, unsafe)
+
+
+def fix_decoded(linter: Linter, decoded: Decoded, path: str, unsafe: bool) -> FileFix:
     settings = linter.settings_for(path)
     fixed = fix_text(decoded.text, path, lambda text: linter.lint_text(text, path, settings).findings, unsafe)
     if not fixed.converged:
         return FileFix(path, decoded.text, fixed.text, fixed, f"{path}: not fixed: the fixes do not settle")
-    if write and fixed.text != decoded.text:
-        try:
-            write_atomic(Path(path), encode(decoded, fixed.text))
-        except (OSError, UnicodeEncodeError) as error:
-            return FileFix(path, decoded.text, fixed.text, fixed, f"{path}: not fixed: {_reason(error)}")
     return FileFix(path, decoded.text, fixed.text, fixed)
 
 

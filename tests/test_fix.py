@@ -32,10 +32,12 @@ def _linter() -> Linter:
     return Linter(isolated=True, select=("style",))
 
 
-def _newslint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _newslint(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "newslint", "--isolated", "--select", "style", *args]
-    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        command, cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=300, check=False
+    )
 
 
 def _write(tmp_path: Path, text: str, name: str = "story.txt", encoding: str = "utf-8", bom: bool = False) -> Path:
@@ -156,6 +158,18 @@ def test_diff_prints_the_fixes_and_writes_nothing(tmp_path: Path) -> None:
     assert done.stdout == unified_diff(STORY, SAFE_FIXED, "story.txt")
     assert done.stdout.count("\n-") == 2 and "Monday. The result was a tax cut" in done.stdout
     assert path.read_text(encoding="utf-8") == STORY
+
+
+def test_diff_reads_standard_input_under_its_stdin_filename(tmp_path: Path) -> None:
+    done = _newslint("--diff", "--stdin-filename", "desk/story.txt", "-", cwd=tmp_path, stdin=STORY)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == unified_diff(STORY, SAFE_FIXED, "desk/story.txt")
+
+
+def test_fix_refuses_standard_input_and_names_diff(tmp_path: Path) -> None:
+    done = _newslint("--fix", "-", cwd=tmp_path, stdin=STORY)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert "--diff" in done.stderr
 
 
 def test_diff_of_a_clean_story_is_empty(tmp_path: Path) -> None:
