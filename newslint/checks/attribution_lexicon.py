@@ -8,7 +8,7 @@ from typing import Any
 
 import regex
 
-from newslint.checks.base import compile_pattern
+from newslint.checks.base import compile_pattern, word_alternation
 from newslint.checks.word_lookup import first_words, phrase_first_words
 from newslint.errors import NewslintError
 
@@ -106,8 +106,7 @@ _FAST_LEFT_EDGE = r"(?:^|(?<=[^\w-]))"  # the same edge as (?<![\w-]); the `rege
 
 def _words_source(phrases: list[str]) -> str:
     """Literal phrases on word boundaries (as `word_pattern` builds them, with the faster edge)."""
-    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
-    return rf"{_FAST_LEFT_EDGE}(?:{body})(?![\w-])"
+    return rf"{_FAST_LEFT_EDGE}(?:{word_alternation(phrases)})(?![\w-])"
 
 
 def _patterns_source(entries: list[str]) -> str:

@@ -89,11 +89,15 @@ def compile_pattern(source: str, ignorecase: bool = False) -> regex.Pattern[str]
         raise ValueError(f"pattern {source!r} does not compile: {error}") from None
 
 
+def word_alternation(phrases: Iterable[str]) -> str:
+    """Literal phrases as one alternation, longest first, with any run of spaces between their words."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
 def word_pattern(phrases: Iterable[str], ignorecase: bool) -> regex.Pattern[str]:
     """One alternation of literal phrases, matched on word boundaries, longest first."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return compile_pattern(rf"(?<![\w-])(?:{body})(?![\w-])", ignorecase)
+    return compile_pattern(rf"(?<![\w-])(?:{word_alternation(phrases)})(?![\w-])", ignorecase)
 
 
 class WordPattern:
