@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import atexit
+import contextlib
 import gc
 import os
 import sys
@@ -11,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint import __version__
 from newslint.config import STYLES
@@ -19,7 +21,11 @@ from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
 from newslint.output import FORMATS, Report, render
 from newslint.parallel import fix_paths, lint_paths
+from newslint.reader import Decoded
 from newslint.runner import FileResult, Linter
+
+if TYPE_CHECKING:  # the fixer is imported only by the runs that fix
+    from newslint.fix import FileFix
 
 # git (--changed-since), baselines and diffs are imported by the runs that use them: start-up matters
 # when a desk lints one story from an editor.
@@ -129,24 +135,34 @@ def _renamed(linter: Linter, result: FileResult, name: str) -> FileResult:
     return renamed
 
 
-def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[str], bool]:
-    """Fix (or with --diff, print the fixes for) every file: the problems, and whether any file changes."""
-    if "-" in paths and not args.diff:
-        raise NewslintError(["--fix works on files; for standard input, --diff prints the fixes"])
+def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[str], bool, FileFix | None]:
+    """Fix (or with --diff, print the fixes for) every file: the problems, whether any file changes, and the
+    fixing of standard input when --fix wrote it to standard output."""
+    from newslint.fix import fix_input, unified_diff
+
     files = [p for p in paths if p != "-"]
     fixes = fix_paths(linter, files, args.unsafe_fixes, write=not args.diff, jobs=args.jobs)
+    piped = None
+    if "-" in paths:
+        piped = fix_input(linter, args.stdin_filename or "-", args.unsafe_fixes, write=not args.diff)
+        fixes.append(piped)
     if args.diff:
-        from newslint.fix import fix_input, unified_diff
-
-        if "-" in paths:
-            fixes.append(fix_input(linter, args.stdin_filename or "-", args.unsafe_fixes))
-
         sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
     elif not args.quiet:
         count = sum(f.fixed.applied for f in fixes if f.changed and f.fixed)
         files = sum(f.changed for f in fixes)
         print(f"newslint: fixed {count} findings in {files} file{'s' * (files != 1)}", file=sys.stderr)
-    return [f.problem for f in fixes if f.problem], any(f.changed for f in fixes)
+    return [f.problem for f in fixes if f.problem], any(f.changed for f in fixes), None if args.diff else piped
+
+
+def _piped_result(linter: Linter, piped: FileFix) -> FileResult:
+    """The findings left in the story --fix wrote to standard output."""
+    text = piped.before if piped.problem or not piped.changed else piped.after
+    if not piped.before:
+        return FileResult(piped.path, skipped=True)  # unreadable: its problem is reported already
+    result = linter.lint_text(text, piped.path)
+    result.decoded = Decoded(text, "utf-8", bom=False)  # for the report's excerpts and a baseline
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,14 +199,20 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     paths, missing = _story_paths(linter, args)
     problems: list[str] = []
+    piped = None
     if args.fix or args.diff:
-        problems, changed = _fix(linter, args, paths)
+        problems, changed, piped = _fix(linter, args, paths)
         if args.diff:
             for problem in missing + problems:
                 print(f"newslint: error: {problem}", file=sys.stderr)
             return EXIT_ERROR if missing + problems else EXIT_FINDINGS if changed else EXIT_CLEAN
-    results, errors = _lint_all(linter, args, paths)
-    return _report(linter, args, results, missing + problems + errors)
+    if piped is None:
+        results, errors = _lint_all(linter, args, paths)
+        return _report(linter, args, results, missing + problems + errors)
+    # --fix -: the story went to standard output, so the report of what is left goes to standard error.
+    results, errors = _lint_all(linter, args, [p for p in paths if p != "-"])
+    with contextlib.redirect_stdout(sys.stderr):
+        return _report(linter, args, [*results, _piped_result(linter, piped)], missing + problems + errors)
 
 
 def _findings(results: list[FileResult], args: argparse.Namespace) -> list[Finding]:
@@ -241,10 +263,9 @@ def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult],
 
 def _print_statistics(findings) -> None:
     counts = Counter(f.rule for f in findings)
-    out = sys.stderr if sys.stdout.isatty() is False and False else sys.stdout
     for rule, count in counts.most_common():
-        print(f"{count:6d}  {rule}", file=out)
-    print(f"{sum(counts.values()):6d}  total", file=out)
+        print(f"{count:6d}  {rule}")
+    print(f"{sum(counts.values()):6d}  total")
 
 
 __all__ = ["did_you_mean", "main"]

@@ -125,13 +125,26 @@ def fix_file(linter: Linter, path: str, unsafe: bool = False, write: bool = True
     return fixed
 
 
-def fix_input(linter: Linter, name: str, unsafe: bool = False) -> FileFix:
-    """The fixes for standard input, reported and configured as `name`; nothing is written."""
+def fix_input(linter: Linter, name: str, unsafe: bool = False, write: bool = False) -> FileFix:
+    """Fix standard input, reported and configured as `name`. With `write`, the whole story goes to standard
+    output: fixed, or exactly as it came when it cannot be fixed, so that a pipe loses nothing."""
+    data = sys.stdin.buffer.read()
     try:
-        decoded = decode(sys.stdin.buffer.read())
+        decoded = decode(data)
     except UnreadableInput as error:
-        return FileFix(name, problem=f"{name}: not fixed: {error}")
-    return fix_decoded(linter, decoded, name, unsafe)
+        fixed = FileFix(name, problem=f"{name}: not fixed: {error}")
+    else:
+        fixed = fix_decoded(linter, decoded, name, unsafe)
+    if write:
+        output = data
+        if fixed.changed:
+            try:
+                output = encode(decoded, fixed.after)
+            except UnicodeEncodeError as error:
+                fixed = replace(fixed, problem=f"{name}: not fixed: {_reason(error)}")
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    return fixed
 
 
 def fix_decoded(linter: Linter, decoded: Decoded, path: str, unsafe: bool) -> FileFix:

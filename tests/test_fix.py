@@ -166,10 +166,22 @@ def test_diff_reads_standard_input_under_its_stdin_filename(tmp_path: Path) -> N
     assert done.stdout == unified_diff(STORY, SAFE_FIXED, "desk/story.txt")
 
 
-def test_fix_refuses_standard_input_and_names_diff(tmp_path: Path) -> None:
-    done = _newslint("--fix", "-", cwd=tmp_path, stdin=STORY)
-    assert (done.returncode, done.stdout) == (2, "")
-    assert "--diff" in done.stderr
+def test_fix_on_standard_input_writes_the_story_out_and_the_report_to_standard_error(tmp_path: Path) -> None:
+    done = _newslint("--fix", "--stdin-filename", "desk/story.txt", "-", cwd=tmp_path, stdin=STORY)
+    assert done.stdout == SAFE_FIXED
+    assert "fixed 3 findings in 1 file" in done.stderr
+    assert "desk/story.txt:" in done.stderr and "style.wordy" in done.stderr  # left: its fix is not safe
+    assert "style.redundant" not in done.stderr
+    assert done.returncode == 0
+
+
+def test_fix_on_unreadable_standard_input_passes_it_through_unchanged(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "newslint", "--isolated", "--fix", "-"]
+    data = b"\x00\x01 not a story"
+    done = subprocess.run(command, cwd=tmp_path, env=env, input=data, capture_output=True, timeout=300, check=False)
+    assert (done.returncode, done.stdout) == (2, data)
+    assert b"not fixed" in done.stderr
 
 
 def test_diff_of_a_clean_story_is_empty(tmp_path: Path) -> None:
