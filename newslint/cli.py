@@ -157,7 +157,7 @@ def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[li
 
 def _piped_result(linter: Linter, piped: FileFix) -> FileResult:
     """The findings left in the story --fix wrote to standard output."""
-    text = piped.before if piped.problem or not piped.changed else piped.after
+    text = piped.after if piped.changed else piped.before  # `changed` only when it was written out fixed
     if not piped.before:
         return FileResult(piped.path, skipped=True)  # unreadable: its problem is reported already
     result = linter.lint_text(text, piped.path)

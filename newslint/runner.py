@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -152,7 +151,3 @@ class Linter:
 def _read_bytes(path: str) -> bytes:
     with open(path, "rb") as file:  # not Path.read_bytes: a pathlib object per file costs more than the read
         return file.read()
-
-
-def rules_by_id(rules: Mapping[str, Rule] | tuple[Rule, ...]) -> dict[str, Rule]:
-    return {rule.id: rule for rule in rules}
