@@ -34,7 +34,7 @@ from report import Row, Section
 
 import newslint
 from newslint import __version__
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 NEWSLINT = [sys.executable, "-m", "newslint", "--isolated", "--select", "ALL"]
 # The issue's targets (issue 7): words/s against proselint, start-up, memory, linear cost.

@@ -16,8 +16,8 @@ from functools import cached_property
 from pathlib import Path
 
 from newslint.engine import ActiveRule
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 STORY_MODEL = "(story)"
 

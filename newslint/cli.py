@@ -22,7 +22,7 @@ from newslint.finding import Finding, Level
 from newslint.output import FORMATS, Report, render
 from newslint.parallel import fix_paths, lint_paths
 from newslint.reader import Decoded
-from newslint.runner import FileResult, Linter
+from newslint.linter import FileResult, Linter
 
 if TYPE_CHECKING:  # the fixer is imported only by the runs that fix
     from newslint.fix import FileFix

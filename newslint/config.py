@@ -14,7 +14,7 @@ import regex
 
 from newslint.errors import NewslintError, did_you_mean, locate
 from newslint.finding import Level
-from newslint.packs import read_toml
+from newslint.resources import read_toml
 
 CONFIG_NAMES = ("newslint.toml", "pyproject.toml")
 STYLES = ("ap", "reuters", "xinhua", "guardian")

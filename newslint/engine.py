@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from newslint.checks.base import Check
 from newslint.finding import Finding, Hit, Level
 from newslint.packs import Rule
-from newslint.story import Story
+from newslint.text.story import Story
 
 
 @dataclass(frozen=True)

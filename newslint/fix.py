@@ -11,8 +11,8 @@ from pathlib import Path
 from newslint.atomic import write_atomic
 from newslint.finding import Applicability, Finding
 from newslint.reader import Decoded, UnreadableInput, decode, encode
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 # A fix that makes another fixable finding (or undoes one) is re-linted; a loop this long is a rule bug.
 MAX_ROUNDS = 10

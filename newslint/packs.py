@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,16 +10,12 @@ from typing import Any
 
 import regex
 
-from newslint.checks import CHECK_TYPES
 from newslint.checks.base import REQUIRED, Check, Context
 from newslint.errors import NewslintError, did_you_mean, locate
 from newslint.finding import Level
-from newslint.story import BODY, DATELINE, HEADLINE, SCOPES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+from newslint.registry import CHECK_TYPES
+from newslint.resources import builtin_rules_dir, read_toml
+from newslint.text.story import BODY, DATELINE, HEADLINE, SCOPES
 
 COMMON_KEYS = {
     "type", "message", "level", "scope", "why", "link", "examples", "styles", "enabled",
@@ -59,41 +54,6 @@ class Rule:
 
     def build(self, context: Context) -> Check:
         return CHECK_TYPES[self.type](self.params, context)
-
-
-def builtin_rules_dir() -> Path:
-    """The shipped packs: inside the package when installed from a wheel, else the checkout's rules/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "rules"
-    return installed if installed.is_dir() else here.parent / "rules"
-
-
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file; a located NewslintError if it cannot be read or parsed."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise NewslintError([f"{path}: cannot read: {error}"]) from None
-    try:
-        return tomllib.loads(source), source
-    except tomllib.TOMLDecodeError as error:
-        raise NewslintError(
-            [f"{path}{_toml_position(str(error), source)}: invalid TOML: {_toml_detail(error)}"]
-        ) from None
-
-
-def _toml_position(message: str, source: str) -> str:
-    """The `:line:column` in tomllib's message; "at end of document" is just past the last line."""
-    where = regex.search(r"\(at line (\d+), column (\d+)\)", message)
-    if where:
-        return f":{where.group(1)}:{where.group(2)}"
-    if "end of document" in message:
-        return f":{source.count(chr(10)) + 1}:{len(source) - source.rfind(chr(10))}"
-    return ""
-
-
-def _toml_detail(error: Exception) -> str:
-    return regex.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:

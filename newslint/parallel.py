@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newslint.errors import NewslintError
-from newslint.runner import FileResult, Linter
+from newslint.linter import FileResult, Linter
 
 # multiprocessing and the fixer cost milliseconds to import; a run of one story needs neither.
 if TYPE_CHECKING:

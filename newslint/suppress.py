@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from newslint.finding import Finding
-from newslint.story import Story
+from newslint.text.story import Story
 
 _DIRECTIVE_SOURCE = r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->"
 _SIC = regex.compile(r"\s*\[sic\]", regex.IGNORECASE)

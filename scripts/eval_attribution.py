@@ -47,7 +47,7 @@ from newslint.checks.base import Context
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Finding, Level
 from newslint.packs import builtin_pack_paths, load_packs
-from newslint.story import Story
+from newslint.text.story import Story
 
 RULES_1_TO_3 = ("attribution.unattributed-quote", "attribution.unsourced-claim", "attribution.vague")
 RULES_4_AND_5 = ("attribution.anonymous-source", "attribution.loaded-verb")  # suggestions, counted apart

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import CACHE, abc_stories, wheel_members, word_count
 
 from newslint.finding import Finding
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 NEWS_CSV = CACHE / "NewsArticles.csv"
 DATE_RULES = ("dateline.weekday", "dateline.future-date", "dateline.position")
@@ -244,7 +244,7 @@ def measure_clean(stories: list[Story], show: bool) -> None:
         batch = [s for s in stories if s.group == group]
         linter = linter_for(group)
         found = [(s, f) for s in batch for f in findings(linter, s.text)]
-        from newslint.story import Story as Model
+        from newslint.text.story import Story as Model
 
         recognised = sum(Model(s.text, "s.txt").dateline is not None for s in batch)
         words = word_count([s.text for s in batch])

@@ -31,12 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import CACHE, abc_stories, word_count
 
-from newslint import lexicon
+from newslint.text import english
 from newslint.config import Settings
 from newslint.finding import Finding
-from newslint.nameslist import load_names
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.checks.names.nameslist import load_names
+from newslint.checks.names.inventory import inventory_of
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 FAMILIES = ("names", "spelling")
 MIN_NAME_LENGTH = 4
@@ -95,7 +96,7 @@ def real_word_slips(name: str, names: frozenset[str]) -> list[str]:
     inflected = {w for w in found if w.startswith(low) or low.startswith(w)}
     return sorted(
         w for w in found - inflected
-        if len(w) > 1 and w not in names and lexicon.frequency(w) >= REAL_WORD_MIN_FREQUENCY
+        if len(w) > 1 and w not in names and english.frequency(w) >= REAL_WORD_MIN_FREQUENCY
     )  # fmt: skip
 
 
@@ -129,7 +130,7 @@ def corrupt(name: str, taken: set[str], rng: random.Random) -> tuple[str, str]:
 
 def repeated_names(text: str) -> dict[str, list[tuple[int, str]]]:
     """Names used at least twice: key -> occurrences (start, form) where the capital is the writer's choice."""
-    inventory = Story(text, "case.txt").names
+    inventory = inventory_of(Story(text, "case.txt"))
     names = {}
     for key, words in inventory.words.items():
         forms = {w.form for w in words}

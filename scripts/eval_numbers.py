@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import CACHE, abc_stories, word_count
 
 from newslint.finding import Finding
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 SHARED_WITH_ABC = (
     "numbers.spell-out", "numbers.sentence-start", "numbers.thousands-separator", "numbers.millions",

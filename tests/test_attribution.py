@@ -12,13 +12,13 @@ else:  # pragma: no cover - exercised on 3.10 only
 
 import pytest
 
-from newslint.checks.attribution import UnsourcedClaim
-from newslint.checks.attribution_lexicon import load_lexicon
+from newslint.checks.attribution.rules import UnsourcedClaim
+from newslint.checks.attribution.lexicon import load_lexicon
 from newslint.checks.base import Context
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Applicability, Finding, Level
 from newslint.packs import builtin_pack_paths, load_packs
-from newslint.story import Story
+from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = {r.id: r for r in load_packs(builtin_pack_paths()) if r.family == "attribution"}

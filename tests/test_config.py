@@ -7,7 +7,7 @@ import pytest
 from newslint.config import Settings
 from newslint.errors import NewslintError
 from newslint.finding import Level
-from newslint.runner import Linter
+from newslint.linter import Linter
 from newslint.selection import is_selected, rule_level
 
 STORY = "Truce holds\n\nThe ceasefire held. A cease-fire was called in order to rest. The ceasefire broke.\n"

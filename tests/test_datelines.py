@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from newslint import dateline_data
+from newslint.text import dateline_data
 from newslint.checks.base import Context
 from newslint.cli import main
-from newslint.dateline_dates import dateline_date, parse_timestamp
-from newslint.datelines import find_dateline, month_number
+from newslint.checks.dateline.dates import dateline_date, parse_timestamp
+from newslint.text.datelines import find_dateline, month_number
 from newslint.engine import ActiveRule, lint
 from newslint.packs import builtin_pack_paths, load_packs
-from newslint.story import Story
+from newslint.text.story import Story
 
 RULES = {rule.id: rule for rule in load_packs(builtin_pack_paths()) if rule.family == "dateline"}
 STAMP = "Blinken visits Israel\n\n2024-03-23 03:08:00\n\n"
@@ -296,7 +296,7 @@ def test_date_flag_gives_the_year(tmp_path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_a_desk_may_accept_yesterday_after_a_reporting_verb() -> None:
-    from newslint.checks.dateline_agreement import Weekday
+    from newslint.checks.dateline.agreement import Weekday
 
     params = dict(RULES["dateline.weekday"].params)
     lead = STAMP + "JERUSALEM, March 22 (AP) — Netanyahu told Blinken on {} that Israel would not wait."

@@ -11,7 +11,7 @@ import pytest
 
 from newslint.finding import Applicability, Finding, Fix, Level
 from newslint.fix import fix_file, fix_text, unified_diff
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = (

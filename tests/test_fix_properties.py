@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.fix import fix_text
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parents[1]
 # Slips with safe fixes in the shipped packs, placed anywhere: in the body, in a quote, across sentences.

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newslint.finding import Finding
-from newslint.lineindex import LineIndex
+from newslint.text.lineindex import LineIndex
 from newslint.reader import Decoded, UnreadableInput, decode, encode
-from newslint.runner import FileResult, Linter
-from newslint.story import Story
+from newslint.linter import FileResult, Linter
+from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 # Modest by default so the suite stays quick on two cores; NEWSLINT_FUZZ_EXAMPLES=2000 for a deep run.

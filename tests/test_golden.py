@@ -12,7 +12,7 @@ import pytest
 
 from newslint.config import load_settings
 from newslint.output import Report, render
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 STORIES = Path(__file__).parent / "stories"
 CASES = sorted(p for p in STORIES.iterdir() if p.suffix in (".txt", ".md"))

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from newslint.config import Settings
 from newslint.errors import NewslintError
-from newslint.nameinventory import fold
-from newslint.namematch import NamePool, Nearness, is_derivation, nearest, nearest_among
-from newslint.nameslist import load_names
+from newslint.checks.names.inventory import fold, inventory_of
+from newslint.checks.names.match import NamePool, Nearness, is_derivation, nearest, nearest_among
+from newslint.checks.names.nameslist import load_names
 from newslint.packs import builtin_pack_paths, load_packs
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = load_packs(builtin_pack_paths())
@@ -37,7 +37,7 @@ def flagged(text: str, **kwargs) -> list[tuple[str, str, str]]:
 
 def test_inventory_counts_names_without_possessives_and_splits_hyphen_compounds() -> None:
     story = Story.snippet("Blinken's aides met Blinken. The Israel-Hamas war goes on; Hamas-run ministries said so.")
-    inventory = story.names
+    inventory = inventory_of(story)
     assert inventory.count("blinken") == 2
     assert inventory.count("hamas") == 2
     assert inventory.count("israel") == 1
@@ -46,11 +46,11 @@ def test_inventory_counts_names_without_possessives_and_splits_hyphen_compounds(
 
 def test_inventory_marks_positional_capitals_and_neighbours() -> None:
     story = Story.snippet('Officials said Antony Blinken left. "Blinken will return," they said. JERUSALEM is calm.')
-    words = {w.form: w for ws in story.names.words.values() for w in ws}
+    words = {w.form: w for ws in inventory_of(story).words.values() for w in ws}
     assert words["Officials"].ambiguous  # sentence start
     assert words["JERUSALEM"].ambiguous  # all capitals
     assert not words["Antony"].ambiguous
-    first, second = story.names.words["blinken"]
+    first, second = inventory_of(story).words["blinken"]
     assert first.before == "antony" and not first.ambiguous
     assert second.ambiguous  # opens a quotation
 

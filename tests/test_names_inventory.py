@@ -8,8 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.nameinventory import fold
-from newslint.story import Story
+from newslint.checks.names.inventory import fold, inventory_of
+from newslint.text.story import Story
 
 _POSSESSIVE = regex.compile(r"['’][sS]$")
 _PART = regex.compile(r"[^-]+")
@@ -91,7 +91,7 @@ def test_the_inventory_holds_what_a_plain_walk_finds(pieces: list[tuple[str, str
     text = "".join(word + gap for word, gap in pieces)
     story = Story(text, "story.txt", lead=lead)
     words, lowercase = slow_inventory(story)
-    inventory = story.names
+    inventory = inventory_of(story)
     assert {key: [tuple(w) for w in found] for key, found in inventory.words.items()} == words
     assert inventory.lowercase == lowercase
 

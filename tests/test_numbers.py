@@ -8,17 +8,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks import numbers_context as ctx
+from newslint.checks.numbers import context as ctx
 from newslint.checks.base import Context
-from newslint.checks.numbers_forms import regroup
-from newslint.checks.numbers_inventory import inventory
-from newslint.checks.numbers_lexicon import load_lexicon
-from newslint.checks.numbers_words import figure_with_suffix, number_words
+from newslint.checks.numbers.forms import regroup
+from newslint.checks.numbers.inventory import inventory
+from newslint.checks.numbers.lexicon import load_lexicon
+from newslint.checks.numbers.words import figure_with_suffix, number_words
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Applicability
 from newslint.packs import builtin_pack_paths, load_packs
-from newslint.runner import Linter
-from newslint.story import Story
+from newslint.linter import Linter
+from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = {rule.id: rule for rule in load_packs(builtin_pack_paths()) if rule.family == "numbers"}

@@ -7,12 +7,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks import numbers_context as ctx
-from newslint.checks.numbers_forms import _may_spell_fractions
-from newslint.checks.numbers_inventory import _OPENING_MARKS, _SentenceOpenings, _Spans
-from newslint.checks.numbers_lexicon import load_lexicon
-from newslint.checks.word_lookup import lower_cased
-from newslint.segment import Span
+from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.forms import _may_spell_fractions
+from newslint.checks.numbers.inventory import _OPENING_MARKS, _SentenceOpenings, _Spans
+from newslint.checks.numbers.lexicon import load_lexicon
+from newslint.text.word_lookup import lower_cased
+from newslint.text.segment import Span
 
 LEX = load_lexicon()
 PATTERNS = ctx.context_patterns(LEX)

@@ -9,7 +9,7 @@ from importlib.resources import files
 import jsonschema
 
 from newslint.output import Report, render
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 STORY = 'Truce holds\n\nThe ceasefire held. A cease-fire, a "cease-fire", was called: 100% sure. The ceasefire broke.\n'
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from newslint.parallel import lint_paths
-from newslint.runner import FileResult, Linter
+from newslint.linter import FileResult, Linter
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = 1000

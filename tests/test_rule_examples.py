@@ -9,7 +9,7 @@ import pytest
 from newslint.checks.base import Context
 from newslint.engine import ActiveRule, lint
 from newslint.packs import builtin_pack_paths, load_packs
-from newslint.story import Story
+from newslint.text.story import Story
 
 RULES = load_packs(builtin_pack_paths())
 # Examples are snippets with no metadata: they run as a newsroom that requires datelines and files

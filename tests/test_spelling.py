@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint import lexicon
+from newslint.text import english
 from newslint.checks.spelling import _SUGGESTED, _any_of
 from newslint.config import Settings
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 
 def typos(text: str, vocabulary: tuple[Path, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
@@ -33,9 +33,9 @@ def test_long_typos_get_two_edit_suggestions() -> None:
 
 def test_a_story_of_many_typos_has_every_one_flagged_but_suggestions_only_for_the_first() -> None:
     # Garbled or foreign copy: suggesting for thousands of words would take minutes, flagging them does not.
-    common = [w for w in lexicon.english().words() if len(w) >= 7 and w.isalpha() and lexicon.frequency(w) > 500]
+    common = [w for w in english.english().words() if len(w) >= 7 and w.isalpha() and english.frequency(w) > 500]
     slips = [w[:2] + w[3] + w[2] + w[4:] for w in common]  # one transposition each: "goevrnment"
-    slips = list(dict.fromkeys(s for s in slips if not lexicon.is_word(s)))[: _SUGGESTED + 100]
+    slips = list(dict.fromkeys(s for s in slips if not english.is_word(s)))[: _SUGGESTED + 100]
     found = typos("Officials said " + " and ".join(slips) + ".")
     assert len(found) > _SUGGESTED + 20  # a few slips make compounds of known words ("aim" + "lent") and pass
     assert all(suggestions for _, suggestions in found[:_SUGGESTED])
@@ -81,7 +81,7 @@ def test_a_word_used_again_and_again_is_taken_as_deliberate() -> None:
 
 
 def test_the_dictionary_loads_once_per_process() -> None:
-    assert lexicon.english() is lexicon.english()
+    assert english.english() is english.english()
 
 
 def test_a_story_written_in_british_spelling_gets_british_suggestions_first() -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import regex
 
-from newslint import datelines
-from newslint.checks import numbers_context as ctx
+from newslint.text import datelines
+from newslint.checks.numbers import context as ctx
 from newslint.checks.base import WordPattern
-from newslint.checks.numbers_lexicon import load_lexicon
-from newslint.checks.word_lookup import lower_cased
+from newslint.checks.numbers.lexicon import load_lexicon
+from newslint.text.word_lookup import lower_cased
 
 LEX = load_lexicon()
 PATTERNS = ctx.context_patterns(LEX)

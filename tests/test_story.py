@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newslint.lineindex import LineIndex
-from newslint.story import BODY, BYLINE, DATELINE, HEADLINE, Story
+from newslint.text.lineindex import LineIndex
+from newslint.text.story import BODY, BYLINE, DATELINE, HEADLINE, Story
 
 EXAMPLE = (Path(__file__).parent.parent / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
 

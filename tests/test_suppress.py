@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.runner import Linter
+from newslint.linter import Linter
 
 
 def _found(text: str, name: str = "s.md") -> list[tuple[str, str]]:

@@ -16,15 +16,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks.attribution import AnonymousSource
-from newslint.checks.attribution_lexicon import load_lexicon
-from newslint.checks.attribution_sourcing import Sourcing
+from newslint.checks.attribution.rules import AnonymousSource
+from newslint.checks.attribution.lexicon import load_lexicon
+from newslint.checks.attribution.sourcing import Sourcing
 from newslint.checks.base import Context
-from newslint.checks.numbers_lexicon import load_lexicon as load_numbers_lexicon
-from newslint.checks.numbers_words import number_words
-from newslint.checks.word_lookup import first_words, phrase_first_words, word_starts
-from newslint.segment import Span
-from newslint.story import Story
+from newslint.checks.numbers.lexicon import load_lexicon as load_numbers_lexicon
+from newslint.checks.numbers.words import number_words
+from newslint.text.word_lookup import first_words, phrase_first_words, word_starts
+from newslint.text.segment import Span
+from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 LEXICON = load_lexicon()

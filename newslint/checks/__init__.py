@@ -1,23 +1,2 @@
-"""The one registration table of rule types: a rule's `type` key names one of these classes."""
-
-from __future__ import annotations
-
-from newslint.checks.attribution import ATTRIBUTION_TYPES
-from newslint.checks.base import Check
-from newslint.checks.dateline import DATELINE_TYPES
-from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
-from newslint.checks.names import Names
-from newslint.checks.numbers import NUMBER_TYPES
-from newslint.checks.spelling import Spelling
-
-CHECK_TYPES: dict[str, type[Check]] = {
-    "existence": Existence,
-    "substitution": Substitution,
-    "consistency": Consistency,
-    "occurrence": Occurrence,
-    **ATTRIBUTION_TYPES,
-    "names": Names,
-    **NUMBER_TYPES,
-    "spelling": Spelling,
-    **DATELINE_TYPES,
-}
+"""The rule types: `checks.base` is the Check protocol, `generic` and `spelling` the generic types, and one package
+per news family (names, numbers, attribution, dateline). The table of type keys is `newslint.registry`."""

@@ -10,9 +10,9 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.checks.word_lookup import ODD_FOLDS, lower_cased_words, phrase_first_words
+from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words, phrase_first_words
 from newslint.finding import Hit
-from newslint.story import Story
+from newslint.text.story import Story
 
 
 class _Required:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from newslint.checks.base import Check, Param, WordPattern, compile_pattern, match_case
 from newslint.finding import Applicability, Fix, Hit
-from newslint.story import Story
+from newslint.text.story import Story
 
 
 class Existence(Check):

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import regex
 
-from newslint import lexicon
+from newslint.text import english
 from newslint.checks.base import Check, Param, compile_pattern
 from newslint.errors import NewslintError
+from newslint.resources import builtin_data, read_word_list
 from newslint.finding import Hit
-from newslint.segment import Token
-from newslint.story import Story
+from newslint.text.segment import Token
+from newslint.text.story import Story
 
 _PART = regex.compile(r"[^-]+")
 _TECHNICAL = frozenset("@#/\\_=<>~")  # a word touching these is a handle, hashtag, path or code
@@ -60,10 +61,8 @@ class Spelling(Check):
             raise ValueError("'equivalents' must be a list of [pattern, replacement] pairs")
         self.equivalents = [(compile_pattern(a), b) for a, b in pairs]
         self.contractions = tuple(c.replace("’", "'") for c in self.params["contractions"])
-        from newslint import packs  # at call time: packs imports this module through the checks table
 
-        folder = packs.builtin_rules_dir() / "data"
-        shipped = frozenset().union(*(_read_words(folder / name) for name in self.params["vocabulary_files"]))
+        shipped = frozenset().union(*(read_word_list(builtin_data(name)) for name in self.params["vocabulary_files"]))
         self.vocabulary = frozenset(w.lower() for w in shipped | self.context.vocabulary)
         self.prefixes = tuple(self.params["prefixes"])
         self.stop_words = frozenset(self.params["stop_words"])
@@ -131,11 +130,11 @@ class Spelling(Check):
 
     def _is_listed(self, word: str) -> bool:
         """In the vocabulary or the dictionary, as written, as a contraction, or in its American spelling."""
-        if word in self.vocabulary or lexicon.is_word(word, self.params["min_frequency"]):
+        if word in self.vocabulary or english.is_word(word, self.params["min_frequency"]):
             return True
         if any(word.endswith(c) and self._is_listed(word[: -len(c)]) for c in self.contractions if len(word) > len(c)):
             return True  # "that'll"
-        return any(lexicon.is_word(p.sub(r, word), self.params["min_frequency"]) for p, r in self.equivalents)
+        return any(english.is_word(p.sub(r, word), self.params["min_frequency"]) for p, r in self.equivalents)
 
     def _is_compound(self, word: str) -> bool:
         """A short closed compound of two known words ("paceman", "gasfield"); long run-ons are typos."""
@@ -156,10 +155,10 @@ class Spelling(Check):
     def _suggest(self, word: str, british: bool, two_edits: bool) -> tuple[str, ...]:
         """The dictionary's corrections; in British copy, each in its British form where it has one."""
         limit = self.params["suggestions"]
-        found = lexicon.corrections(word, limit, two_edits)
+        found = english.corrections(word, limit, two_edits)
         if british or any(p.search(word) for p, _ in self.equivalents):  # "fertalisation" is written British
             found = self._british_forms(word, found) + found
-        if word.endswith("s") and lexicon.is_word(word[:-1], self.params["split_min_frequency"]):
+        if word.endswith("s") and english.is_word(word[:-1], self.params["split_min_frequency"]):
             found = (f"{word[:-1]}'s", *found)  # "womens" -> "women's": a dropped apostrophe
         unique = tuple(dict.fromkeys(found))
         return unique[:limit] or _run_on(word, self.params["split_min_frequency"])
@@ -167,7 +166,7 @@ class Spelling(Check):
     def _british_forms(self, word: str, american: tuple[str, ...]) -> tuple[str, ...]:
         """Words one edit from `word` whose American form is one of the corrections ("colur" -> "colour")."""
         forms = {}
-        for candidate in lexicon.english().edit_distance_1(word):
+        for candidate in english.english().edit_distance_1(word):
             if self.any_equivalent is not None and not self.any_equivalent.search(candidate):
                 continue  # no equivalent applies: its American form is itself (most of the hundreds of candidates)
             mapped = self._american(candidate)
@@ -177,11 +176,11 @@ class Spelling(Check):
 
     def _american(self, word: str) -> str:
         """The dictionary's spelling of a British form ("colour" -> "color"), or the word itself."""
-        if lexicon.is_word(word, self.params["min_frequency"]):
+        if english.is_word(word, self.params["min_frequency"]):
             return word
         for pattern, replacement in self.equivalents:
             mapped = pattern.sub(replacement, word)
-            if mapped != word and lexicon.is_word(mapped, self.params["min_frequency"]):
+            if mapped != word and english.is_word(mapped, self.params["min_frequency"]):
                 return mapped
         return word
 
@@ -193,15 +192,6 @@ class Spelling(Check):
             if len(self._british) > _MEMORY:
                 self._british.clear()
         return british
-
-
-def _read_words(path: Path) -> frozenset[str]:
-    """A shipped word list: one word a line, `#` starts a comment (the format of a newsroom vocabulary)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise NewslintError([f"{path}: cannot read word list: {error}"]) from None
-    return frozenset(w for w in (line.split("#", 1)[0].strip() for line in lines) if w)
 
 
 def _any_of(sources: list[str]) -> regex.Pattern[str] | None:
@@ -221,10 +211,10 @@ def _technical(story: Story, token: Token) -> bool:
 
 def _run_on(word: str, min_frequency: int) -> tuple[str, ...]:
     """Two common words run together ("thehuge" -> "the huge"), best split first."""
-    longest = lexicon.english().longest_word_length  # cuts leaving a longer part cannot split into two words
+    longest = english.english().longest_word_length  # cuts leaving a longer part cannot split into two words
     splits = [
         (word[:i], word[i:]) for i in range(max(1, len(word) - longest), min(len(word), longest + 1))
-        if lexicon.is_word(word[:i], min_frequency) and lexicon.is_word(word[i:], min_frequency)
+        if english.is_word(word[:i], min_frequency) and english.is_word(word[i:], min_frequency)
     ]  # fmt: skip
-    splits.sort(key=lambda pair: -min(lexicon.frequency(pair[0]), lexicon.frequency(pair[1])))
+    splits.sort(key=lambda pair: -min(english.frequency(pair[0]), english.frequency(pair[1])))
     return tuple(f"{a} {b}" for a, b in splits[:1])

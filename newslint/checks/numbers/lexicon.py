@@ -10,6 +10,8 @@ from typing import Any
 
 import regex
 
+from newslint.resources import builtin_rules_dir, read_toml
+
 DATA_FILE = "numbers.toml"
 
 
@@ -61,7 +63,6 @@ def _strings(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
 @cache
 def load_lexicon(folder: Path | None = None) -> Lexicon:
     """Read the numbers data file from `folder` (the shipped `rules/data/` by default)."""
-    from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: load late
 
     path = (folder or builtin_rules_dir() / "data") / DATA_FILE
     data, _ = read_toml(path)

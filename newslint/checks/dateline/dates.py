@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import regex
 
-from newslint.datelines import Dateline, month_number
-from newslint.story import Story
+from newslint.text.datelines import Dateline, month_number
+from newslint.text.story import Story
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -15,9 +15,10 @@ from newslint.engine import ActiveRule, RuleFailure, lint
 from newslint.errors import NewslintError
 from newslint.finding import Finding
 from newslint.packs import Rule, builtin_pack_paths, load_packs
+from newslint.resources import read_word_list
 from newslint.reader import Decoded, UnreadableInput, decode
 from newslint.selection import check_selectors, is_selected, rule_level
-from newslint.story import Story
+from newslint.text.story import Story
 from newslint.suppress import suppress
 
 
@@ -59,15 +60,6 @@ def _config_in(folder: str) -> Path | None:
 @cache
 def _packs(paths: tuple[Path, ...]) -> tuple[Rule, ...]:
     return tuple(load_packs(paths))
-
-
-def read_word_list(path: Path) -> frozenset[str]:
-    """A newsroom word list: one word or phrase a line; `#` starts a comment."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise NewslintError([f"{path}: cannot read word list: {error}"]) from None
-    return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
 
 
 class Linter:

@@ -9,10 +9,10 @@ from functools import cached_property
 
 import regex
 
-from newslint.checks.attribution_lexicon import Lexicon
-from newslint.checks.word_lookup import ODD_FOLDS, word_starts
-from newslint.segment import Quote, Span
-from newslint.story import Story
+from newslint.checks.attribution.lexicon import Lexicon
+from newslint.text.word_lookup import ODD_FOLDS, word_starts
+from newslint.text.segment import Quote, Span
+from newslint.text.story import Story
 
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\w+")

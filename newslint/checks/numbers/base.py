@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from newslint.checks import numbers_context as ctx
+from newslint.checks.numbers import context as ctx
 from newslint.checks.base import Check, Param
-from newslint.checks.numbers_inventory import Mention
-from newslint.checks.numbers_lexicon import load_lexicon
-from newslint.checks.numbers_words import number_words
+from newslint.checks.numbers.inventory import Mention
+from newslint.checks.numbers.lexicon import load_lexicon
+from newslint.checks.numbers.words import number_words
 from newslint.finding import Applicability, Fix
-from newslint.story import HEADLINE, Story
+from newslint.text.story import HEADLINE, Story
 
 
 class NumberCheck(Check):

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.checks import numbers_context as ctx
-from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
-from newslint.checks.numbers_words import number_words
-from newslint.segment import Span
-from newslint.story import BODY, HEADLINE, Story
+from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
+from newslint.checks.numbers.words import number_words
+from newslint.text.segment import Span
+from newslint.text.story import BODY, HEADLINE, Story
 
 FIGURE, WORD = "figure", "word"
 COMMA, SPACE, PLAIN = "comma", "space", "plain"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newslint.checks import numbers_context as ctx
+from newslint.checks.numbers import context as ctx
 from newslint.checks.base import Check, Param
-from newslint.checks.numbers_base import NumberCheck
-from newslint.checks.numbers_consistency import NumberConsistency
-from newslint.checks.numbers_forms import (
+from newslint.checks.numbers.base import NumberCheck
+from newslint.checks.numbers.consistency import NumberConsistency
+from newslint.checks.numbers.forms import (
     FULL,
     PERCENT_FORMS,
     SCALE_ABBREVIATION,
@@ -17,13 +17,13 @@ from newslint.checks.numbers_forms import (
     regroup,
     scale_forms,
 )
-from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
-from newslint.checks.numbers_lexicon import cached_pattern
-from newslint.checks.numbers_ranges import MoneyRange, PrepositionRange
-from newslint.checks.numbers_words import figure_with_suffix
-from newslint.checks.word_lookup import lower_cased
+from newslint.checks.numbers.inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
+from newslint.checks.numbers.lexicon import cached_pattern
+from newslint.checks.numbers.ranges import MoneyRange, PrepositionRange
+from newslint.checks.numbers.words import figure_with_suffix
+from newslint.text.word_lookup import lower_cased
 from newslint.finding import Hit
-from newslint.story import HEADLINE, Story
+from newslint.text.story import HEADLINE, Story
 
 _GROUPING = {",": COMMA, " ": SPACE, "": PLAIN}
 

@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newslint.resources import builtin_data, read_toml
+
 DATA_FILE = "datelines.toml"
 
 
@@ -110,9 +112,7 @@ def parse(data: Mapping[str, Any]) -> DatelineData:
 @cache
 def load(path: Path | None = None) -> DatelineData:
     """The shipped dateline data (or the file at `path`), parsed once per process."""
-    from newslint.packs import builtin_rules_dir, read_toml  # packs imports the checks: import late
-
-    data, _ = read_toml(path or builtin_rules_dir() / "data" / DATA_FILE)
+    data, _ = read_toml(path or builtin_data(DATA_FILE))
     try:
         return parse(data)
     except (KeyError, TypeError) as error:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import bisect
 from functools import cache, cached_property
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import regex
 
-from newslint import segment
-from newslint.datelines import Dateline, find_dateline
-from newslint.lineindex import LineIndex
-from newslint.markup import MARKDOWN_SUFFIXES, mask
-from newslint.nameinventory import NameInventory, build_inventory
-from newslint.segment import Quote, Span, Token
+from newslint.text import segment
+from newslint.text.datelines import Dateline, find_dateline
+from newslint.text.lineindex import LineIndex
+from newslint.text.markup import MARKDOWN_SUFFIXES, mask
+from newslint.text.segment import Quote, Span, Token
 
 _S = TypeVar("_S", bound=Span)
+_T = TypeVar("_T")
 
 HEADLINE, BYLINE, DATELINE, BODY, QUOTE = "headline", "byline", "dateline", "body", "quote"
 SCOPES = (HEADLINE, BYLINE, DATELINE, BODY, QUOTE)
@@ -49,6 +50,7 @@ class Story:
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
         self._lead = lead  # False for snippets (rule examples): every paragraph is body
+        self._analyses: dict[Callable[[Story], Any], Any] = {}
 
     @classmethod
     def snippet(cls, text: str) -> Story:
@@ -149,10 +151,14 @@ class Story:
         """Each token as the name and spelling checks read it, a final 's dropped."""
         return segment.without_possessive(token.text for token in self.tokens)
 
-    @cached_property
-    def names(self) -> NameInventory:
-        """The capitalised words and their spellings, shared by the names checks."""
-        return build_inventory(self)
+    def analysis(self, build: Callable[[Story], _T]) -> _T:
+        """What `build` makes of this story, made once and shared by every check that asks: the one per-story
+        cache through which each family's inventory (names, numbers, sourcing) is built."""
+        try:
+            return self._analyses[build]
+        except KeyError:
+            made = self._analyses[build] = build(self)
+            return made
 
     # --- where an offset lies -------------------------------------------------------------------
 

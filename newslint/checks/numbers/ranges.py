@@ -7,9 +7,9 @@ from functools import cached_property
 
 import regex
 
-from newslint.checks.numbers_base import NumberCheck
+from newslint.checks.numbers.base import NumberCheck
 from newslint.finding import Hit
-from newslint.story import Story
+from newslint.text.story import Story
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 # "from 5-10" and "between 5-10": the preposition asks for "to" and "and" (proselint dates_times,

@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the Story builds its inventory; importing it here at run time would be circular
-    from newslint.segment import Token
-    from newslint.story import Story
+    from newslint.text.segment import Token
+    from newslint.text.story import Story
 
 # After these marks a capital says nothing: a quotation, a colon or a bracket may open a sentence.
 _OPENERS = frozenset(":;“\"‘'(—–•*[")
@@ -182,3 +182,8 @@ def _is_ambiguous(story: Story, tokens: list[Token], index: int, number: int, st
         return True
     previous = lead.rstrip()
     return bool(previous) and previous[-1] in _OPENERS
+
+
+def inventory_of(story: Story) -> NameInventory:
+    """The story's name inventory, built once per story and shared by the names checks."""
+    return story.analysis(build_inventory)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"  # newslint/data
 WORDS_FILE = DATA / "english-words.txt"
 TRIGRAMS_FILE = DATA / "english-trigrams.txt"
 

@@ -6,14 +6,14 @@ from collections.abc import Iterable
 
 import regex
 
-from newslint import dateline_data
+from newslint.text import dateline_data
 from newslint.checks.base import Check, Param
-from newslint.checks.dateline_agreement import FutureDate, Weekday
-from newslint.dateline_data import DatelineStyle, fold
-from newslint.datelines import Dateline, find_dateline, find_embedded_dateline
+from newslint.checks.dateline.agreement import FutureDate, Weekday
+from newslint.text.dateline_data import DatelineStyle, fold
+from newslint.text.datelines import Dateline, find_dateline, find_embedded_dateline
 from newslint.finding import Applicability, Fix, Hit
-from newslint.segment import Span
-from newslint.story import Story
+from newslint.text.segment import Span
+from newslint.text.story import Story
 
 SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 _FIRST_WORD = regex.compile(r"\S+")

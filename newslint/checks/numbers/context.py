@@ -13,8 +13,8 @@ from functools import cache, cached_property
 
 import regex
 
-from newslint.checks.numbers_lexicon import Lexicon
-from newslint.checks.word_lookup import Caseless, WordLookup, lower_cased
+from newslint.checks.numbers.lexicon import Lexicon
+from newslint.text.word_lookup import Caseless, WordLookup, lower_cased
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
 RATIO, ADDRESS, SCALE, DECIMAL, NAME, SEQUENCE = "ratio", "address", "scale", "decimal", "name", "sequence"

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.checks.attribution_lexicon import Lexicon
-from newslint.checks.attribution_sourcing import Sourcing
-from newslint.segment import Span
+from newslint.checks.attribution.lexicon import Lexicon
+from newslint.checks.attribution.sourcing import Sourcing
+from newslint.text.segment import Span
 
 _FIGURE = regex.compile(r"(?<![\w$£€.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w-]|[.,:/]\d)")
 _YEAR = regex.compile(r"(?:1[89]|20)\d\d")

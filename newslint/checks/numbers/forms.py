@@ -13,12 +13,12 @@ from itertools import pairwise
 
 import regex
 
-from newslint.checks import numbers_context as ctx
-from newslint.checks.numbers_inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
-from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
-from newslint.checks.numbers_words import number_words
-from newslint.checks.word_lookup import ODD_FOLDS, lower_cased_words
-from newslint.story import Story
+from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
+from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
+from newslint.checks.numbers.words import number_words
+from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words
+from newslint.text.story import Story
 
 FULL, SCALE_WORD, SCALE_ABBREVIATION = "full", "word", "abbreviation"
 TO_RANGE, HYPHEN_RANGE = "to", "hyphen"

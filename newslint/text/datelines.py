@@ -15,9 +15,9 @@ from functools import cache
 
 import regex
 
-from newslint import dateline_data
-from newslint.dateline_data import fold
-from newslint.segment import Span
+from newslint.text import dateline_data
+from newslint.text.dateline_data import fold
+from newslint.text.segment import Span
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -8,8 +8,8 @@ from functools import cache
 
 import regex
 
-from newslint.checks.numbers_lexicon import Lexicon, cached_pattern
-from newslint.checks.word_lookup import WordLookup
+from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
+from newslint.text.word_lookup import WordLookup
 
 _WORD_OR_HYPHEN = regex.compile(r"[\w\-]")
 # Not "[\s\-]*hundred": the `regex` module looks for a pattern's literal text to the end of the string

@@ -8,10 +8,10 @@ from datetime import date
 import regex
 
 from newslint.checks.base import Check, Param, word_pattern
-from newslint.dateline_dates import WEEKDAYS, dateline_date, days_between, reference_date, story_timestamp
+from newslint.checks.dateline.dates import WEEKDAYS, dateline_date, days_between, reference_date, story_timestamp
 from newslint.finding import Hit
-from newslint.segment import Span
-from newslint.story import Story
+from newslint.text.segment import Span
+from newslint.text.story import Story
 
 _WEEKDAY = regex.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b(?!s\b)")
 

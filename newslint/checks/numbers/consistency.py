@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newslint.checks.base import Param
-from newslint.checks.numbers_base import NumberCheck
-from newslint.checks.numbers_forms import (
+from newslint.checks.numbers.base import NumberCheck
+from newslint.checks.numbers.forms import (
     Occurrence,
     fraction_forms,
     percent_forms,
@@ -15,9 +15,9 @@ from newslint.checks.numbers_forms import (
     scale_forms,
     separator_forms,
 )  # fmt: skip
-from newslint.checks.numbers_inventory import COMMA, PLAIN, SPACE, inventory
+from newslint.checks.numbers.inventory import COMMA, PLAIN, SPACE, inventory
 from newslint.finding import Hit
-from newslint.story import BODY, Story
+from newslint.text.story import BODY, Story
 
 # Each feature and the house-style key that, when the house style fixes it, takes the feature over.
 FEATURES = {"separators": "thousands", "percent": "percent", "scale": "scale", "ranges": "", "fractions": ""}

@@ -8,13 +8,13 @@ from functools import cache
 
 import regex
 
-from newslint.checks.attribution_claims import Claim, ClaimFinder
-from newslint.checks.attribution_lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
-from newslint.checks.attribution_sourcing import SentenceFacts, Sourcing
+from newslint.checks.attribution.claims import Claim, ClaimFinder
+from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from newslint.checks.attribution.sourcing import SentenceFacts, Sourcing
 from newslint.checks.base import Check, Param
 from newslint.finding import Applicability, Fix, Hit, Level
-from newslint.segment import Quote, Span
-from newslint.story import BYLINE, HEADLINE, Story
+from newslint.text.segment import Quote, Span
+from newslint.text.story import BYLINE, HEADLINE, Story
 
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
 _ANY_WORD = r"[\w.'’-]+"

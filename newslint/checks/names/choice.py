@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newslint.finding import Hit
-from newslint.nameinventory import fold
-from newslint.story import Story
+from newslint.checks.names.inventory import fold, inventory_of
+from newslint.text.story import Story
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def choice_hits(story: Story) -> Iterable[Hit]:
         if len(spelt) < 2 or all(form == spelt[0][1] for _, form in spelt):
             continue  # one spelling throughout, as for nearly every name: nothing to choose
         if ambiguous is None:
-            ambiguous = {w.start: w.ambiguous for words in story.names.words.values() for w in words}
+            ambiguous = {w.start: w.ambiguous for words in inventory_of(story).words.values() for w in words}
         found = [Written(start, start + len(form), form, ambiguous.get(start, False)) for start, form in spelt]
         hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
         placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"

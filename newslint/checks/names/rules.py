@@ -17,14 +17,14 @@ from functools import cached_property
 
 import regex
 
-from newslint import lexicon
+from newslint.text import english
 from newslint.checks.base import Check, Param, compile_pattern, match_case
-from newslint.checks.names_choice import choice_hits, times
+from newslint.checks.names.choice import choice_hits, times
 from newslint.finding import Applicability, Fix, Hit
-from newslint.nameinventory import NameInventory, NameWord, fold
-from newslint.namematch import NamePool, Nearness, edits, is_derivation, nearest_among
-from newslint.nameslist import load_names, personal_names
-from newslint.story import Story
+from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
+from newslint.checks.names.match import NamePool, Nearness, edits, is_derivation, nearest_among
+from newslint.checks.names.nameslist import load_names, personal_names
+from newslint.text.story import Story
 
 KINDS = ("variant", "rejected", "near-listed", "choice")
 _MEMORY = 50_000  # forms whose near listed words a rule remembers across stories before it starts afresh
@@ -100,7 +100,7 @@ class Names(Check):
     # --- variant: one name spelled two ways in the story ---------------------------------------------
 
     def _variant_hits(self, story: Story) -> Iterable[Hit]:
-        inventory = story.names
+        inventory = inventory_of(story)
         shortest = self.nearness.min_length
         # Names used often enough to be the intended form, long enough to compare (the forms close to a slip
         # are searched among these, so the list is cut once, and once per floor below).
@@ -130,7 +130,7 @@ class Names(Check):
 
     def _target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> str | None:
         """The better-attested name this form is closest to, if any (`pools`: the candidates by floor count)."""
-        inventory = story.names
+        inventory = inventory_of(story)
         floor = max(self.params["min_count"], self.params["min_ratio"] * inventory.count(key))
         if floor not in pools:
             pools[floor] = NamePool([k for k in established if inventory.count(k) >= floor], self.nearness.max_edits)
@@ -167,16 +167,16 @@ class Names(Check):
         if not self.params["siblings_in_phrase"] or is_derivation(a, b, {*self.plurals, *self.derivations}, {a, b}):
             return True
         titled = any(
-            w.left in self.person_titles for w in story.names.words.get(b, ())
+            w.left in self.person_titles for w in inventory_of(story).words.get(b, ())
         )  # "Mr Owen", not "Germany said"
-        return not (self._same_phrase(a, b, story.names) or titled)
+        return not (self._same_phrase(a, b, inventory_of(story)) or titled)
 
     def _related(self, a: str, b: str) -> bool:
         """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word
         or name, so that "Qanta" beside "Qantas" is a dropped letter."""
         if is_derivation(a, b, self.plurals, {a, b}):
             return True  # "the Beatles" and "a Beatle", "Whitbreads": plurals need no dictionary
-        stems = {k for k in (a, b, *_stems(a, b)) if k in self.names.known or lexicon.frequency(k) > 0}
+        stems = {k for k in (a, b, *_stems(a, b)) if k in self.names.known or english.frequency(k) > 0}
         return is_derivation(a, b, self.derivations, stems)
 
     def _outranks(self, story: Story, a: str, b: str) -> bool:
@@ -184,15 +184,15 @@ class Names(Check):
         listed in the names list; a common first name or surname ("Butler", not "Butter"); clearly more English-looking (a slip makes an odd letter sequence:
         "Wlfowitz"); known to the dictionary (a non-word is a typo); more common; used first.
         """
-        inventory = story.names
+        inventory = inventory_of(story)
         margin = self.params["plausibility_margin"]
         steps = (  # evaluated lazily: the trigram model loads only when a tie needs it
             lambda: (inventory.count(a), inventory.count(b)),
             lambda: (a in self.names.known, b in self.names.known),
             lambda: (a in self.personal, b in self.personal),
-            lambda: _with_margin(lexicon.plausibility(a), lexicon.plausibility(b), margin),
-            lambda: (lexicon.frequency(a) > 0, lexicon.frequency(b) > 0),
-            lambda: (lexicon.frequency(a), lexicon.frequency(b)),
+            lambda: _with_margin(english.plausibility(a), english.plausibility(b), margin),
+            lambda: (english.frequency(a) > 0, english.frequency(b) > 0),
+            lambda: (english.frequency(a), english.frequency(b)),
             lambda: (-inventory.words[a][0].start, -inventory.words[b][0].start),
         )
         for step in steps:
@@ -212,7 +212,7 @@ class Names(Check):
     def _is_person(self, story: Story, key: str) -> bool:
         """The story uses the form as a person's name: after a title, before a verb of saying, or as the first
         name of a surname it also uses alone ("Hamid Karzai" ... "Karzai")."""
-        inventory = story.names
+        inventory = inventory_of(story)
         alone = inventory.alone()
         return any(self._in_name_slot(story, w) or w.after in alone for w in inventory.words[key])
 
@@ -228,7 +228,7 @@ class Names(Check):
         short = len(word.key) < self.params["short_length"]
         if short and word.key[:1] != target[:1]:
             return None  # "Jour" is not "Tour": in a short name a different first letter is another name
-        if not lexicon.is_word(word.key, self.params["word_min_frequency"]):
+        if not english.is_word(word.key, self.params["word_min_frequency"]):
             return ""  # a non-word one slip from a name the story uses
         shared = self._shares_neighbour(word, target, inventory) or self._shares_frame(word, target, inventory)
         floor = self.params["short_min_count"]
@@ -242,7 +242,7 @@ class Names(Check):
         # phrases too ("Sooth Africa" beside "South Australia") or is a person's ("Peter Balder", "Mr Balmer");
         # a title ("Mr Creak") makes no phrase.
         personal = target in self.personal  # "Saran Payne" beside "Sarah": a first name leads a phrase
-        leads = self._leads_phrase(word) and not personal and not story.names.neighbours_after(target) - self.titles
+        leads = self._leads_phrase(word) and not personal and not inventory_of(story).neighbours_after(target) - self.titles
         if not shared and (leads or self._ends_phrase(word) and not (personal or self._is_person(story, target))):
             return None
         return f"; '{word.form}' is an English word used here as a name"
@@ -276,7 +276,7 @@ class Names(Check):
         "Lockett"), a surname after a common first name ("Gerald Form" beside "Mr Ford said")."""
         if word.left in self.person_titles or word.right in self.context_words:
             return True
-        inventory = story.names
+        inventory = inventory_of(story)
         first_slot = target in self.personal and any(
             not w.before and not w.after for w in inventory.words.get(word.after or "", ())
         )
@@ -291,8 +291,8 @@ class Names(Check):
         """
         if target in self.names.known or not self._is_person(story, target):
             return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
-        befores = story.names.neighbours_before(target) - self.titles
-        afters = story.names.neighbours_after(target) - self.titles
+        befores = inventory_of(story).neighbours_before(target) - self.titles
+        afters = inventory_of(story).neighbours_after(target) - self.titles
         other_first = word.before and word.before not in self.titles and befores and word.before not in befores
         other_last = word.after and word.after not in self.titles and afters and word.after not in afters
         return bool(other_first or other_last)  # "Sayed Hamed Gailani" beside "Hamid Karzai"
@@ -307,7 +307,7 @@ class Names(Check):
         # "Australain" beside "Australia": the slip is closer to a derived form, so suggest "Australian".
         derived = [
             usual + s for s in sorted(self.derivations)
-            if s[0] != usual[-1] and fold(usual + s) != word.key and lexicon.is_word(usual + s)
+            if s[0] != usual[-1] and fold(usual + s) != word.key and english.is_word(usual + s)
         ]  # fmt: skip
         shown = min([usual, *derived], key=lambda form: edits(word.key, fold(form)))
         suggestion = match_case(shown, word.form) if word.form.isupper() else shown
@@ -356,7 +356,7 @@ class Names(Check):
             yield Hit(m.start(), m.end(), args, (suggestion,), Fix(suggestion, Applicability.UNSAFE))
 
     def _near_miss_hits(self, story: Story) -> Iterable[Hit]:
-        inventory = story.names
+        inventory = inventory_of(story)
         for key, words in inventory.words.items():
             listed = self._listed_near(key, inventory)
             if listed is None:
@@ -388,7 +388,7 @@ class Names(Check):
         return close
 
     def _listed_close_afresh(self, key: str) -> list[str]:
-        if lexicon.is_word(key, self.params["word_min_frequency"]):
+        if english.is_word(key, self.params["word_min_frequency"]):
             return []
         close = [c for c, _ in nearest_among(key, self.listed_pool, self.nearness) if not self._related(key, c)]
         if self.params["same_first_letter"]:

@@ -19,7 +19,8 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from newslint.errors import NewslintError
-from newslint.nameinventory import fold
+from newslint.resources import builtin_data, read_toml
+from newslint.checks.names.inventory import fold
 
 _ENTRY_KEYS = {"canonical", "accept", "reject", "keep", "note"}
 
@@ -76,9 +77,8 @@ class NamesList:
 @cache
 def personal_names(relative: str) -> frozenset[str]:
     """Folded common first names and surnames from a file under rules/data/ (one a line, `#` comments)."""
-    from newslint import packs  # at call time, as below
 
-    path = packs.builtin_rules_dir() / "data" / relative
+    path = builtin_data(relative)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -90,9 +90,8 @@ def personal_names(relative: str) -> frozenset[str]:
 
 
 def builtin_names_files(style: str) -> tuple[Path, ...]:
-    from newslint import packs  # at call time: packs imports the checks, which import this module
 
-    folder = packs.builtin_rules_dir() / "data" / "names"
+    folder = builtin_data("names")
     return tuple(p for p in (folder / "common.toml", folder / f"{style}.toml") if p.is_file())
 
 
@@ -109,9 +108,8 @@ def load_names(style: str, extra: tuple[str, ...] = ()) -> NamesList:
 
 
 def _read_entries(path: Path, problems: list[str]) -> list[NameEntry]:
-    from newslint import packs  # at call time, as above
 
-    data, _ = packs.read_toml(path)
+    data, _ = read_toml(path)
     unknown = set(data) - {"name"}
     problems += [f"{path}: unknown table '{key}' (a names file holds [[name]] entries)" for key in sorted(unknown)]
     entries = []

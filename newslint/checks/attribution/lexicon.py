@@ -9,8 +9,9 @@ from typing import Any
 import regex
 
 from newslint.checks.base import compile_pattern, word_alternation
-from newslint.checks.word_lookup import first_words, phrase_first_words
+from newslint.text.word_lookup import first_words, phrase_first_words
 from newslint.errors import NewslintError
+from newslint.resources import builtin_rules_dir, read_toml
 
 DEFAULT_LEXICON = "attribution.toml"
 
@@ -211,7 +212,6 @@ def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
     The shipped lexicon compiles each pattern on first use (the test suite compiles it whole); another
     file is compiled at once, so that a bad entry is reported when the rules load, not mid-run.
     """
-    from newslint.packs import builtin_rules_dir, read_toml  # packs imports the check table: import late
 
     path = Path(name) if Path(name).is_absolute() else builtin_rules_dir() / "data" / name
     try:

@@ -1,0 +1,23 @@
+"""The one registration table of rule types: a rule's `type` key names one of these classes."""
+
+from __future__ import annotations
+
+from newslint.checks.attribution.rules import ATTRIBUTION_TYPES
+from newslint.checks.base import Check
+from newslint.checks.dateline.rules import DATELINE_TYPES
+from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
+from newslint.checks.names.rules import Names
+from newslint.checks.numbers.rules import NUMBER_TYPES
+from newslint.checks.spelling import Spelling
+
+CHECK_TYPES: dict[str, type[Check]] = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "consistency": Consistency,
+    "occurrence": Occurrence,
+    **ATTRIBUTION_TYPES,
+    "names": Names,
+    **NUMBER_TYPES,
+    "spelling": Spelling,
+    **DATELINE_TYPES,
+}

@@ -1,0 +1,71 @@
+"""Where the shipped data lives and how every data file is read: a leaf that imports no other newslint module
+but the error type, so any loader (packs, names lists, lexicons, dateline data) can use it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from newslint.errors import NewslintError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped packs: inside the package when installed from a wheel, else the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def builtin_data(relative: str) -> Path:
+    """A shipped data file under rules/data/."""
+    return builtin_rules_dir() / "data" / relative
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; a located NewslintError if it cannot be read or parsed."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewslintError([f"{path}: cannot read: {error}"]) from None
+    try:
+        return tomllib.loads(source), source
+    except tomllib.TOMLDecodeError as error:
+        raise NewslintError(
+            [f"{path}{_toml_position(str(error), source)}: invalid TOML: {_toml_detail(error)}"]
+        ) from None
+
+
+def _toml_position(message: str, source: str) -> str:
+    """The `:line:column` in tomllib's message; "at end of document" is just past the last line."""
+    where = regex.search(r"\(at line (\d+), column (\d+)\)", message)
+    if where:
+        return f":{where.group(1)}:{where.group(2)}"
+    if "end of document" in message:
+        return f":{source.count(chr(10)) + 1}:{len(source) - source.rfind(chr(10))}"
+    return ""
+
+
+def _toml_detail(error: Exception) -> str:
+    return regex.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(error))
+
+
+def read_lines(path: Path, what: str = "word list") -> list[str]:
+    """The entries of a one-entry-a-line file: `#` starts a comment, blank lines are skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewslintError([f"{path}: cannot read {what}: {error}"]) from None
+    return [entry for entry in (line.split("#", 1)[0].strip() for line in lines) if entry]
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """A word list: one word or phrase a line; `#` starts a comment."""
+    return frozenset(read_lines(path))
