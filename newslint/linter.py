@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -71,6 +72,7 @@ class Linter:
         self.overrides = overrides
         self._settings: dict[Path | None, Settings] = {}
         self._active: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
+        self._said: set[str] = set()
 
     def settings_for(self, path: str) -> Settings:
         """The closest config to the file wins, unless --config or --isolated says otherwise."""
@@ -102,6 +104,12 @@ class Linter:
             ]
         return self._active[key]
 
+    def _first_time(self, notices: Iterable[str]) -> list[str]:
+        """The notices this linter has not said yet: a deprecated key is reported once a run, not per story."""
+        fresh = [notice for notice in dict.fromkeys(notices) if notice not in self._said]
+        self._said.update(fresh)
+        return fresh
+
     @staticmethod
     def context(settings: Settings) -> Context:
         vocabulary: frozenset[str] = frozenset().union(*(read_word_list(p) for p in settings.vocabulary))
@@ -122,7 +130,9 @@ class Linter:
             result.skipped = True
             return result
         story = Story(text, path)
-        findings, result.failures = lint(story, self.active_rules(settings, path))
+        active = self.active_rules(settings, path)
+        result.notices += self._first_time(n for a in active for n in a.rule.deprecations)
+        findings, result.failures = lint(story, active)
         result.findings = suppress(story, findings)
         return result
 

@@ -13,7 +13,7 @@ import regex
 from newslint.checks.base import REQUIRED, Check, Context
 from newslint.errors import NewslintError, did_you_mean, locate
 from newslint.finding import Level
-from newslint.registry import CHECK_TYPES
+from newslint.registry import CHECK_TYPES, RENAMED_TYPES
 from newslint.resources import builtin_rules_dir, read_toml
 from newslint.text.story import BODY, DATELINE, HEADLINE, SCOPES
 
@@ -44,6 +44,7 @@ class Rule:
     enabled: bool
     params: Mapping[str, Any] = field(repr=False)
     location: str = ""
+    deprecations: tuple[str, ...] = ()  # old spellings the pack still uses, each with its new one
 
     @property
     def family(self) -> str:
@@ -125,6 +126,7 @@ def _rule_location(path: Path, source: str, header_lines: dict[tuple[str, str], 
 
 def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tuple[Rule | None, list[str]]:
     """Validate one rule table; return the Rule, or None and every problem found."""
+    spec, deprecations = _current_spelling(spec, where)
     type_name = spec.get("type")
     if type_name not in CHECK_TYPES:
         return None, [f"unknown type {type_name!r}{did_you_mean(str(type_name), CHECK_TYPES)}"]
@@ -150,8 +152,30 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
         id=rule_id, pack=pack, type=type_name, message=spec["message"], level=level, scopes=scopes,
         why=spec["why"], link=spec.get("link", ""), bad=bad, good=good,
         styles=tuple(spec.get("styles", ())), enabled=spec.get("enabled", True), params=params, location=where,
+        deprecations=deprecations,
     )  # fmt: skip
     return rule, []
+
+
+def _current_spelling(spec: dict[str, Any], where: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The rule table with an old type key and snake_case keys renamed, and a notice for each: packs written
+    before the rename keep working and say what to write instead."""
+    notices = []
+    type_name = spec.get("type")
+    if isinstance(type_name, str) and type_name in RENAMED_TYPES:
+        new = RENAMED_TYPES[type_name]
+        notices.append(f"{where}: type '{type_name}' is deprecated; write type = \"{new}\"")
+        spec = {**spec, "type": new}
+    params = CHECK_TYPES[spec["type"]].PARAMS if spec.get("type") in CHECK_TYPES else {}
+    renamed = {}
+    for key in spec:
+        kebab = key.replace("_", "-")
+        if kebab != key and kebab in params and kebab not in spec:
+            notices.append(f"{where}: key '{key}' is deprecated; write '{kebab}'")
+            renamed[key] = kebab
+    if renamed:
+        spec = {renamed.get(key, key): value for key, value in spec.items()}
+    return spec, tuple(notices)
 
 
 def _build_problems(check_class: type[Check], params: Mapping[str, Any]) -> list[str]:

@@ -21,3 +21,7 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "spelling": Spelling,
     **DATELINE_TYPES,
 }
+
+# Type keys as they were spelt before each was named after its rule: users' own packs may still use them, and
+# get a notice naming the new key.
+RENAMED_TYPES: dict[str, str] = {}

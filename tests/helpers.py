@@ -22,3 +22,12 @@ def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: di
     return subprocess.run(
         [console_script(), *args], cwd=cwd, input=stdin, capture_output=True, env=environment, timeout=300, check=False
     )
+
+
+TESTS = Path(__file__).resolve().parent
+
+
+def golden_stories(*suffixes: str) -> list[Path]:
+    """Every golden story: `tests/stories/` (whole-story cases) and each family's `tests/<family>/stories/`."""
+    folders = [TESTS / "stories", *sorted(TESTS.glob("*/stories"))]
+    return sorted((p for folder in folders for p in folder.iterdir() if p.suffix in suffixes), key=lambda p: p.name)

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import golden_stories
 from newslint.fix import fix_text
 from newslint.linter import Linter
 from newslint.text.story import Story
@@ -29,7 +30,7 @@ examples.good = ["The result."]
 
 
 def _paragraphs() -> list[str]:
-    stories = sorted(ROOT.glob("examples/*.txt")) + sorted((ROOT / "tests" / "stories").glob("*.txt"))
+    stories = sorted(ROOT.glob("examples/*.txt")) + golden_stories(".txt")
     found = [p.strip() for s in stories for p in s.read_text(encoding="utf-8").split("\n\n")]
     return sorted({p for p in found if len(p.split()) >= 6})
 

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import golden_stories
 from newslint.finding import Finding
 from newslint.text.lineindex import LineIndex
 from newslint.reader import Decoded, UnreadableInput, decode, encode
@@ -41,7 +42,7 @@ def linter() -> Linter:
 @cache
 def real_paragraphs() -> tuple[str, ...]:
     """Paragraphs of the real stories kept in the repository (examples and golden stories)."""
-    files = sorted(ROOT.glob("examples/*.txt")) + sorted((ROOT / "tests" / "stories").glob("*.txt"))
+    files = sorted(ROOT.glob("examples/*.txt")) + golden_stories(".txt")
     paragraphs = {p.strip() for f in files for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()}
     return tuple(sorted(paragraphs))
 

@@ -1,4 +1,4 @@
-"""Golden stories: each `tests/stories/<slug>.txt|.md` is linted and compared with `<slug>.out`.
+"""Golden stories: each `tests/stories/<slug>.txt|.md` and `tests/<family>/stories/<slug>.txt|.md` is linted and compared with `<slug>.out`.
 
 A `<slug>.toml` beside a story is its config (style, selection); otherwise the defaults apply.
 Refresh with `pytest tests/test_golden.py --update-golden` and review the diff like code.
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from helpers import golden_stories
 from newslint.config import load_settings
 from newslint.output import Report, render
 from newslint.linter import Linter
 
-STORIES = Path(__file__).parent / "stories"
-CASES = sorted(p for p in STORIES.iterdir() if p.suffix in (".txt", ".md"))
+CASES = golden_stories(".txt", ".md")
 
 
 def lint_story(path: Path) -> str:

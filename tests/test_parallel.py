@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import golden_stories
 from newslint.parallel import lint_paths
 from newslint.linter import FileResult, Linter
 
@@ -25,7 +26,7 @@ SLIPS = (
 
 def _real_paragraphs() -> list[str]:
     """Paragraphs of the repository's real stories (the examples and the golden stories)."""
-    stories = sorted(ROOT.glob("examples/*.txt")) + sorted((ROOT / "tests" / "stories").glob("*.txt"))
+    stories = sorted(ROOT.glob("examples/*.txt")) + golden_stories(".txt")
     paragraphs = [p.strip() for s in stories for p in s.read_text(encoding="utf-8").split("\n\n")]
     return [p for p in paragraphs if len(p.split()) >= 8]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
+from helpers import golden_stories
 from newslint.text import datelines
 from newslint.checks.numbers import context as ctx
 from newslint.checks.base import WordPattern
@@ -17,7 +18,7 @@ from newslint.text.word_lookup import lower_cased
 
 LEX = load_lexicon()
 PATTERNS = ctx.context_patterns(LEX)
-STORIES = sorted((Path(__file__).parent / "stories").glob("*.txt"))
+STORIES = golden_stories(".txt")
 
 
 def _agree(text: str) -> None:

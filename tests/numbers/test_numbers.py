@@ -20,7 +20,7 @@ from newslint.packs import builtin_pack_paths, load_packs
 from newslint.linter import Linter
 from newslint.text.story import Story
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULES = {rule.id: rule for rule in load_packs(builtin_pack_paths()) if rule.family == "numbers"}
 LEX = load_lexicon()
 

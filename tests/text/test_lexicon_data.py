@@ -12,7 +12,7 @@ from newslint.text import english
 
 spellchecker = pytest.importorskip("spellchecker")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _build_script():

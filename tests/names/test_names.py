@@ -18,7 +18,7 @@ from newslint.packs import builtin_pack_paths, load_packs
 from newslint.linter import Linter
 from newslint.text.story import Story
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULES = load_packs(builtin_pack_paths())
 LEAD = "Talks resume in Jerusalem\n\nJERUSALEM (AP) — "
 

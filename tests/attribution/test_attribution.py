@@ -20,7 +20,7 @@ from newslint.finding import Applicability, Finding, Level
 from newslint.packs import builtin_pack_paths, load_packs
 from newslint.text.story import Story
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULES = {r.id: r for r in load_packs(builtin_pack_paths()) if r.family == "attribution"}
 
 

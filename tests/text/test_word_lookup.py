@@ -26,7 +26,7 @@ from newslint.text.word_lookup import first_words, phrase_first_words, word_star
 from newslint.text.segment import Span
 from newslint.text.story import Story
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LEXICON = load_lexicon()
 PATTERN_NAMES = [
     "attribution", "cognition", "loaded", "vague", "unnamed", "accuser", "report", "reporter", "reason",

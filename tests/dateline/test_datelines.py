@@ -279,7 +279,7 @@ def test_timestamps_and_dateline_dates() -> None:
 
 
 def test_example_story_in_both_styles(capsys: pytest.CaptureFixture[str]) -> None:
-    example = str(Path(__file__).resolve().parent.parent / "examples" / "xinhua-blinken.txt")
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "xinhua-blinken.txt")
     assert main(["--isolated", "--select", "dateline", "--style", "xinhua", example]) == 0
     assert capsys.readouterr().out == ""
     main(["--isolated", "--select", "dateline", example])

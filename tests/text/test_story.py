@@ -7,7 +7,7 @@ from pathlib import Path
 from newslint.text.lineindex import LineIndex
 from newslint.text.story import BODY, BYLINE, DATELINE, HEADLINE, Story
 
-EXAMPLE = (Path(__file__).parent.parent / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
+EXAMPLE = (Path(__file__).resolve().parents[2] / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
 
 
 def _texts(story: Story, spans) -> list[str]:
