@@ -165,7 +165,29 @@ def _piped_result(linter: Linter, piped: FileFix) -> FileResult:
     return result
 
 
+# Commands beside linting, each a module with its own `main(argv) -> int`, imported only when named: the
+# service and the language server live in optional extras, and a plain lint never loads them.
+SUBCOMMANDS = {
+    "serve": "newslint.serve",  # the desk page and JSON API (newslint[serve])
+    "lsp": "newslint.lsp",  # the language server (newslint[lsp])
+    "learn-names": "newslint.archive",  # a newsroom's names memory, read from its archive
+}
+
+
+def _subcommand(argv: Sequence[str]) -> int | None:
+    """Run `newslint COMMAND ...` when the first argument names one (a file so named is `./serve`)."""
+    if not argv or argv[0] not in SUBCOMMANDS:
+        return None
+    import importlib
+
+    return importlib.import_module(SUBCOMMANDS[argv[0]]).main(list(argv[1:]))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    command = _subcommand(argv)
+    if command is not None:
+        return command
     # The process ends after the report: the interpreter's last collection would walk every object the
     # rules built (about 10 ms of a one-story run) only to free what ending the process frees anyway.
     atexit.unregister(gc.freeze)  # once, however often main runs in one process
