@@ -11,12 +11,12 @@ report what is wrong; what it will not do is take an ordinary opening sentence f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from newslint.text import dateline_data
-from newslint.text.dateline_data import fold
+from newslint.text.dateline_data import fold_place
+from newslint.text.patterns import cached_pattern
 from newslint.text.segment import Span
 
 _MONTH = (
@@ -44,9 +44,8 @@ _EMBEDDED_START = regex.compile(r"(?<=[\s.!?”\"])(?=\p{Lu}{2})")
 _DASH_PARTS = ("—", "–", "―", "--", " -", "\t-", "- ", "-\t", ")-", " ‐", "\t‐", "‐ ", "‐\t", ")‐", "/")
 
 
-@cache
 def _dateline_pattern() -> regex.Pattern[str]:
-    return regex.compile(_DATELINE_SOURCE, regex.VERBOSE)
+    return cached_pattern(_DATELINE_SOURCE, regex.VERBOSE)
 
 
 def _may_hold_dateline(text: str, start: int, end: int) -> bool:
@@ -85,14 +84,14 @@ def _letters(text: str) -> int:
 
 
 def _agency_name(match: regex.Match[str]) -> str:
-    return fold(match.group("agency").strip("()/ \t")) if match.group("agency") else ""
+    return fold_place(match.group("agency").strip("()/ \t")) if match.group("agency") else ""
 
 
 def _is_dateline(match: regex.Match[str]) -> bool:
     """Whether a dateline-shaped match is a dateline and not an opening such as "US - China talks"."""
     data = dateline_data.load()
     city = match.group("city")
-    if fold(city) in data.kickers:
+    if fold_place(city) in data.kickers:
         return False
     if city.isupper() and _letters(city) > 1:
         return _capitals_place(match, data)
@@ -104,7 +103,7 @@ def _is_dateline(match: regex.Match[str]) -> bool:
 def _capitals_place(match: regex.Match[str], data: dateline_data.DatelineData) -> bool:
     """A capitals place ("BEIRUT (AP) — "); a bare unknown one needs a real dash and a long name."""
     city = match.group("city")
-    if match.group("date") or match.group("agency") or match.group("region") or fold(city) in data.places:
+    if match.group("date") or match.group("agency") or match.group("region") or fold_place(city) in data.places:
         return True
     hyphen = match.group("dash").strip() in ("-", "‐")  # "TRIBE X - Ep.73" is a title
     return not hyphen and _letters(city) >= data.min_bare_city_letters
@@ -119,9 +118,9 @@ def _mixed_case_place(match: regex.Match[str], data: dateline_data.DatelineData)
     return (
         agency in data.agencies
         or (match.group("date") is not None and match.group("comma") is not None)
-        or fold(region) in data.regions
+        or fold_place(region) in data.regions
         # A known city alone ("Washington — ") only before a real dash: "Paris - Fashion Week" is a headline.
-        or (fold(match.group("city")) in data.places and match.group("dash").strip() not in ("-", "‐"))
+        or (fold_place(match.group("city")) in data.places and match.group("dash").strip() not in ("-", "‐"))
     )
 
 

@@ -6,12 +6,12 @@ from collections.abc import Iterable
 
 import regex
 
-from newslint.text import dateline_data
 from newslint.checks.base import Check, Param
 from newslint.checks.dateline.agreement import FutureDate, Weekday
-from newslint.text.dateline_data import DatelineStyle, fold
-from newslint.text.datelines import Dateline, find_dateline, find_embedded_dateline
 from newslint.finding import Applicability, Fix, Hit
+from newslint.text import dateline_data
+from newslint.text.dateline_data import DatelineStyle, fold_place
+from newslint.text.datelines import Dateline, find_dateline, find_embedded_dateline
 from newslint.text.segment import Span
 from newslint.text.story import Story
 
@@ -59,7 +59,7 @@ class CityCase(DatelineCheck):
             yield Hit(dateline.city.start, dateline.city.end, {"suggestion": upper}, (upper,), Fix(upper, UNSAFE))
 
 
-class RegionMissing(DatelineCheck):
+class NeedsRegion(DatelineCheck):
     """A city that does not stand alone needs its state or country (§2.1, §2.10 (4)); AP lists only."""
 
     def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
@@ -69,7 +69,7 @@ class RegionMissing(DatelineCheck):
             yield Hit(dateline.city.start, dateline.city.end)
 
 
-class RegionExtra(DatelineCheck):
+class StandaloneRegion(DatelineCheck):
     """A stand-alone city given its own state or country: "DETROIT, Mich.", "LONDON, England" (§2.10 (3))."""
 
     ARGS = frozenset({"city", "region"})
@@ -79,9 +79,9 @@ class RegionExtra(DatelineCheck):
         if region is None or dateline.region is None:
             return
         city = _text(story, dateline.city)
-        home = style.standalone.get(fold(city))
+        home = style.standalone.get(fold_place(city))
         # Only the city's own region: "ROME, Ga." and "LONDON, Ontario" are other places.
-        if home and fold(_text(story, region)) in home:
+        if home and fold_place(_text(story, region)) in home:
             args = {"city": city, "region": _text(story, dateline.region)}
             yield Hit(dateline.city.end, dateline.region.end, args, ("",), Fix("", UNSAFE))
 
@@ -99,7 +99,7 @@ class PostalCode(DatelineCheck):
             yield Hit(region.start, region.end, {"suggestion": form}, (form,), Fix(form, SAFE))
 
 
-class StateForm(DatelineCheck):
+class StateAbbreviation(DatelineCheck):
     """A state written other than AP's dateline form: "Tex.", "Mass" without its period, "Illinois" (§2.4)."""
 
     ARGS = frozenset({"suggestion"})
@@ -122,7 +122,7 @@ class StateForm(DatelineCheck):
         if written in forms:
             return None
         for state, form in style.states.items():
-            if fold(written) == fold(form) or written == state and state not in style.ambiguous_states:
+            if fold_place(written) == fold_place(form) or written == state and state not in style.ambiguous_states:
                 return form, SAFE
         # A made-up abbreviation of one state only ("Tex.", "Penn."): likely, so an unsafe fix.
         if written.endswith(".") and len(written) > 2:
@@ -133,7 +133,7 @@ class StateForm(DatelineCheck):
         return None
 
 
-class MonthForm(DatelineCheck):
+class Month(DatelineCheck):
     """A month form the style forbids: "Mar.", "Sep." in AP; "Jan." with a period in Reuters (§2.5, §2.6)."""
 
     ARGS = frozenset({"suggestion"})
@@ -233,17 +233,17 @@ class Missing(Position):
 
 
 DATELINE_TYPES: dict[str, type[Check]] = {
-    "dateline-case": CityCase,
-    "dateline-region-missing": RegionMissing,
-    "dateline-region-extra": RegionExtra,
+    "dateline-city-case": CityCase,
+    "dateline-needs-region": NeedsRegion,
+    "dateline-standalone-region": StandaloneRegion,
     "dateline-postal-code": PostalCode,
-    "dateline-state": StateForm,
-    "dateline-month": MonthForm,
+    "dateline-state-abbreviation": StateAbbreviation,
+    "dateline-month": Month,
     "dateline-dash": Dash,
     "dateline-agency": Agency,
     "dateline-agency-spacing": AgencySpacing,
     "dateline-position": Position,
     "dateline-missing": Missing,
     "dateline-weekday": Weekday,
-    "dateline-future": FutureDate,
+    "dateline-future-date": FutureDate,
 }

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from newslint.checks.numbers import context as ctx
 from newslint.checks.base import Check, Param
+from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.data import load_number_data
 from newslint.checks.numbers.inventory import Mention
-from newslint.checks.numbers.lexicon import load_lexicon
 from newslint.checks.numbers.words import number_words
 from newslint.finding import Applicability, Fix
 from newslint.text.story import HEADLINE, Story
@@ -17,7 +17,7 @@ class NumberCheck(Check):
     PARAMS = {"exempt": Param(list, [], "context kinds where the rule is silent (age, money, date, …)")}
 
     def setup(self) -> None:
-        self.lex = load_lexicon()
+        self.lex = load_number_data()
         self.words = number_words(self.lex)
         unknown = sorted(set(self.params["exempt"]) - ctx.KINDS)
         if unknown:

@@ -29,7 +29,7 @@ FORM_NAMES = {
 }  # fmt: skip
 
 
-class NumberConsistency(NumberCheck):
+class Mixed(NumberCheck):
     """Style-free: within one story's body, each feature keeps the form the story uses most."""
 
     PARAMS = {

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import bisect
 import math
-import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from newslint.checks.numbers import context as ctx
-from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
+from newslint.checks.numbers.data import NumberData
 from newslint.checks.numbers.words import number_words
+from newslint.text.patterns import cached_pattern
 from newslint.text.segment import Span
 from newslint.text.story import BODY, HEADLINE, Story
 
@@ -82,15 +83,19 @@ class Inventory:
         return (m for m in self.mentions if m.form == WORD)
 
 
-_CACHE: weakref.WeakKeyDictionary[Story, dict[int, Inventory]] = weakref.WeakKeyDictionary()
+def inventory(story: Story, lex: NumberData) -> Inventory:
+    """The story's numbers, built once per story (through the story's own cache) and shared by every rule."""
+    return story.analysis(_inventory_builder(lex))
 
 
-def inventory(story: Story, lex: Lexicon) -> Inventory:
-    """The story's numbers, computed once per story and lexicon and shared by every numbers rule."""
-    per_story = _CACHE.setdefault(story, {})
-    if id(lex) not in per_story:
-        per_story[id(lex)] = _Builder(story, lex).build()
-    return per_story[id(lex)]
+@cache
+def _inventory_builder(lex: NumberData) -> Callable[[Story], Inventory]:
+    """One builder per number data set, so that the story's cache holds one inventory for each."""
+
+    def build(story: Story) -> Inventory:
+        return _Builder(story, lex).build()
+
+    return build
 
 
 def _grouping(digits: str) -> str:
@@ -157,7 +162,7 @@ class _SentenceOpenings:
 class _Builder:
     """Finds the numbers of one story and classifies each from its neighbours."""
 
-    def __init__(self, story: Story, lex: Lexicon) -> None:
+    def __init__(self, story: Story, lex: NumberData) -> None:
         self.story, self.lex, self.text = story, lex, story.masked
         self.patterns = ctx.context_patterns(lex)
         self.words = number_words(lex)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
 
 import regex
 
 from newslint.checks.numbers.base import NumberCheck
 from newslint.finding import Hit
+from newslint.text.patterns import cached_pattern
 from newslint.text.story import Story
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -21,7 +21,7 @@ _PREPOSITION_RANGE = regex.compile(
 _AFTER_SCORE = regex.compile(r"\s+(?:down|up|behind|ahead|deficit|lead|win|loss|victory|defeat)\b", regex.I)
 
 
-class PrepositionRange(NumberCheck):
+class FromTo(NumberCheck):
     """ "from 5-10" -> "from 5 to 10"; "between 5-10" -> "between 5 and 10"."""
 
     ARGS = frozenset({"suggestion"})
@@ -46,12 +46,12 @@ class MoneyRange(NumberCheck):
         super().setup()
         self.symbols = self.lex.words("currency-symbols")
 
-    @cached_property
+    @property
     def pattern(self) -> regex.Pattern[str]:
         """Compiled on first use: most stories hold no currency symbol."""
         symbols = "|".join(regex.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
         scales = "|".join(sorted(self.lex.scales, key=len, reverse=True))
-        return regex.compile(
+        return cached_pattern(
             rf"(?<![\w$])(?P<sym>{symbols})(?P<a>{_NUMBER})\s*(?:[-–]|\s+to\s+)\s*(?P=sym)?(?P<b>{_NUMBER})"
             rf"\s+(?P<scale>{scales})\b"
         )
