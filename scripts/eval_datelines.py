@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import CACHE, abc_stories, wheel_members, word_count
+from wire_datelines import RULE_OF_KIND, TSV, wire_datelines
 
 from newslint.finding import Finding
 from newslint.linter import Linter
@@ -292,11 +293,67 @@ def measure_recall(stories: list[Story], seed: int) -> None:
         print(f"- missed {name} in {ident}: {text}")
 
 
+def measure_wire(show: bool, sample: int = 0) -> None:
+    """The real Reuters datelines of 1987 in Reuters style: recall per kind of the wire's own slips, and
+    findings on its clean datelines."""
+    rows = wire_datelines()
+    if not rows:
+        print(f"## Reuters 1987 wire datelines: skipped ({TSV.name} not found under ../shared/corpora/)\n")
+        return
+    if sample:
+        clean = [r for r in rows if r.kind == "clean"]
+        rows = [r for r in rows if r.kind != "clean"] + random.Random(1).sample(clean, min(sample, len(clean)))
+    linter = Linter(isolated=True, style="reuters", select=("dateline",))
+    caught: dict[str, Counter[str]] = defaultdict(Counter)
+    false: list[tuple[str, Finding]] = []
+    extra = Counter()
+    for row in rows:
+        found = findings(linter, row.text)
+        rule = RULE_OF_KIND.get(row.kind)
+        if rule is None:
+            caught[row.kind]["rows"] += 1
+            caught[row.kind]["findings"] += len(found)
+            false += [(row.raw, f) for f in found if row.kind in ("clean", "not-a-dateline")]
+            continue
+        ok = any(f.rule == rule for f in found)
+        caught[row.kind]["caught" if ok else "missed"] += 1
+        extra[row.kind] += sum(f.rule == rule for f in found) - 1 if ok else 0
+        if show and not ok:
+            print(f"- missed {row.kind}: {row.raw!r} -> {[(f.rule, f.matched) for f in found]}")
+    print("## Reuters 1987 wire datelines, Reuters style (the wire's own slips)\n")
+    print("| kind | rule | rows | caught | recall | more than one finding of the rule |")
+    print("|---|---|---:|---:|---:|---:|")
+    total = Counter()
+    for kind, rule in RULE_OF_KIND.items():
+        counts = caught[kind]
+        rows_of_kind = counts["caught"] + counts["missed"]
+        total.update(counts)
+        if rows_of_kind:
+            recall = counts["caught"] / rows_of_kind
+            print(f"| {kind} | {rule} | {rows_of_kind} | {counts['caught']} | {recall:.1%} | {extra[kind]} |")
+    planted = total["caught"] + total["missed"]
+    print(f"| **all slips** | | {planted} | {total['caught']} | {total['caught'] / planted:.1%} | |\n")
+    print("| not slips | rows | findings | per 600 rows |")
+    print("|---|---:|---:|---:|")
+    for kind in ("clean", "no-date", "not-a-dateline"):
+        counts = caught[kind]
+        if counts["rows"]:
+            print(f"| {kind} | {counts['rows']} | {counts['findings']} | {600 * counts['findings'] / counts['rows']:.2f} |")
+    print()
+    for raw, finding in false if show else []:
+        print(f"- false: {finding.rule} '{finding.matched}' in {raw!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=5)
-    parser.add_argument("--list", action="store_true", help="list every finding on clean copy")
+    parser.add_argument("--list", action="store_true", help="list every finding on clean copy and every miss")
+    parser.add_argument("--wire-only", action="store_true", help="only the Reuters 1987 wire datelines")
+    parser.add_argument("--sample", type=int, default=0, help="wire: only this many clean datelines (0: all)")
     args = parser.parse_args()
+    measure_wire(args.list, args.sample)
+    if args.wire_only:
+        return
     stories = news_stories() + xinhua_samples()
     measure_clean(stories, args.list)
     measure_recall(stories, args.seed)

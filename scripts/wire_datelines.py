@@ -1,0 +1,111 @@
+"""The real Reuters datelines of 1987 (`../shared/corpora/reuters21578-dev/datelines.tsv`) as a labelled set:
+the wire's clean datelines, and the slips the wire itself made, each given a kind by a pattern independent
+of the checker. Read from the shared corpora folder only (never copied into the repository).
+
+Kinds and the rule that must report each:
+- `city-case` (`Calgary, Alberta, March 13 -`): dateline.city-case
+- `month-case` (`MARCH 16`, `MArch 25`, `march 4`, `FEb 26`): dateline.month-case
+- `month-form` (`Mar 12`, `February 27`: real months, not the house form): dateline.month
+- `month-spelling` (`Marc 3`, `Narch 2`, `Marchg 12`, `Mach 4`): dateline.month-spelling
+- `missing-comma` (`RICHMOND, Va. Feb 26`, `JOHANNESBURG March 13`): dateline.comma
+- `stray-comma` (`CHICAGO, March 4, -`, `N.Y,. March 13`): dateline.comma
+- `dash-before-date` (`KANSAS CITY, Mo. - March 13 -`): dateline.dash
+- `agency-form` (`ROME, March 13, Reuter -`): dateline.agency
+- `day` (`March 187`, `March 2O`, `2 March`): dateline.date
+Not measured as slips, listed apart: `no-date` (`CALGARY, Alberta -`: the house style does not require a
+date), `not-a-dateline` (`Wilcox/Gibbs -`: every finding there is a false one), and rows whose raw field runs on
+into the headline (`ANKARA, March 8 - Engineers are ...`), whose dateline is clean.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+TSV = ROOT.parent / "shared" / "corpora" / "reuters21578-dev" / "datelines.tsv"
+
+HOUSE_MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+MONTH_FORMS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+RULE_OF_KIND = {
+    "city-case": "dateline.city-case",
+    "month-case": "dateline.month-case",
+    "month-form": "dateline.month",
+    "month-spelling": "dateline.month-spelling",
+    "missing-comma": "dateline.comma",
+    "stray-comma": "dateline.comma",
+    "dash-before-date": "dateline.dash",
+    "agency-form": "dateline.agency",
+    "day": "dateline.date",
+}
+_MONTH_TOKEN = regex.compile(r",\s+(\p{L}+)\.?\s+\S+\s+-$")
+
+
+@dataclass(frozen=True)
+class WireDateline:
+    ident: str
+    raw: str  # the dateline as the wire sent it
+    text: str  # the dateline and its first words, as the linter sees them
+    kind: str  # "clean" or one of RULE_OF_KIND, "no-date", "not-a-dateline"
+
+
+def _month_kind(raw: str) -> str:
+    match = _MONTH_TOKEN.search(raw)
+    token = match.group(1) if match else ""
+    if token in HOUSE_MONTHS:
+        return "month-case" if raw.count("  ") else "clean"
+    if token.lower() in (m.lower() for m in HOUSE_MONTHS) and token not in MONTH_FORMS:
+        return "month-case"
+    if token.lower() in (m.lower() for m in MONTH_FORMS):
+        return "month-form"
+    return "month-spelling"
+
+
+_UNPARSED = (
+    ("not-a-dateline", r"/"),
+    ("agency-form", r", Reuter -$"),
+    ("dash-before-date", r"- \p{L}+ \d+ -$"),
+    ("stray-comma", r"\d, -$|,\.\s"),
+    ("day", r"\p{L} (?:\d{3}|\d[O]) -$|, \d+ \p{L}+ -$"),
+    ("missing-comma", r"^[\p{Lu} ]+ \p{L}+ \d+ -$|[^,] (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\p{L}* \d+,? (?:Reuter )?-$"),
+    ("no-date", r"^[\p{Lu} ]+, [\p{L}. ]+ -$"),
+    ("clean", r" - \S.*$"),  # the raw field runs on into the headline: the dateline itself is clean
+)  # fmt: skip
+
+
+def kind_of(raw: str, status: str) -> str:
+    """A row's kind, from its raw dateline and the corpus's own label."""
+    if status == "ok":
+        return "clean"
+    if status == "place_not_caps":
+        return "city-case"
+    if status == "odd_month_token":
+        return _month_kind(raw)
+    for kind, pattern in _UNPARSED:
+        if regex.search(pattern, raw):
+            return kind
+    return "unlabelled"
+
+
+def wire_datelines(path: Path = TSV) -> list[WireDateline]:
+    """Every row of the labelled set, or none when the shared corpora folder is absent."""
+    if not path.exists():
+        return []
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            raw = row["dateline_raw"].rstrip()
+            text = f"{raw} {row['first_sentence'].strip()}\n"
+            rows.append(WireDateline(row["newid"], raw, text, kind_of(raw, row["status"])))
+    return rows
+
+
+def kinds(rows: list[WireDateline]) -> Counter[str]:
+    return Counter(row.kind for row in rows)
