@@ -9,7 +9,8 @@ Kinds and the rule that must report each:
 - `month-spelling` (`Marc 3`, `Narch 2`, `Marchg 12`, `Mach 4`): dateline.month-spelling
 - `missing-comma` (`RICHMOND, Va. Feb 26`, `JOHANNESBURG March 13`): dateline.comma
 - `stray-comma` (`CHICAGO, March 4, -`, `N.Y,. March 13`): dateline.comma
-- `dash-before-date` (`KANSAS CITY, Mo. - March 13 -`): dateline.dash
+- `dash-before-date` (`KANSAS CITY, Mo. - March 13 -`: a dash where the comma goes): dateline.comma
+- `dash` (`March 9  -`, `March 2-`: the dash after the dateline unspaced or double-spaced): dateline.dash
 - `agency-form` (`ROME, March 13, Reuter -`): dateline.agency
 - `day` (`March 187`, `March 2O`, `2 March`): dateline.date
 Not measured as slips, listed apart: `no-date` (`CALGARY, Alberta -`: the house style does not require a
@@ -41,7 +42,8 @@ RULE_OF_KIND = {
     "month-spelling": "dateline.month-spelling",
     "missing-comma": "dateline.comma",
     "stray-comma": "dateline.comma",
-    "dash-before-date": "dateline.dash",
+    "dash-before-date": "dateline.comma",
+    "dash": "dateline.dash",
     "agency-form": "dateline.agency",
     "day": "dateline.date",
 }
@@ -83,14 +85,15 @@ _UNPARSED = (
 def kind_of(raw: str, status: str) -> str:
     """A row's kind, from its raw dateline and the corpus's own label."""
     if status == "ok":
-        return "clean"
+        return "clean" if regex.search(r"\S -$", raw) else "dash"
     if status == "place_not_caps":
         return "city-case"
     if status == "odd_month_token":
         return _month_kind(raw)
     for kind, pattern in _UNPARSED:
         if regex.search(pattern, raw):
-            return kind
+            # A raw field run on into the headline: the dateline is its part up to the first dash.
+            return _month_kind(raw[: raw.index(" - ") + 2]) if kind == "clean" else kind
     return "unlabelled"
 
 

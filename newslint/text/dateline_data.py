@@ -26,6 +26,7 @@ class DatelineStyle:
     agency: str
     case: str
     dash: str
+    also_dashes: frozenset[str]  # other dashes the house's own wire sends: AP's ASCII " _ " for its em dash
     months: tuple[str, ...]  # the preferred form of each month, January first
     also_months: frozenset[str]
     standalone: Mapping[str, frozenset[str]]  # folded city -> folded names of its own state or country
@@ -53,7 +54,7 @@ class DatelineData:
     kickers: frozenset[str]  # folded
     min_bare_city_letters: int
     places: frozenset[str]  # folded stand-alone cities of every style
-    regions: frozenset[str]  # folded U.S. state names, AP forms and postal codes
+    regions: frozenset[str]  # folded U.S. state names, AP forms, postal codes, countries and provinces
 
 
 def _home_regions(region: str, ap: Mapping[str, Any]) -> frozenset[str]:
@@ -72,6 +73,7 @@ def _style(name: str, table: Mapping[str, Any]) -> DatelineStyle:
         agency=table["agency"],
         case=table.get("case", "upper"),
         dash=table["dash"],
+        also_dashes=frozenset(table.get("also-dashes", [])),
         months=tuple(table["months"]),
         also_months=frozenset(table.get("also-months", [])),
         standalone={fold_place(city): _home_regions(region, table) for city, region in standalone.items()},
@@ -92,11 +94,12 @@ def parse(data: Mapping[str, Any]) -> DatelineData:
             if len(styles[name].months) != 12:
                 raise ValueError(f"{DATA_FILE}: [{name}] months must list 12 forms")
     recognise = data["recognise"]
-    regions = set()
+    regions: set[str] = set()
     for style in styles.values():
         for state, form in style.states.items():
             regions.update((fold_place(state), fold_place(form)))
         regions.update(fold_place(code) for code in style.postal_codes)
+    regions.update(fold_place(country) for country in recognise.get("countries", []))
     return DatelineData(
         version=str(data["version"]),
         month_names=month_names,
