@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import CACHE, abc_stories, wheel_members, word_count
-from wire_datelines import RULE_OF_KIND, TSV, wire_datelines
+from wire_datelines import PLANTED_KINDS, RULE_OF_KIND, TSV, plant, wire_datelines
 
 from newslint.finding import Finding
 from newslint.linter import Linter
@@ -344,6 +344,42 @@ def measure_wire(show: bool, sample: int = 0) -> None:
         print(f"- false: {finding.rule} '{finding.matched}' in {raw!r}")
 
 
+def measure_wire_planted(seed: int, sample: int, show: bool) -> None:
+    """Slips planted in a sample of the wire's clean datelines, each kind reported apart."""
+    rows = [r for r in wire_datelines() if r.kind == "clean"]
+    if not rows:
+        return
+    rng = random.Random(seed)
+    rows = rng.sample(rows, min(sample, len(rows)))
+    linter = Linter(isolated=True, style="reuters", select=("dateline",))
+    caught: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        rest = row.text[len(row.raw) :]
+        for kind in PLANTED_KINDS:
+            slipped = plant(row.raw, kind, rng)
+            if slipped is None:
+                continue
+            found = findings(linter, slipped + rest)
+            ok = any(f.rule == RULE_OF_KIND[kind] for f in found)
+            caught[kind]["caught" if ok else "missed"] += 1
+            caught[kind]["other"] += sum(f.rule != RULE_OF_KIND[kind] for f in found)
+            if show and not ok:
+                print(f"- missed planted {kind}: {slipped!r} -> {[(f.rule, f.matched) for f in found]}")
+    print(f"## Slips planted in {len(rows)} clean Reuters 1987 datelines, Reuters style (seed {seed})\n")
+    print("| kind | rule | planted | caught | recall | findings of other rules |")
+    print("|---|---|---:|---:|---:|---:|")
+    total = Counter()
+    for kind in PLANTED_KINDS:
+        counts = caught[kind]
+        planted = counts["caught"] + counts["missed"]
+        total.update(counts)
+        if planted:
+            print(f"| {kind} | {RULE_OF_KIND[kind]} | {planted} | {counts['caught']} | "
+                  f"{counts['caught'] / planted:.1%} | {counts['other']} |")  # fmt: skip
+    planted = total["caught"] + total["missed"]
+    print(f"| **all** | | {planted} | {total['caught']} | {total['caught'] / planted:.1%} | {total['other']} |\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=5)
@@ -352,6 +388,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="wire: only this many clean datelines (0: all)")
     args = parser.parse_args()
     measure_wire(args.list, args.sample)
+    measure_wire_planted(args.seed, args.sample or 600, args.list)
     if args.wire_only:
         return
     stories = news_stories() + xinhua_samples()

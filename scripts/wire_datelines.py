@@ -112,3 +112,93 @@ def wire_datelines(path: Path = TSV) -> list[WireDateline]:
 
 def kinds(rows: list[WireDateline]) -> Counter[str]:
     return Counter(row.kind for row in rows)
+
+
+# --- planted slips: each clean wire dateline corrupted once per kind, with a fixed seed -------------------
+
+_PARTS = regex.compile(r"^(?P<city>[^,]+)(?P<region>(?:, [^,]+?)*?)(?P<comma>, )(?P<month>\p{L}+) (?P<day>\d+)(?P<dash> - )")
+MONTH_NAMES = MONTH_FORMS[:12]
+
+
+def _month_slip(month: str, rng) -> str | None:
+    """One letter dropped, added, changed or two swapped, giving no real month form."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for _ in range(20):
+        at = rng.randrange(1, len(month))
+        how = rng.choice(("drop", "add", "change", "swap"))
+        if how == "drop":
+            slip = month[:at] + month[at + 1 :]
+        elif how == "add":
+            slip = month[:at] + rng.choice(letters) + month[at:]
+        elif how == "change":
+            slip = month[:at] + rng.choice(letters.replace(month[at].lower(), "")) + month[at + 1 :]
+        else:
+            slip = month[: at - 1] + month[at] + month[at - 1] + month[at + 1 :] if at > 1 else None
+        near_other = any(
+            name != _full(month) and _distance_one(slip.lower(), name.lower()) for name in MONTH_NAMES
+        ) if slip else True  # fmt: skip
+        if slip and len(slip) >= 3 and slip.lower() not in {m.lower() for m in MONTH_FORMS} and not near_other:
+            return slip
+    return None
+
+
+def _full(month: str) -> str:
+    return next(name for name in MONTH_NAMES if name.lower().startswith(month.lower()[:3]))
+
+
+def _distance_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _other_form(month: str, rng) -> str:
+    """A real month form the 1987 Reuters house did not use for this month: "Mar", "February", "Feb."."""
+    full = _full(month)
+    choices = [full[:3], full, full[:3] + "."]
+    return rng.choice([c for c in choices if c not in HOUSE_MONTHS and c != month] or [full[:3] + "."])
+
+
+def plant(raw: str, kind: str, rng) -> str | None:
+    """The clean dateline `raw` with one slip of `kind`, or None where the kind does not apply."""
+    m = _PARTS.match(raw + " ")
+    if m is None:
+        return None
+    city, region, month, day = m["city"], m["region"], m["month"], m["day"]
+    date = f"{month} {day}"
+    head = city + region
+    if kind == "city-case":
+        return f"{city.title()}{region}, {date} -" if city.title() != city else None
+    if kind == "month-case":
+        cased = rng.choice((month.upper(), month.lower(), month[:2].upper() + month[2:]))
+        return f"{head}, {cased} {day} -" if cased != month else None
+    if kind == "month-form":
+        return f"{head}, {_other_form(month, rng)} {day} -"
+    if kind == "month-spelling":
+        slip = _month_slip(month, rng)
+        return f"{head}, {slip} {day} -" if slip else None
+    if kind == "missing-comma":
+        return f"{head} {date} -"
+    if kind == "dash-before-date":
+        return f"{head} - {date} -"
+    if kind == "stray-comma":
+        return f"{head}, {date}, -"
+    if kind == "day":
+        slip = rng.choice((f"{day} {month}", f"{month} {day}{rng.randint(1, 9)}" if len(day) == 2 else f"{month} 3{day}"))
+        if day.endswith("0"):
+            slip = f"{month} {day[:-1]}O"
+        return f"{head}, {slip} -"
+    if kind == "dash":
+        return f"{head}, {date}{rng.choice(('-', '  -', ' --', ' —', ' –'))}"
+    if kind == "agency-form":
+        return f"{head}, {date}, Reuter -"
+    return None
+
+
+PLANTED_KINDS = (
+    "city-case", "month-case", "month-form", "month-spelling", "missing-comma", "dash-before-date",
+    "stray-comma", "day", "dash", "agency-form",
+)  # fmt: skip

@@ -131,10 +131,15 @@ def read_month(token: str) -> MonthReading | None:
     if period and len(starts) == 1:
         number = next(iter(starts))
         return MonthReading(number, TRUNCATED, names[number - 1])
-    # A three-letter word is a slip only for a letter dropped ("Jne"): "Man" is a word, not May.
+    # A three-letter word is a slip of a name only for a letter dropped ("Jne"); a slip of an abbreviation
+    # ("Fbe", "Fdb", "Fkeb") keeps its first letter, so that "Man" is not taken for "Jan".
     near = starts | {
         i for i, name in enumerate(names, 1)
         if (len(lowered) > 3 or len(name) > 3) and _one_slip(lowered, name.lower())
+    }  # fmt: skip
+    near |= {
+        forms[short] for short in _ABBREVIATIONS
+        if lowered[:1] == short[0].lower() and _one_slip(lowered, short.lower())
     }  # fmt: skip
     if len(near) == 1:
         number = near.pop()
@@ -168,8 +173,11 @@ def _is_dateline(match: regex.Match[str]) -> bool:
     city = match.group("city")
     if fold_place(city) in data.kickers:
         return False
-    if match.group("month") and read_month(match.group("month")) is None:
+    reading = read_month(match.group("month")) if match.group("month") else None
+    if match.group("month") and reading is None:
         return False  # "Smith, Aged 5 - ": a word and a figure, but no month
+    if reading and reading.how == MISSPELT and not city.isupper():
+        return False  # a misspelt month only after a capitals place: "Luke, Mark 5 - " is a verse
     if city.isupper() and _letters(city) > 1:
         return _capitals_place(match, data)
     if any(word.isupper() and _letters(word) > 1 for word in city.split()):
