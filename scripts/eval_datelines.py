@@ -338,7 +338,9 @@ def measure_wire(show: bool, sample: int = 0) -> None:
     for kind in ("clean", "no-date", "not-a-dateline"):
         counts = caught[kind]
         if counts["rows"]:
-            print(f"| {kind} | {counts['rows']} | {counts['findings']} | {600 * counts['findings'] / counts['rows']:.2f} |")
+            print(
+                f"| {kind} | {counts['rows']} | {counts['findings']} | {600 * counts['findings'] / counts['rows']:.2f} |"
+            )
     print()
     for raw, finding in false if show else []:
         print(f"- false: {finding.rule} '{finding.matched}' in {raw!r}")

@@ -9,6 +9,7 @@ Kinds and the rule that must report each:
 - `month-spelling` (`Marc 3`, `Narch 2`, `Marchg 12`, `Mach 4`): dateline.month-spelling
 - `missing-comma` (`RICHMOND, Va. Feb 26`, `JOHANNESBURG March 13`): dateline.comma
 - `stray-comma` (`CHICAGO, March 4, -`, `N.Y,. March 13`): dateline.comma
+- `space-before-comma` (`ATLANTA , March 3 -`): dateline.comma
 - `dash-before-date` (`KANSAS CITY, Mo. - March 13 -`: a dash where the comma goes): dateline.comma
 - `dash` (`March 9  -`, `March 2-`: the dash after the dateline unspaced or double-spaced): dateline.dash
 - `agency-form` (`ROME, March 13, Reuter -`): dateline.agency
@@ -42,6 +43,7 @@ RULE_OF_KIND = {
     "month-spelling": "dateline.month-spelling",
     "missing-comma": "dateline.comma",
     "stray-comma": "dateline.comma",
+    "space-before-comma": "dateline.comma",
     "dash-before-date": "dateline.comma",
     "dash": "dateline.dash",
     "agency-form": "dateline.agency",
@@ -85,6 +87,8 @@ _UNPARSED = (
 def kind_of(raw: str, status: str) -> str:
     """A row's kind, from its raw dateline and the corpus's own label."""
     if status == "ok":
+        if regex.search(r"\p{L} ,", raw):
+            return "space-before-comma"
         return "clean" if regex.search(r"\S -$", raw) else "dash"
     if status == "place_not_caps":
         return "city-case"
@@ -116,7 +120,9 @@ def kinds(rows: list[WireDateline]) -> Counter[str]:
 
 # --- planted slips: each clean wire dateline corrupted once per kind, with a fixed seed -------------------
 
-_PARTS = regex.compile(r"^(?P<city>[^,]+)(?P<region>(?:, [^,]+?)*?)(?P<comma>, )(?P<month>\p{L}+) (?P<day>\d+)(?P<dash> - )")
+_PARTS = regex.compile(
+    r"^(?P<city>[^,]+)(?P<region>(?:, [^,]+?)*?)(?P<comma>, )(?P<month>\p{L}+) (?P<day>\d+)(?P<dash> - )"
+)
 MONTH_NAMES = MONTH_FORMS[:12]
 
 
@@ -187,7 +193,9 @@ def plant(raw: str, kind: str, rng) -> str | None:
     if kind == "stray-comma":
         return f"{head}, {date}, -"
     if kind == "day":
-        slip = rng.choice((f"{day} {month}", f"{month} {day}{rng.randint(1, 9)}" if len(day) == 2 else f"{month} 3{day}"))
+        slip = rng.choice(
+            (f"{day} {month}", f"{month} {day}{rng.randint(1, 9)}" if len(day) == 2 else f"{month} 3{day}")
+        )
         if day.endswith("0"):
             slip = f"{month} {day[:-1]}O"
         return f"{head}, {slip} -"

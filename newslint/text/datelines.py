@@ -30,7 +30,7 @@ _WORD = r"\p{L}[\p{L}.'’]*"
 _REGION_PART = rf"(?!{_MONTH}[ \t]*\d)\p{{Lu}}[\p{{L}}.'’]*(?:[ \t](?!{_MONTH}[ \t]*\d){_WORD}){{0,3}}?"
 _DATELINE_SOURCE = rf"""
     [ \t]*
-    (?P<city>{_WORD}(?:(?:[ ]|-){_WORD}){{0,3}}?)
+    (?P<city>{_WORD}(?:(?:[ ]|-){_WORD}){{0,3}}?)(?P<comma_space>[ \t]+(?=,))?
     (?:,[ \t]*(?P<region>{_REGION_PART}(?:,[ \t]*{_REGION_PART})?))?
     (?:
         (?P<comma>,\.?)?(?P<early_dash>[ \t]+-(?=[ \t]))?[ \t]*
@@ -84,6 +84,7 @@ class Dateline:
     comma: Span | None = None  # the comma before the date as written ("," or the swapped ",." of "N.Y,.")
     early_dash: Span | None = None  # a dash before the date: "KANSAS CITY, Mo. - March 13 - "
     late_comma: Span | None = None  # a comma after the date: "CHICAGO, March 4, - "
+    comma_space: Span | None = None  # a space before the city's comma: "ATLANTA , March 3 - "
 
 
 # How a dateline's month is written (`MonthReading.how`).
@@ -235,6 +236,7 @@ def _dateline(match: regex.Match[str]) -> Dateline:
         comma=_group(match, "comma"),
         early_dash=_group(match, "early_dash"),
         late_comma=_group(match, "late_comma"),
+        comma_space=_group(match, "comma_space"),
     )
 
 

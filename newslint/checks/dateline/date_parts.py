@@ -80,13 +80,13 @@ class Date(DatelineCheck):
         if not written.isdigit():
             day = written.replace("O", "0").replace("o", "0")  # a letter O keyed for a zero: "2O"
             if int(day) <= _DAYS_IN_MONTH[number - 1]:
-                yield self._hit(dateline.day_span, "a letter O for a zero", day, SAFE)
+                yield self._hit(dateline.day_span, f"a letter O for a zero: write '{day}'", day, SAFE)
             else:
-                yield self._hit(dateline.day_span, "no such day", None, None)
+                yield self._hit(dateline.day_span, "the month has no such day", None, None)
         elif not 1 <= int(written) <= _DAYS_IN_MONTH[number - 1]:
-            yield self._hit(dateline.day_span, "no such day", None, None)
+            yield self._hit(dateline.day_span, "the month has no such day", None, None)
         elif dateline.day_first:
-            yield self._hit(dateline.date, "day before month", f"{month} {written}", SAFE)
+            yield self._hit(dateline.date, f"month before day: write '{month} {written}'", f"{month} {written}", SAFE)
 
     @staticmethod
     def _hit(span: Span, problem: str, suggestion: str | None, applicability) -> Hit:
@@ -97,27 +97,36 @@ class Date(DatelineCheck):
 
 
 class Comma(DatelineCheck):
-    """The comma between place and date: missing ("RICHMOND, Va. Feb 26"), swapped ("N.Y,. March 13"), a
-    dash in its place ("KANSAS CITY, Mo. - March 13 -") or stray after the date ("CHICAGO, March 4, -")."""
+    """The commas of a dateline: missing before the date ("RICHMOND, Va. Feb 26"), swapped ("N.Y,. March 13"),
+    a dash in its place ("KANSAS CITY, Mo. - March 13 -"), stray after the date ("CHICAGO, March 4, -") or
+    with a space before it ("ATLANTA , March 3 -")."""
 
     ARGS = frozenset({"suggestion", "problem"})
 
     def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
+        if dateline.comma_space is not None:
+            span = dateline.comma_space
+            yield Hit(
+                span.start, span.end, {"suggestion": "", "problem": "no space before the comma"}, ("",), Fix("", SAFE)
+            )
         if dateline.date is None:
             return
         before = dateline.region or dateline.city
         if dateline.comma is None and dateline.early_dash is None:
             gap = Span(before.end, dateline.date.start)
             written = span_text(story, gap)
-            yield Hit(gap.start, gap.end or gap.start, {"suggestion": ", ", "problem": "missing"}, (", ",),
+            yield Hit(gap.start, gap.end or gap.start, {"suggestion": ", ", "problem": "a comma goes between the place and the date"}, (", ",),
                       Fix(", ", SAFE) if written.strip() == "" else None)  # fmt: skip
         elif dateline.early_dash is not None:
             span, wanted = dateline.early_dash, "" if dateline.comma else ","
-            yield Hit(span.start, span.end, {"suggestion": wanted, "problem": "a dash before the date"}, (wanted,),
+            problem = "a dash after the comma" if dateline.comma else "a dash where the comma goes"
+            yield Hit(span.start, span.end, {"suggestion": wanted, "problem": problem}, (wanted,),
                       Fix(wanted, SAFE))  # fmt: skip
         elif dateline.comma is not None and span_text(story, dateline.comma) == ",.":
-            yield Hit(dateline.comma.start, dateline.comma.end, {"suggestion": ".,", "problem": "swapped"}, (".,",),
+            yield Hit(dateline.comma.start, dateline.comma.end, {"suggestion": ".,", "problem": "the comma and the period are swapped"}, (".,",),
                       Fix(".,", SAFE))  # fmt: skip
         if dateline.late_comma is not None:
             span = dateline.late_comma
-            yield Hit(span.start, span.end, {"suggestion": "", "problem": "after the date"}, ("",), Fix("", UNSAFE))
+            yield Hit(
+                span.start, span.end, {"suggestion": "", "problem": "no comma after the date"}, ("",), Fix("", UNSAFE)
+            )
