@@ -139,7 +139,7 @@ def read_month(token: str) -> MonthReading | None:
         if (len(lowered) > 3 or len(name) > 3) and _one_slip(lowered, name.lower())
     }  # fmt: skip
     near |= {
-        forms[short] for short in _ABBREVIATIONS
+        forms[short] for short in (*_ABBREVIATIONS, "May")
         if lowered[:1] == short[0].lower() and _one_slip(lowered, short.lower())
     }  # fmt: skip
     if len(near) == 1:
