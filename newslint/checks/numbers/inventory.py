@@ -98,6 +98,15 @@ def _inventory_builder(lex: NumberData) -> Callable[[Story], Inventory]:
     return build
 
 
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "cattle", "feet"})
+
+
+def _plural(noun: str) -> bool:
+    if noun in _IRREGULAR_PLURALS:
+        return True
+    return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
+
+
 def _grouping(digits: str) -> str:
     if "," in digits:
         return COMMA
@@ -209,7 +218,10 @@ class _Builder:
 
     def _common_kinds(self, start: int, end: int, pre: str, post: str) -> set[str]:
         """Kinds of a figure or a word from the words around it and the spans it lies in."""
-        kinds = ctx.kinds_after(self.patterns, post) | ctx.kinds_before(self.patterns, pre)
+        after = ctx.kinds_after(self.patterns, post)
+        kinds = after | ctx.kinds_before(self.patterns, pre)
+        if ctx.SCORE in kinds and ctx.SCORE not in after and self._counted_things(post):
+            kinds.discard(ctx.SCORE)  # "made 2 controversial decisions": a count after the verb, not a score
         kinds |= {kind for kind, spans in self.protected.items() if spans.holds(start)}
         if self.casual.holds(start):
             kinds.add(ctx.CASUAL)
@@ -277,17 +289,24 @@ class _Builder:
         )
 
     def _counts(self, pre: str, post: str, last: str) -> bool:
-        """A count like "their 2500 employees": a plural noun after, no year word ("in", "since") before."""
+        """A count like "their 2500 employees", or "Statistics, 1570 people" after a comma: a plural noun
+        after, no year word ("in", "since") before."""
         nxt = _NEXT_WORD.match(post)
-        if (
-            not nxt
-            or not last
-            or last in self.lex.lower("year-before")
-            or not cached_pattern(r"\p{L}\s+$", regex.REVERSE).search(pre)
-        ):
+        if not nxt or last in self.lex.lower("year-before"):
             return False
+        after_word = last and cached_pattern(r"\p{L}\s+$", regex.REVERSE).search(pre)
+        after_comma = cached_pattern(r"\p{L}[,;:]\s+$", regex.REVERSE).search(pre)
         noun = nxt.group(1)
-        return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
+        if not after_word and not (after_comma and noun not in self.lex.lower("year-nouns")):
+            return False  # ", 2019 figures show": a year before a noun that years qualify
+        return _plural(noun)
+
+    def _counted_things(self, post: str) -> bool:
+        """Things counted after a number: "2 controversial decisions", "3 new stadiums"; not the runs,
+        goals or votes a score counts ("made 45 runs", "won 2 seats")."""
+        words = cached_pattern(r"(?:\s+\p{Ll}+){1,3}").match(post)
+        nouns = [word for word in (words.group().split() if words else ()) if _plural(word)]
+        return bool(nouns) and nouns[0] not in self.lex.lower("score-units")
 
     def _word(self, start: int, end: int) -> Mention | None:
         text = self.text[start:end]
