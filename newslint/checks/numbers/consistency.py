@@ -45,7 +45,7 @@ class Mixed(NumberCheck):
             raise ValueError(f"'feature' must be one of {sorted(FEATURES)}")
         self.feature = self.params["feature"]
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         house_key = FEATURES[self.feature]
         if house_key and self.house(house_key) is not None:
             return  # the house-style rule for this feature already names the one right form

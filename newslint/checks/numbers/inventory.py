@@ -301,6 +301,10 @@ class _Builder:
             return False  # ", 2019 figures show": a year before a noun that years qualify
         return _plural(noun)
 
+    def _spoken_date(self, pre: str) -> bool:
+        month = cached_pattern(r"(\p{L}+)\s+the\s+$", regex.REVERSE).search(pre)
+        return bool(month) and month.group(1).lower() in self.lex.lower("months")
+
     def _counted_things(self, post: str) -> bool:
         """Things counted after a number: "2 controversial decisions", "3 new stadiums"; not the runs,
         goals or votes a score counts ("made 45 runs", "won 2 seats")."""
@@ -316,6 +320,8 @@ class _Builder:
         value, ordinal = parsed
         pre, post = self._window(start, end)
         kinds = self._common_kinds(start, end, pre, post) - {ctx.NAME}
+        if ordinal and self._spoken_date(pre):
+            kinds.add(ctx.CASUAL)  # "September the eleventh", as a speaker says it: a recast, not "11th"
         if text[:1].isupper() and not self._sentence_start(start, pre):
             kinds.add(ctx.NAME)  # "Big Ten", "Twentieth Century Fund" (AP: proper names)
         if ordinal and (

@@ -26,7 +26,7 @@ class FromTo(NumberCheck):
 
     ARGS = frozenset({"suggestion"})
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         for m in self.finditer(_PREPOSITION_RANGE, story.masked):
             if _AFTER_SCORE.match(story.masked, m.end()):
                 continue
@@ -56,7 +56,7 @@ class MoneyRange(NumberCheck):
             rf"\s+(?P<scale>{scales})\b"
         )
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         if not any(symbol in story.masked for symbol in self.symbols):
             return  # every range it flags opens with a currency symbol
         for m in self.finditer(self.pattern, story.masked):

@@ -38,7 +38,7 @@ class SpellOut(NumberCheck):
     }
     ARGS = frozenset({"suggestion"})
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         word_exempt = frozenset(self.params["word-exempt"])
         for m in inventory(story, self.lex).mentions:
             # Every exception is a reason for figures: a spelled-out 10 or more keeps only its own few.
@@ -66,7 +66,7 @@ class SpellOut(NumberCheck):
 class SentenceStart(NumberCheck):
     """A figure opening a sentence, unless a calendar year (AP; BBC and Guardian likewise)."""
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         for m in inventory(story, self.lex).figures():
             if not m.sentence_start or self.excused(m):
                 continue
@@ -88,7 +88,7 @@ class ThousandsSeparator(NumberCheck):
         if self.params["form"] not in ("", ",", " "):
             raise ValueError("'form' must be ',' or ' '")
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         mark = self.house("thousands")
         if mark is None:
             return
@@ -113,7 +113,7 @@ class PercentSign(NumberCheck):
         if self.params["form"] not in ("", *PERCENT_FORMS):
             raise ValueError(f"'form' must be one of {sorted(PERCENT_FORMS)}")
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         form = self.house("percent")
         if form not in PERCENT_FORMS:
             return
@@ -142,7 +142,7 @@ class Millions(NumberCheck):
         if self.params["form"] not in ("", SCALE_WORD, SCALE_ABBREVIATION):
             raise ValueError("'form' must be 'word' or 'abbreviation'")
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         form = self.house("scale")
         if form not in (SCALE_WORD, SCALE_ABBREVIATION):
             return
@@ -173,7 +173,7 @@ class DateSuffix(NumberCheck):
 
     ARGS = frozenset({"suggestion"})
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         month_before = ctx.context_patterns(self.lex).before[ctx.DATE]
         for m in inventory(story, self.lex).figures():
             # Only "June 12th": "the 5th of May" needs a recast ("May 5"), not a deleted suffix.
@@ -182,6 +182,7 @@ class DateSuffix(NumberCheck):
                 m.ordinal
                 and ctx.DATE in m.kinds
                 and month_before.search(before, lower_cased(before))
+                and not before.rstrip().lower().endswith(" the")  # "June the 12th" needs a recast
                 and not self.excused(m)
             ):
                 suggestion = m.text[: -len(m.suffix)]
