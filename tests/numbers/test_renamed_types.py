@@ -40,7 +40,7 @@ def test_an_old_pack_loads_with_a_notice_for_each_old_type(family: str, tmp_path
     new_rules = {rule.id: rule for rule in load_packs([_builtin(family)])}
     for rule in load_packs([old_pack]):
         assert rule.type == new_rules[rule.id].type
-        if any(f'type \'{old}\'' in notice for old in used for notice in rule.deprecations):
+        if any(f"type '{old}'" in notice for old in used for notice in rule.deprecations):
             assert f'write type = "{rule.type}"' in rule.deprecations[0]
     notices = [notice for rule in load_packs([old_pack]) for notice in rule.deprecations]
     assert {old for old in used if any(f"type '{old}'" in n for n in notices)} == set(used)
