@@ -234,7 +234,7 @@ def _with_month(story: Story, rng: random.Random, write) -> tuple[str, int, int]
         place = _PLACE.match(story.text, at)
         region = regex.match(r", [A-Z][A-Za-z.]+", story.text[place.end() :])
         after = place.end() + (region.end() if region else 0)
-        written = write(rng.choice(("March", "April", "Feb.", "Sept.")))
+        written = write(rng.choice(("March", "April", "June", "July")))  # the same in every house
         return (
             story.text[:after] + f", {written} {rng.randint(1, 28)}" + story.text[after:],
             after + 2,

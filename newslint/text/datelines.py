@@ -138,7 +138,8 @@ def read_month(token: str) -> MonthReading | None:
         i for i, name in enumerate(names, 1)
         if (len(lowered) > 3 or len(name) > 3) and _one_slip(lowered, name.lower())
     }  # fmt: skip
-    near |= {
+    # A slip of a name wins over a slip of an abbreviation: "Juy" is July with its "l" dropped.
+    near = near or {
         forms[short] for short in (*_ABBREVIATIONS, "May")
         if lowered[:1] == short[0].lower() and _one_slip(lowered, short.lower())
     }  # fmt: skip
