@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 
 import regex
 
@@ -46,7 +47,7 @@ class MoneyRange(NumberCheck):
         super().setup()
         self.symbols = self.lex.words("currency-symbols")
 
-    @property
+    @cached_property
     def pattern(self) -> regex.Pattern[str]:
         """Compiled on first use: most stories hold no currency symbol."""
         symbols = "|".join(regex.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
