@@ -49,8 +49,9 @@ _DATELINE_SOURCE = rf"""
     (?=\S)
     """
 # After a mixed-case place: a weather or results table ("Sioux City, April 7 - Sunny/34 degrees - ...") rather
-# than a sentence: a slashed cell, or another spaced dash, before any sentence gets going.
-_TABLE_AFTER = r"[^\s/]*/\S|[^.\n]{0,40}?[ \t]-[ \t]"
+# than a sentence: a slashed first cell, or a figure and then another spaced dash before any full stop (prose
+# such as "The company - its chief said - ..." has a spaced dash but no figure before it).
+_TABLE_AFTER = r"[^\s/]*/\S|[^.\n]{0,30}?\d[^.\n]{0,20}?[ \t]-[ \t]"
 _EMBEDDED_START = regex.compile(r"(?<=[\s.!?”\"])(?=\p{Lu}{2})")
 # Every dateline holds one of these (the dash group's forms, TASS's slash): a paragraph with none is not
 # tried, and a story with no dateline never compiles the pattern.
