@@ -17,7 +17,7 @@ from newslint.finding import Level
 from newslint.resources import read_toml
 
 CONFIG_NAMES = ("newslint.toml", "pyproject.toml")
-STYLES = ("ap", "reuters", "xinhua", "guardian")
+STYLES = ("ap", "reuters", "xinhua", "guardian", "abc")
 
 
 @dataclass(frozen=True)

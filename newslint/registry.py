@@ -24,4 +24,21 @@ CHECK_TYPES: dict[str, type[Check]] = {
 
 # Type keys as they were spelt before each was named after its rule: users' own packs may still use them, and
 # get a notice naming the new key.
-RENAMED_TYPES: dict[str, str] = {}
+RENAMED_TYPES: dict[str, str] = {
+    # numbers
+    "number-words": "numbers-spell-out",
+    "number-sentence-start": "numbers-sentence-start",
+    "number-separators": "numbers-thousands-separator",
+    "number-percent": "numbers-percent-sign",
+    "number-scale": "numbers-millions",
+    "number-date-suffix": "numbers-date-suffix",
+    "number-preposition-range": "numbers-from-to",
+    "number-money-range": "numbers-money-range",
+    "number-consistency": "numbers-mixed",
+    # dateline
+    "dateline-case": "dateline-city-case",
+    "dateline-region-missing": "dateline-needs-region",
+    "dateline-region-extra": "dateline-standalone-region",
+    "dateline-state": "dateline-state-abbreviation",
+    "dateline-future": "dateline-future-date",
+}

@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import CACHE, abc_stories, wheel_members, word_count
+from wire_datelines import PLANTED_KINDS, RULE_OF_KIND, TSV, plant, wire_datelines
 
 from newslint.finding import Finding
 from newslint.linter import Linter
@@ -222,12 +223,101 @@ def _agrees(story: Story, weekday: str) -> bool:
     return WEEKDAYS[written.weekday()] == weekday
 
 
+def _with_month(story: Story, rng: random.Random, write) -> tuple[str, int, int] | None:
+    """The story with its dateline month (or, in AP's dateless newspaper form, an added date) rewritten by
+    `write(house_form)`, and where that month now stands."""
+    at, end = story.text.index(story.lead), _dateline_end(story)
+    if story.group == "tass":
+        return None
+    month = _MONTH.search(story.text, at, end)
+    if month is None:
+        place = _PLACE.match(story.text, at)
+        region = regex.match(r", [A-Z][A-Za-z.]+", story.text[place.end() :])
+        after = place.end() + (region.end() if region else 0)
+        written = write(rng.choice(("March", "April", "June", "July")))  # the same in every house
+        return (
+            story.text[:after] + f", {written} {rng.randint(1, 28)}" + story.text[after:],
+            after + 2,
+            after + 2 + len(written),
+        )
+    written = write(month.group())
+    return (
+        story.text[: month.start()] + written + story.text[month.end() :],
+        month.start(),
+        month.start() + len(written),
+    )
+
+
+def month_case(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    made = _with_month(story, rng, lambda m: rng.choice((m.upper(), m.lower(), m[:2].upper() + m[2:])))
+    return (made[0], "dateline.month-case") if made else None
+
+
+def month_slip(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    from wire_datelines import _month_slip
+
+    def slipped(month: str) -> str:
+        bare = month.rstrip(".")
+        return (_month_slip(bare, rng) or bare + "h") + month[len(bare) :]
+
+    made = _with_month(story, rng, slipped)
+    return (made[0], "dateline.month-spelling") if made else None
+
+
+def missing_comma(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    made = _with_month(story, rng, lambda m: m)
+    if made is None or made[0][made[1] - 2 : made[1]] != ", ":
+        return None
+    text, start, _ = made
+    return text[: start - 2] + " " + text[start:], "dateline.comma"
+
+
+# AP stand-alone cities of this set with their states (§2.2): each given its state is the extra-region slip.
+_HOME = {"WASHINGTON": "D.C.", "NEW YORK": "N.Y.", "CHICAGO": "Ill.", "SAN FRANCISCO": "Calif.", "BRUSSELS": "Belgium"}
+
+
+def extra_region(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    at = story.text.index(story.lead)
+    place = _PLACE.match(story.text, at)
+    if story.group != "ap" or place.group() not in _HOME or story.text[place.end()] == ",":
+        return None
+    return story.text[: place.end()] + f", {_HOME[place.group()]}" + story.text[
+        place.end() :
+    ], "dateline.standalone-region"
+
+
+def missing_region(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    at = story.text.index(story.lead)
+    place = _PLACE.match(story.text, at)
+    region = regex.match(r", [A-Z][A-Za-z.]+", story.text[place.end() :])
+    if story.group != "ap" or region is None:
+        return None
+    return story.text[: place.end()] + story.text[place.end() + region.end() :], "dateline.needs-region"
+
+
+def agency_spacing(story: Story, rng: random.Random) -> tuple[str, str] | None:
+    at, end = story.text.index(story.lead), _dateline_end(story)
+    paren = story.text.find(" (", at, end)
+    if paren < 0:
+        return None
+    cut = rng.choice(
+        (story.text[:paren] + story.text[paren + 1 :], story.text[: paren + 2] + " " + story.text[paren + 2 :])
+    )
+    return cut, "dateline.agency-spacing"
+
+
 CORRUPTIONS = {
     "lowercased city": lower_city,
     "wrong dash": wrong_dash,
     '"Sep." month': sep_month,
     "postal code": postal_code,
     "wrong weekday": wrong_weekday,
+    "month case": month_case,
+    "misspelt month": month_slip,
+    "missing comma": missing_comma,
+    "extra region": extra_region,
+    "missing region": missing_region,
+    "agency spacing": agency_spacing,
 }
 
 
@@ -273,11 +363,13 @@ def measure_recall(stories: list[Story], seed: int) -> None:
             made = corrupt(story, rng)
             if made is None or made[1] in before:
                 continue  # not applicable, or the rule already fires on the original
+            if made[1].startswith("dateline.month") and "dateline.month" in before:
+                continue  # a month already in a form the house does not use: that is its one finding
             text, rule = made
             ok = rule in {f.rule for f in findings(linter, text)}
             caught[f"{name} ({story.group})"]["caught" if ok else "missed"] += 1
             if not ok:
-                missed.append((name, story.ident, text[text.index("\n\n", text.index("\n\n") + 2) + 2 :][:120]))
+                missed.append((name, story.ident, text.strip().split("\n\n")[-1][:120]))
     print(f"## Recall on corrupted real datelines (seed {seed})\n")
     print("| error | planted | caught | recall |")
     print("|---|---:|---:|---:|")
@@ -292,11 +384,106 @@ def measure_recall(stories: list[Story], seed: int) -> None:
         print(f"- missed {name} in {ident}: {text}")
 
 
+def measure_wire(show: bool, sample: int = 0) -> None:
+    """The real Reuters datelines of 1987 in Reuters style: recall per kind of the wire's own slips, and
+    findings on its clean datelines."""
+    rows = wire_datelines()
+    if not rows:
+        print(f"## Reuters 1987 wire datelines: skipped ({TSV.name} not found under ../shared/corpora/)\n")
+        return
+    if sample:
+        clean = [r for r in rows if r.kind == "clean"]
+        rows = [r for r in rows if r.kind != "clean"] + random.Random(1).sample(clean, min(sample, len(clean)))
+    linter = Linter(isolated=True, style="reuters", select=("dateline",))
+    caught: dict[str, Counter[str]] = defaultdict(Counter)
+    false: list[tuple[str, Finding]] = []
+    extra = Counter()
+    for row in rows:
+        found = findings(linter, row.text)
+        rule = RULE_OF_KIND.get(row.kind)
+        if rule is None:
+            caught[row.kind]["rows"] += 1
+            caught[row.kind]["findings"] += len(found)
+            false += [(row.raw, f) for f in found if row.kind in ("clean", "not-a-dateline")]
+            continue
+        ok = any(f.rule == rule for f in found)
+        caught[row.kind]["caught" if ok else "missed"] += 1
+        extra[row.kind] += sum(f.rule == rule for f in found) - 1 if ok else 0
+        if show and not ok:
+            print(f"- missed {row.kind}: {row.raw!r} -> {[(f.rule, f.matched) for f in found]}")
+    print("## Reuters 1987 wire datelines, Reuters style (the wire's own slips)\n")
+    print("| kind | rule | rows | caught | recall | more than one finding of the rule |")
+    print("|---|---|---:|---:|---:|---:|")
+    total = Counter()
+    for kind, rule in RULE_OF_KIND.items():
+        counts = caught[kind]
+        rows_of_kind = counts["caught"] + counts["missed"]
+        total.update(counts)
+        if rows_of_kind:
+            recall = counts["caught"] / rows_of_kind
+            print(f"| {kind} | {rule} | {rows_of_kind} | {counts['caught']} | {recall:.1%} | {extra[kind]} |")
+    planted = total["caught"] + total["missed"]
+    print(f"| **all slips** | | {planted} | {total['caught']} | {total['caught'] / planted:.1%} | |\n")
+    print("| not slips | rows | findings | per 600 rows |")
+    print("|---|---:|---:|---:|")
+    for kind in ("clean", "no-date", "not-a-dateline"):
+        counts = caught[kind]
+        if counts["rows"]:
+            print(
+                f"| {kind} | {counts['rows']} | {counts['findings']} | {600 * counts['findings'] / counts['rows']:.2f} |"
+            )
+    print()
+    for raw, finding in false if show else []:
+        print(f"- false: {finding.rule} '{finding.matched}' in {raw!r}")
+
+
+def measure_wire_planted(seed: int, sample: int, show: bool) -> None:
+    """Slips planted in a sample of the wire's clean datelines, each kind reported apart."""
+    rows = [r for r in wire_datelines() if r.kind == "clean"]
+    if not rows:
+        return
+    rng = random.Random(seed)
+    rows = rng.sample(rows, min(sample, len(rows)))
+    linter = Linter(isolated=True, style="reuters", select=("dateline",))
+    caught: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        rest = row.text[len(row.raw) :]
+        for kind in PLANTED_KINDS:
+            slipped = plant(row.raw, kind, rng)
+            if slipped is None:
+                continue
+            found = findings(linter, slipped + rest)
+            ok = any(f.rule == RULE_OF_KIND[kind] for f in found)
+            caught[kind]["caught" if ok else "missed"] += 1
+            caught[kind]["other"] += sum(f.rule != RULE_OF_KIND[kind] for f in found)
+            if show and not ok:
+                print(f"- missed planted {kind}: {slipped!r} -> {[(f.rule, f.matched) for f in found]}")
+    print(f"## Slips planted in {len(rows)} clean Reuters 1987 datelines, Reuters style (seed {seed})\n")
+    print("| kind | rule | planted | caught | recall | findings of other rules |")
+    print("|---|---|---:|---:|---:|---:|")
+    total = Counter()
+    for kind in PLANTED_KINDS:
+        counts = caught[kind]
+        planted = counts["caught"] + counts["missed"]
+        total.update(counts)
+        if planted:
+            print(f"| {kind} | {RULE_OF_KIND[kind]} | {planted} | {counts['caught']} | "
+                  f"{counts['caught'] / planted:.1%} | {counts['other']} |")  # fmt: skip
+    planted = total["caught"] + total["missed"]
+    print(f"| **all** | | {planted} | {total['caught']} | {total['caught'] / planted:.1%} | {total['other']} |\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=5)
-    parser.add_argument("--list", action="store_true", help="list every finding on clean copy")
+    parser.add_argument("--list", action="store_true", help="list every finding on clean copy and every miss")
+    parser.add_argument("--wire-only", action="store_true", help="only the Reuters 1987 wire datelines")
+    parser.add_argument("--sample", type=int, default=0, help="wire: only this many clean datelines (0: all)")
     args = parser.parse_args()
+    measure_wire(args.list, args.sample)
+    measure_wire_planted(args.seed, args.sample or 600, args.list)
+    if args.wire_only:
+        return
     stories = news_stories() + xinhua_samples()
     measure_clean(stories, args.list)
     measure_recall(stories, args.seed)

@@ -165,6 +165,37 @@ def mixed_percent(text: str, rng: random.Random) -> Plant | None:
     return _replace(text, m.start(), m.end(), "%", "mixed % and per cent")
 
 
+def digit_in_quote(text: str, rng: random.Random) -> Plant | None:
+    """A count under ten in a quotation written as a digit: AP writes quotations' numbers in its style."""
+    words = "|".join(SMALL)
+    found = [m for m in regex.finditer(rf"(?<=\p{{Ll}},?\s)({words})\s+(\p{{Ll}}+s)\b", text)
+             if in_quote(text, m.start()) and m.group(2) not in MEASURES]  # fmt: skip
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(text, m.start(1), m.end(1), str(SMALL.index(m.group(1)) + 2), "digit for a count, in a quotation")
+
+
+def year_like_count(text: str, rng: random.Random) -> Plant | None:
+    """A count between 1,000 and 2,100 (the span of years) with its comma dropped: "1,570 people" -> "1570
+    people", "Statistics, 1,570 people" -> "Statistics, 1570 people". Taken for a year, it goes unflagged."""
+    found = [m for m in regex.finditer(r"(?<![\d$£€.,])(1,\d{3}|20\d\d|2,0\d\d)(?![\d.,])(?=\s+\p{Ll}+s\b)", text)
+             if "," in m.group() and not in_quote(text, m.start())]  # fmt: skip
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(text, m.start(), m.end(), m.group().replace(",", ""), "comma dropped from a year-like count")
+
+
+def percent_sign_in_per_cent_copy(text: str, rng: random.Random) -> Plant | None:
+    """One "per cent" of ABC copy (a house that writes "per cent") as "%"."""
+    found = [m for m in regex.finditer(r"(?<=\d) per cent\b", text) if not in_quote(text, m.start())]
+    if not found:
+        return None
+    m = rng.choice(found)
+    return _replace(text, m.start(), m.end(), "%", "% in 'per cent' copy")
+
+
 PLANTERS: dict[str, tuple[Callable[[str, random.Random], Plant | None], str]] = {
     "comma dropped from thousands": (drop_comma, "ap"),
     "digit for a count under ten": (digit_for_small, "ap"),
@@ -172,6 +203,9 @@ PLANTERS: dict[str, tuple[Callable[[str, random.Random], Plant | None], str]] = 
     "figure opening a sentence": (figure_first, "ap"),
     "mixed % and per cent": (mixed_percent, "reuters"),
     "comma dropped (style-free rule)": (drop_comma, "reuters"),
+    "digit for a count, in a quotation": (digit_in_quote, "ap"),
+    "comma dropped from a year-like count": (year_like_count, "ap"),
+    "% in 'per cent' copy": (percent_sign_in_per_cent_copy, "abc"),
 }
 
 
@@ -211,7 +245,7 @@ def recall(stories: list[str], seed: int, show: bool) -> dict[str, tuple[int, in
             if plant is None:
                 continue
             total += 1
-            hit = caught(linter, text, plant, style_free=style != "ap")
+            hit = caught(linter, text, plant, style_free=style not in ("ap", "abc"))
             caught_count += hit
             if show and not hit:
                 print(f"  missed [{index}] {name}: …{plant.text[max(0, plant.start - 50) : plant.end + 30]}…")
@@ -234,6 +268,7 @@ def report(label: str, stories: list[str], seed: int, show: bool) -> None:
         ("style-free rules, style 'ap'", "ap", STYLE_FREE),
         ("AP style rules that ABC shares (all but percent-sign)", "ap", SHARED_WITH_ABC),
         ("AP percent-sign (ABC writes 'per cent' by house style)", "ap", ("numbers.percent-sign",)),
+        ("ABC house percent-sign ('per cent')", "abc", ("numbers.percent-sign",)),
         ("AP money-range (ABC's range style is not known)", "ap", ("numbers.money-range",)),
         ("Guardian millions (ABC writes '$2 million', the Guardian '£2m')", "guardian", ("numbers.millions",)),
     ):

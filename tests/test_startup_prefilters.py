@@ -13,10 +13,10 @@ from helpers import golden_stories
 from newslint.text import datelines
 from newslint.checks.numbers import context as ctx
 from newslint.checks.base import WordPattern
-from newslint.checks.numbers.lexicon import load_lexicon
+from newslint.checks.numbers.data import load_number_data
 from newslint.text.word_lookup import lower_cased
 
-LEX = load_lexicon()
+LEX = load_number_data()
 PATTERNS = ctx.context_patterns(LEX)
 STORIES = golden_stories(".txt")
 

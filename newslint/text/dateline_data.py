@@ -13,7 +13,7 @@ from newslint.resources import builtin_data, read_toml
 DATA_FILE = "datelines.toml"
 
 
-def fold(place: str) -> str:
+def fold_place(place: str) -> str:
     """A place or region compared without case, periods, spaces or curly apostrophes ("W. Va." ~ "W.Va.")."""
     return "".join(ch for ch in place.replace("’", "'").upper() if ch not in ". ")
 
@@ -26,6 +26,7 @@ class DatelineStyle:
     agency: str
     case: str
     dash: str
+    also_dashes: frozenset[str]  # other dashes the house's own wire sends: AP's ASCII " _ " for its em dash
     months: tuple[str, ...]  # the preferred form of each month, January first
     also_months: frozenset[str]
     standalone: Mapping[str, frozenset[str]]  # folded city -> folded names of its own state or country
@@ -39,7 +40,7 @@ class DatelineStyle:
 
     def stands_alone(self, city: str) -> bool:
         upper = " ".join(city.replace("’", "'").upper().split())
-        return fold(city) in self.standalone or upper.startswith(self.standalone_prefixes)
+        return fold_place(city) in self.standalone or upper.startswith(self.standalone_prefixes)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class DatelineData:
     kickers: frozenset[str]  # folded
     min_bare_city_letters: int
     places: frozenset[str]  # folded stand-alone cities of every style
-    regions: frozenset[str]  # folded U.S. state names, AP forms and postal codes
+    regions: frozenset[str]  # folded U.S. state names, AP forms, postal codes, countries and provinces
 
 
 def _home_regions(region: str, ap: Mapping[str, Any]) -> frozenset[str]:
@@ -62,7 +63,7 @@ def _home_regions(region: str, ap: Mapping[str, Any]) -> frozenset[str]:
     if region in ap.get("states", {}):
         names.add(ap["states"][region])
         names.update(code for code, state in ap.get("postal-codes", {}).items() if state == region)
-    return frozenset(fold(n) for n in names)
+    return frozenset(fold_place(n) for n in names)
 
 
 def _style(name: str, table: Mapping[str, Any]) -> DatelineStyle:
@@ -72,9 +73,10 @@ def _style(name: str, table: Mapping[str, Any]) -> DatelineStyle:
         agency=table["agency"],
         case=table.get("case", "upper"),
         dash=table["dash"],
+        also_dashes=frozenset(table.get("also-dashes", [])),
         months=tuple(table["months"]),
         also_months=frozenset(table.get("also-months", [])),
-        standalone={fold(city): _home_regions(region, table) for city, region in standalone.items()},
+        standalone={fold_place(city): _home_regions(region, table) for city, region in standalone.items()},
         standalone_prefixes=tuple(table.get("standalone-prefixes", [])),
         states=dict(table.get("states", {})),
         postal_codes=dict(table.get("postal-codes", {})),
@@ -92,17 +94,18 @@ def parse(data: Mapping[str, Any]) -> DatelineData:
             if len(styles[name].months) != 12:
                 raise ValueError(f"{DATA_FILE}: [{name}] months must list 12 forms")
     recognise = data["recognise"]
-    regions = set()
+    regions: set[str] = set()
     for style in styles.values():
         for state, form in style.states.items():
-            regions.update((fold(state), fold(form)))
-        regions.update(fold(code) for code in style.postal_codes)
+            regions.update((fold_place(state), fold_place(form)))
+        regions.update(fold_place(code) for code in style.postal_codes)
+    regions.update(fold_place(country) for country in recognise.get("countries", []))
     return DatelineData(
         version=str(data["version"]),
         month_names=month_names,
         styles=styles,
-        agencies=frozenset(fold(a) for a in recognise["agencies"]),
-        kickers=frozenset(fold(k) for k in recognise["kickers"]),
+        agencies=frozenset(fold_place(a) for a in recognise["agencies"]),
+        kickers=frozenset(fold_place(k) for k in recognise["kickers"]),
         min_bare_city_letters=int(recognise["min-bare-city-letters"]),
         places=frozenset(city for style in styles.values() for city in style.standalone),
         regions=frozenset(regions),

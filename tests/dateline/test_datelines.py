@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from newslint.text import dateline_data
 from newslint.checks.base import Context
-from newslint.cli import main
 from newslint.checks.dateline.dates import dateline_date, parse_timestamp
-from newslint.text.datelines import find_dateline, month_number
+from newslint.cli import main
 from newslint.engine import ActiveRule, lint
 from newslint.packs import builtin_pack_paths, load_packs
+from newslint.text import dateline_data
+from newslint.text.datelines import find_dateline, month_number
 from newslint.text.story import Story
 
 RULES = {rule.id: rule for rule in load_packs(builtin_pack_paths()) if rule.family == "dateline"}

@@ -8,21 +8,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks.numbers import context as ctx
 from newslint.checks.base import Context
+from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.data import load_number_data
 from newslint.checks.numbers.forms import regroup
 from newslint.checks.numbers.inventory import inventory
-from newslint.checks.numbers.lexicon import load_lexicon
 from newslint.checks.numbers.words import figure_with_suffix, number_words
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Applicability
-from newslint.packs import builtin_pack_paths, load_packs
 from newslint.linter import Linter
+from newslint.packs import builtin_pack_paths, load_packs
 from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = {rule.id: rule for rule in load_packs(builtin_pack_paths()) if rule.family == "numbers"}
-LEX = load_lexicon()
+LEX = load_number_data()
 
 
 def findings(rule_id: str, text: str, style: str = "ap", scopes: frozenset[str] | None = None):
@@ -333,7 +333,7 @@ def test_headline_forms_do_not_count_for_consistency() -> None:
 
 
 def test_style_rules_name_only_styles_whose_data_defines_their_form() -> None:
-    keys = {"number-percent": "percent", "number-scale": "scale", "number-separators": "thousands"}
+    keys = {"numbers-percent-sign": "percent", "numbers-millions": "scale", "numbers-thousands-separator": "thousands"}
     for rule in RULES.values():
         if rule.type in keys:
             assert rule.styles and all(LEX.house_form(s, keys[rule.type]) for s in rule.styles), rule.id

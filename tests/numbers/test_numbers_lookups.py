@@ -8,13 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.data import load_number_data
 from newslint.checks.numbers.forms import _may_spell_fractions
 from newslint.checks.numbers.inventory import _OPENING_MARKS, _SentenceOpenings, _Spans
-from newslint.checks.numbers.lexicon import load_lexicon
-from newslint.text.word_lookup import lower_cased
 from newslint.text.segment import Span
+from newslint.text.word_lookup import lower_cased
 
-LEX = load_lexicon()
+LEX = load_number_data()
 PATTERNS = ctx.context_patterns(LEX)
 _GLUE = [" ", "  ", "\n", ", ", ". ", "-", "", '"', "\u00a0", "ß"]
 _CASUAL = [

@@ -20,7 +20,7 @@ from newslint.checks.attribution.rules import AnonymousSource
 from newslint.checks.attribution.lexicon import load_lexicon
 from newslint.checks.attribution.sourcing import Sourcing
 from newslint.checks.base import Context
-from newslint.checks.numbers.lexicon import load_lexicon as load_numbers_lexicon
+from newslint.checks.numbers.data import load_number_data as load_numbers_lexicon
 from newslint.checks.numbers.words import number_words
 from newslint.text.word_lookup import first_words, phrase_first_words, word_starts
 from newslint.text.segment import Span

@@ -6,37 +6,18 @@ from collections.abc import Iterable
 
 import regex
 
-from newslint.text import dateline_data
 from newslint.checks.base import Check, Param
 from newslint.checks.dateline.agreement import FutureDate, Weekday
-from newslint.text.dateline_data import DatelineStyle, fold
-from newslint.text.datelines import Dateline, find_dateline, find_embedded_dateline
+from newslint.checks.dateline.base import SAFE, UNSAFE, DatelineCheck
+from newslint.checks.dateline.base import span_text as _text
+from newslint.checks.dateline.date_parts import Comma, Date, Month, MonthCase, MonthSpelling
 from newslint.finding import Applicability, Fix, Hit
+from newslint.text.dateline_data import DatelineStyle, fold_place
+from newslint.text.datelines import Dateline, find_dateline, find_embedded_dateline
 from newslint.text.segment import Span
 from newslint.text.story import Story
 
-SAFE, UNSAFE = Applicability.SAFE, Applicability.UNSAFE
 _FIRST_WORD = regex.compile(r"\S+")
-
-
-def _text(story: Story, span: Span) -> str:
-    return story.text[span.start : span.end]
-
-
-class DatelineCheck(Check):
-    """Base of the checks on the story's own dateline, in the context's house style."""
-
-    def setup(self) -> None:
-        self.data = dateline_data.load()
-
-    def hits(self, story: Story) -> Iterable[Hit]:
-        style = self.data.styles.get(self.context.style)
-        if story.dateline is None or style is None:
-            return ()
-        return self.check(story, story.dateline, style)
-
-    def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
-        raise NotImplementedError
 
 
 def _first_region(story: Story, dateline: Dateline) -> Span | None:
@@ -59,7 +40,7 @@ class CityCase(DatelineCheck):
             yield Hit(dateline.city.start, dateline.city.end, {"suggestion": upper}, (upper,), Fix(upper, UNSAFE))
 
 
-class RegionMissing(DatelineCheck):
+class NeedsRegion(DatelineCheck):
     """A city that does not stand alone needs its state or country (§2.1, §2.10 (4)); AP lists only."""
 
     def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
@@ -69,7 +50,7 @@ class RegionMissing(DatelineCheck):
             yield Hit(dateline.city.start, dateline.city.end)
 
 
-class RegionExtra(DatelineCheck):
+class StandaloneRegion(DatelineCheck):
     """A stand-alone city given its own state or country: "DETROIT, Mich.", "LONDON, England" (§2.10 (3))."""
 
     ARGS = frozenset({"city", "region"})
@@ -79,9 +60,9 @@ class RegionExtra(DatelineCheck):
         if region is None or dateline.region is None:
             return
         city = _text(story, dateline.city)
-        home = style.standalone.get(fold(city))
+        home = style.standalone.get(fold_place(city))
         # Only the city's own region: "ROME, Ga." and "LONDON, Ontario" are other places.
-        if home and fold(_text(story, region)) in home:
+        if home and fold_place(_text(story, region)) in home:
             args = {"city": city, "region": _text(story, dateline.region)}
             yield Hit(dateline.city.end, dateline.region.end, args, ("",), Fix("", UNSAFE))
 
@@ -99,7 +80,7 @@ class PostalCode(DatelineCheck):
             yield Hit(region.start, region.end, {"suggestion": form}, (form,), Fix(form, SAFE))
 
 
-class StateForm(DatelineCheck):
+class StateAbbreviation(DatelineCheck):
     """A state written other than AP's dateline form: "Tex.", "Mass" without its period, "Illinois" (§2.4)."""
 
     ARGS = frozenset({"suggestion"})
@@ -122,7 +103,7 @@ class StateForm(DatelineCheck):
         if written in forms:
             return None
         for state, form in style.states.items():
-            if fold(written) == fold(form) or written == state and state not in style.ambiguous_states:
+            if fold_place(written) == fold_place(form) or written == state and state not in style.ambiguous_states:
                 return form, SAFE
         # A made-up abbreviation of one state only ("Tex.", "Penn."): likely, so an unsafe fix.
         if written.endswith(".") and len(written) > 2:
@@ -133,20 +114,6 @@ class StateForm(DatelineCheck):
         return None
 
 
-class MonthForm(DatelineCheck):
-    """A month form the style forbids: "Mar.", "Sep." in AP; "Jan." with a period in Reuters (§2.5, §2.6)."""
-
-    ARGS = frozenset({"suggestion"})
-
-    def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
-        if dateline.month is None or dateline.month_number is None:
-            return
-        written = _text(story, dateline.month)
-        if not style.month_ok(written):
-            form = style.months[dateline.month_number - 1]
-            yield Hit(dateline.month.start, dateline.month.end, {"suggestion": form}, (form,), Fix(form, SAFE))
-
-
 class Dash(DatelineCheck):
     """The dash after the dateline, and its spaces, in the style's form (§2.1, §2.6, §2.7)."""
 
@@ -154,7 +121,7 @@ class Dash(DatelineCheck):
 
     def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
         written = _text(story, dateline.dash)
-        if written == style.dash:
+        if written == style.dash or written in style.also_dashes:
             return
         slashed = dateline.agency is not None and story.text[dateline.agency.start] == "/"
         fix = None if slashed else Fix(style.dash, SAFE)  # TASS's ". /TASS/. " has no dash to replace
@@ -169,8 +136,10 @@ class Agency(DatelineCheck):
     def check(self, story: Story, dateline: Dateline, style: DatelineStyle) -> Iterable[Hit]:
         if dateline.agency is None:
             return
-        agency = _text(story, dateline.agency).strip("()/ \t")
-        if agency != style.agency:
+        written = _text(story, dateline.agency)
+        agency = written.strip("()/ \t")
+        # A credit run on after a comma ("ROME, March 13, Reuter - ") is the wrong form even when it names the house.
+        if agency != style.agency or written[0] not in "(/":
             yield Hit(dateline.agency.start, dateline.agency.end, {"agency": agency, "expected": style.agency})
 
 
@@ -233,17 +202,21 @@ class Missing(Position):
 
 
 DATELINE_TYPES: dict[str, type[Check]] = {
-    "dateline-case": CityCase,
-    "dateline-region-missing": RegionMissing,
-    "dateline-region-extra": RegionExtra,
+    "dateline-city-case": CityCase,
+    "dateline-needs-region": NeedsRegion,
+    "dateline-standalone-region": StandaloneRegion,
     "dateline-postal-code": PostalCode,
-    "dateline-state": StateForm,
-    "dateline-month": MonthForm,
+    "dateline-state-abbreviation": StateAbbreviation,
+    "dateline-month": Month,
+    "dateline-month-case": MonthCase,
+    "dateline-month-spelling": MonthSpelling,
+    "dateline-date": Date,
+    "dateline-comma": Comma,
     "dateline-dash": Dash,
     "dateline-agency": Agency,
     "dateline-agency-spacing": AgencySpacing,
     "dateline-position": Position,
     "dateline-missing": Missing,
     "dateline-weekday": Weekday,
-    "dateline-future": FutureDate,
+    "dateline-future-date": FutureDate,
 }

@@ -29,7 +29,7 @@ FORM_NAMES = {
 }  # fmt: skip
 
 
-class NumberConsistency(NumberCheck):
+class Mixed(NumberCheck):
     """Style-free: within one story's body, each feature keeps the form the story uses most."""
 
     PARAMS = {
@@ -45,7 +45,7 @@ class NumberConsistency(NumberCheck):
             raise ValueError(f"'feature' must be one of {sorted(FEATURES)}")
         self.feature = self.params["feature"]
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         house_key = FEATURES[self.feature]
         if house_key and self.house(house_key) is not None:
             return  # the house-style rule for this feature already names the one right form

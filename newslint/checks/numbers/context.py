@@ -13,7 +13,8 @@ from functools import cache, cached_property
 
 import regex
 
-from newslint.checks.numbers.lexicon import Lexicon
+from newslint.checks.numbers.data import NumberData
+from newslint.text.patterns import cached_pattern
 from newslint.text.word_lookup import Caseless, WordLookup, lower_cased
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
@@ -60,7 +61,7 @@ class Gated:
 
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
-        return regex.compile(self.source, self.flags)
+        return cached_pattern(self.source, self.flags)
 
     def match(self, text: str) -> bool:
         return self._needed(text) and self.pattern.match(text) is not None
@@ -101,7 +102,7 @@ def _heads(words: tuple[str, ...]) -> tuple[str, ...]:
 class ContextPatterns:
     """The lexicon's lists compiled once into the patterns the classifier runs."""
 
-    lexicon: Lexicon
+    lexicon: NumberData
     currency_before: regex.Pattern[str]
     after: dict[str, Caseless]  # case-insensitive: "Percent", "YEARS OLD"
     after_cased: dict[str, Gated]  # "5 GB", "5 PM"
@@ -114,7 +115,7 @@ class ContextPatterns:
 
 
 @cache
-def context_patterns(lex: Lexicon) -> ContextPatterns:
+def context_patterns(lex: NumberData) -> ContextPatterns:
     """Compile the context lists of one lexicon."""
     symbols = _alternation(lex.words("currency-symbols"))
     codes = _alternation(lex.words("currency-codes"))
@@ -229,7 +230,7 @@ def _name_before(patterns: ContextPatterns, pre: str) -> bool:
     return word.lower() not in patterns.openers
 
 
-def kinds_of_suffix(lex: Lexicon, suffix: str) -> set[str]:
+def kinds_of_suffix(lex: NumberData, suffix: str) -> set[str]:
     """Kinds read from letters stuck to a figure: "5km", "5m", "5pm", "1990s", "3D"."""
     if not suffix:
         return set()

@@ -14,11 +14,12 @@ from itertools import pairwise
 import regex
 
 from newslint.checks.numbers import context as ctx
+from newslint.checks.numbers.data import NumberData
 from newslint.checks.numbers.inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
-from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
 from newslint.checks.numbers.words import number_words
-from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words
+from newslint.text.patterns import cached_pattern
 from newslint.text.story import Story
+from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words
 
 FULL, SCALE_WORD, SCALE_ABBREVIATION = "full", "word", "abbreviation"
 TO_RANGE, HYPHEN_RANGE = "to", "hyphen"
@@ -80,7 +81,7 @@ def percent_forms(story: Story, inv: Inventory) -> list[Occurrence]:
     return found
 
 
-def scale_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
+def scale_forms(story: Story, inv: Inventory, lex: NumberData) -> list[Occurrence]:
     """Millions and more: "$1,000,000", "$1 million", "$1m" / "1 mln" (abbreviations only with money)."""
     scales = {**lex.scales}
     found = []
@@ -106,7 +107,7 @@ def scale_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
     return found
 
 
-def _abbreviated(m: Mention, word: str, lex: Lexicon, money: bool) -> bool:
+def _abbreviated(m: Mention, word: str, lex: NumberData, money: bool) -> bool:
     """ "5m" is metres unless money; "5bn" and "5 mln" are never anything but scale."""
     key = (m.suffix or word).lower()
     if key not in lex.scale_abbreviations:
@@ -114,7 +115,7 @@ def _abbreviated(m: Mention, word: str, lex: Lexicon, money: bool) -> bool:
     return money or len(key) > 1
 
 
-def _scaled(value: float, original: str, lex: Lexicon) -> Callable[[str], str | None]:
+def _scaled(value: float, original: str, lex: NumberData) -> Callable[[str], str | None]:
     """Render a value of a million or more in each form; None where it would lose precision."""
 
     def render(form: str) -> str | None:
@@ -138,7 +139,7 @@ def _scaled(value: float, original: str, lex: Lexicon) -> Callable[[str], str | 
     return render
 
 
-def range_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
+def range_forms(story: Story, inv: Inventory, lex: NumberData) -> list[Occurrence]:
     """ "5 to 10" and "5-10" (a rising pair of plain counts; not years, times, scores or changes)."""
     figures = [m for m in inv.figures() if not m.kinds & {ctx.YEAR, ctx.TIME, ctx.DATE, ctx.PHONE, ctx.CODE}]
     change = lex.lower("change-words")
@@ -165,7 +166,7 @@ def range_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅛": (1, 8)}
 
 
-def fraction_forms(story: Story, inv: Inventory, lex: Lexicon) -> list[Occurrence]:
+def fraction_forms(story: Story, inv: Inventory, lex: NumberData) -> list[Occurrence]:
     """ "one-third", "two-thirds" against "1/3", "2/3", "⅔" (fractions below one)."""
     words = number_words(lex)
     names = "|".join(sorted(lex.fractions, key=len, reverse=True))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import bisect
 import math
-import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from newslint.checks.numbers import context as ctx
-from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
+from newslint.checks.numbers.data import NumberData
 from newslint.checks.numbers.words import number_words
+from newslint.text.patterns import cached_pattern
 from newslint.text.segment import Span
 from newslint.text.story import BODY, HEADLINE, Story
 
@@ -82,15 +83,28 @@ class Inventory:
         return (m for m in self.mentions if m.form == WORD)
 
 
-_CACHE: weakref.WeakKeyDictionary[Story, dict[int, Inventory]] = weakref.WeakKeyDictionary()
+def inventory(story: Story, lex: NumberData) -> Inventory:
+    """The story's numbers, built once per story (through the story's own cache) and shared by every rule."""
+    return story.analysis(_inventory_builder(lex))
 
 
-def inventory(story: Story, lex: Lexicon) -> Inventory:
-    """The story's numbers, computed once per story and lexicon and shared by every numbers rule."""
-    per_story = _CACHE.setdefault(story, {})
-    if id(lex) not in per_story:
-        per_story[id(lex)] = _Builder(story, lex).build()
-    return per_story[id(lex)]
+@cache
+def _inventory_builder(lex: NumberData) -> Callable[[Story], Inventory]:
+    """One builder per number data set, so that the story's cache holds one inventory for each."""
+
+    def build(story: Story) -> Inventory:
+        return _Builder(story, lex).build()
+
+    return build
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "cattle", "feet"})
+
+
+def _plural(noun: str) -> bool:
+    if noun in _IRREGULAR_PLURALS:
+        return True
+    return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
 
 
 def _grouping(digits: str) -> str:
@@ -157,7 +171,7 @@ class _SentenceOpenings:
 class _Builder:
     """Finds the numbers of one story and classifies each from its neighbours."""
 
-    def __init__(self, story: Story, lex: Lexicon) -> None:
+    def __init__(self, story: Story, lex: NumberData) -> None:
         self.story, self.lex, self.text = story, lex, story.masked
         self.patterns = ctx.context_patterns(lex)
         self.words = number_words(lex)
@@ -204,7 +218,10 @@ class _Builder:
 
     def _common_kinds(self, start: int, end: int, pre: str, post: str) -> set[str]:
         """Kinds of a figure or a word from the words around it and the spans it lies in."""
-        kinds = ctx.kinds_after(self.patterns, post) | ctx.kinds_before(self.patterns, pre)
+        after = ctx.kinds_after(self.patterns, post)
+        kinds = after | ctx.kinds_before(self.patterns, pre)
+        if ctx.SCORE in kinds and ctx.SCORE not in after and self._counted_things(post):
+            kinds.discard(ctx.SCORE)  # "made 2 controversial decisions": a count after the verb, not a score
         kinds |= {kind for kind, spans in self.protected.items() if spans.holds(start)}
         if self.casual.holds(start):
             kinds.add(ctx.CASUAL)
@@ -272,17 +289,28 @@ class _Builder:
         )
 
     def _counts(self, pre: str, post: str, last: str) -> bool:
-        """A count like "their 2500 employees": a plural noun after, no year word ("in", "since") before."""
+        """A count like "their 2500 employees", or "Statistics, 1570 people" after a comma: a plural noun
+        after, no year word ("in", "since") before."""
         nxt = _NEXT_WORD.match(post)
-        if (
-            not nxt
-            or not last
-            or last in self.lex.lower("year-before")
-            or not cached_pattern(r"\p{L}\s+$", regex.REVERSE).search(pre)
-        ):
+        if not nxt or last in self.lex.lower("year-before"):
             return False
+        after_word = last and cached_pattern(r"\p{L}\s+$", regex.REVERSE).search(pre)
+        after_comma = cached_pattern(r"\p{L}[,;:]\s+$", regex.REVERSE).search(pre)
         noun = nxt.group(1)
-        return len(noun) > 3 and noun.endswith("s") and not noun.endswith(("ss", "us", "is", "was", "has", "does"))
+        if not after_word and not (after_comma and noun not in self.lex.lower("year-nouns")):
+            return False  # ", 2019 figures show": a year before a noun that years qualify
+        return _plural(noun)
+
+    def _spoken_date(self, pre: str) -> bool:
+        month = cached_pattern(r"(\p{L}+)\s+the\s+$", regex.REVERSE).search(pre)
+        return bool(month) and month.group(1).lower() in self.lex.lower("months")
+
+    def _counted_things(self, post: str) -> bool:
+        """Things counted after a number: "2 controversial decisions", "3 new stadiums"; not the runs,
+        goals or votes a score counts ("made 45 runs", "won 2 seats")."""
+        words = cached_pattern(r"(?:\s+\p{Ll}+){1,3}").match(post)
+        nouns = [word for word in (words.group().split() if words else ()) if _plural(word)]
+        return bool(nouns) and nouns[0] not in self.lex.lower("score-units")
 
     def _word(self, start: int, end: int) -> Mention | None:
         text = self.text[start:end]
@@ -292,6 +320,8 @@ class _Builder:
         value, ordinal = parsed
         pre, post = self._window(start, end)
         kinds = self._common_kinds(start, end, pre, post) - {ctx.NAME}
+        if ordinal and self._spoken_date(pre):
+            kinds.add(ctx.CASUAL)  # "September the eleventh", as a speaker says it: a recast, not "11th"
         if text[:1].isupper() and not self._sentence_start(start, pre):
             kinds.add(ctx.NAME)  # "Big Ten", "Twentieth Century Fund" (AP: proper names)
         if ordinal and (

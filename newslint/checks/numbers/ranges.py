@@ -9,6 +9,7 @@ import regex
 
 from newslint.checks.numbers.base import NumberCheck
 from newslint.finding import Hit
+from newslint.text.patterns import cached_pattern
 from newslint.text.story import Story
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -21,12 +22,12 @@ _PREPOSITION_RANGE = regex.compile(
 _AFTER_SCORE = regex.compile(r"\s+(?:down|up|behind|ahead|deficit|lead|win|loss|victory|defeat)\b", regex.I)
 
 
-class PrepositionRange(NumberCheck):
+class FromTo(NumberCheck):
     """ "from 5-10" -> "from 5 to 10"; "between 5-10" -> "between 5 and 10"."""
 
     ARGS = frozenset({"suggestion"})
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         for m in self.finditer(_PREPOSITION_RANGE, story.masked):
             if _AFTER_SCORE.match(story.masked, m.end()):
                 continue
@@ -51,12 +52,12 @@ class MoneyRange(NumberCheck):
         """Compiled on first use: most stories hold no currency symbol."""
         symbols = "|".join(regex.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
         scales = "|".join(sorted(self.lex.scales, key=len, reverse=True))
-        return regex.compile(
+        return cached_pattern(
             rf"(?<![\w$])(?P<sym>{symbols})(?P<a>{_NUMBER})\s*(?:[-–]|\s+to\s+)\s*(?P=sym)?(?P<b>{_NUMBER})"
             rf"\s+(?P<scale>{scales})\b"
         )
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         if not any(symbol in story.masked for symbol in self.symbols):
             return  # every range it flags opens with a currency symbol
         for m in self.finditer(self.pattern, story.masked):

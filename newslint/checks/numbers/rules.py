@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newslint.checks.numbers import context as ctx
 from newslint.checks.base import Check, Param
+from newslint.checks.numbers import context as ctx
 from newslint.checks.numbers.base import NumberCheck
-from newslint.checks.numbers.consistency import NumberConsistency
+from newslint.checks.numbers.consistency import Mixed
 from newslint.checks.numbers.forms import (
     FULL,
     PERCENT_FORMS,
@@ -18,17 +18,17 @@ from newslint.checks.numbers.forms import (
     scale_forms,
 )
 from newslint.checks.numbers.inventory import COMMA, FIGURE, PLAIN, SPACE, WORD, Mention, inventory
-from newslint.checks.numbers.lexicon import cached_pattern
-from newslint.checks.numbers.ranges import MoneyRange, PrepositionRange
+from newslint.checks.numbers.ranges import FromTo, MoneyRange
 from newslint.checks.numbers.words import figure_with_suffix
-from newslint.text.word_lookup import lower_cased
 from newslint.finding import Hit
+from newslint.text.patterns import cached_pattern
 from newslint.text.story import HEADLINE, Story
+from newslint.text.word_lookup import lower_cased
 
 _GROUPING = {",": COMMA, " ": SPACE, "": PLAIN}
 
 
-class NumberWords(NumberCheck):
+class SpellOut(NumberCheck):
     """AP: one to nine in words, figures from 10; ordinals likewise (first–ninth, 10th)."""
 
     PARAMS = {
@@ -38,7 +38,7 @@ class NumberWords(NumberCheck):
     }
     ARGS = frozenset({"suggestion"})
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         word_exempt = frozenset(self.params["word-exempt"])
         for m in inventory(story, self.lex).mentions:
             # Every exception is a reason for figures: a spelled-out 10 or more keeps only its own few.
@@ -66,7 +66,7 @@ class NumberWords(NumberCheck):
 class SentenceStart(NumberCheck):
     """A figure opening a sentence, unless a calendar year (AP; BBC and Guardian likewise)."""
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         for m in inventory(story, self.lex).figures():
             if not m.sentence_start or self.excused(m):
                 continue
@@ -77,7 +77,7 @@ class SentenceStart(NumberCheck):
             yield Hit(m.start, m.end, suggestions=suggestions)
 
 
-class Separators(NumberCheck):
+class ThousandsSeparator(NumberCheck):
     """Thousands separators from 1,000 (AP: "23,444"; not years, addresses, phone or model numbers)."""
 
     PARAMS = {**NumberCheck.PARAMS, "form": Param(str, "", "',' or ' '; empty: the house style's")}
@@ -88,7 +88,7 @@ class Separators(NumberCheck):
         if self.params["form"] not in ("", ",", " "):
             raise ValueError("'form' must be ',' or ' '")
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         mark = self.house("thousands")
         if mark is None:
             return
@@ -102,7 +102,7 @@ class Separators(NumberCheck):
             )
 
 
-class PercentForm(NumberCheck):
+class PercentSign(NumberCheck):
     """The house form of percent: AP since 2019 "5%" (figures always); others as their data says."""
 
     PARAMS = {**NumberCheck.PARAMS, "form": Param(str, "", "'%', 'percent' or 'per cent'; empty: the house style's")}
@@ -113,7 +113,7 @@ class PercentForm(NumberCheck):
         if self.params["form"] not in ("", *PERCENT_FORMS):
             raise ValueError(f"'form' must be one of {sorted(PERCENT_FORMS)}")
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         form = self.house("percent")
         if form not in PERCENT_FORMS:
             return
@@ -131,7 +131,7 @@ class PercentForm(NumberCheck):
         return str(int(m.value)) if m.whole else str(m.value)
 
 
-class ScaleForm(NumberCheck):
+class Millions(NumberCheck):
     """Millions and billions: AP "$1 million" (not "$1,000,000"); the Guardian "£5m" for money."""
 
     PARAMS = {**NumberCheck.PARAMS, "form": Param(str, "", "'word' or 'abbreviation'; empty: the house style's")}
@@ -142,7 +142,7 @@ class ScaleForm(NumberCheck):
         if self.params["form"] not in ("", SCALE_WORD, SCALE_ABBREVIATION):
             raise ValueError("'form' must be 'word' or 'abbreviation'")
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         form = self.house("scale")
         if form not in (SCALE_WORD, SCALE_ABBREVIATION):
             return
@@ -173,7 +173,7 @@ class DateSuffix(NumberCheck):
 
     ARGS = frozenset({"suggestion"})
 
-    def hits(self, story: Story) -> Iterable[Hit]:
+    def number_hits(self, story: Story) -> Iterable[Hit]:
         month_before = ctx.context_patterns(self.lex).before[ctx.DATE]
         for m in inventory(story, self.lex).figures():
             # Only "June 12th": "the 5th of May" needs a recast ("May 5"), not a deleted suffix.
@@ -182,6 +182,7 @@ class DateSuffix(NumberCheck):
                 m.ordinal
                 and ctx.DATE in m.kinds
                 and month_before.search(before, lower_cased(before))
+                and not before.rstrip().lower().endswith(" the")  # "June the 12th" needs a recast
                 and not self.excused(m)
             ):
                 suggestion = m.text[: -len(m.suffix)]
@@ -191,13 +192,13 @@ class DateSuffix(NumberCheck):
 
 
 NUMBER_TYPES: dict[str, type[Check]] = {
-    "number-words": NumberWords,
-    "number-sentence-start": SentenceStart,
-    "number-separators": Separators,
-    "number-percent": PercentForm,
-    "number-scale": ScaleForm,
-    "number-date-suffix": DateSuffix,
-    "number-preposition-range": PrepositionRange,
-    "number-money-range": MoneyRange,
-    "number-consistency": NumberConsistency,
+    "numbers-spell-out": SpellOut,
+    "numbers-sentence-start": SentenceStart,
+    "numbers-thousands-separator": ThousandsSeparator,
+    "numbers-percent-sign": PercentSign,
+    "numbers-millions": Millions,
+    "numbers-date-suffix": DateSuffix,
+    "numbers-from-to": FromTo,
+    "numbers-money-range": MoneyRange,
+    "numbers-mixed": Mixed,
 }

@@ -8,7 +8,8 @@ from functools import cache
 
 import regex
 
-from newslint.checks.numbers.lexicon import Lexicon, cached_pattern
+from newslint.checks.numbers.data import NumberData
+from newslint.text.patterns import cached_pattern
 from newslint.text.word_lookup import WordLookup
 
 _WORD_OR_HYPHEN = regex.compile(r"[\w\-]")
@@ -32,7 +33,7 @@ class _NumberWordLookup(WordLookup):
 
 
 @dataclass(frozen=True)
-class NumberWords:
+class NumberWordTable:
     """Value tables built from the lexicon: cardinal and ordinal words up to ninety-nine, and hundreds."""
 
     values: dict[str, int]  # "seven" -> 7, "twenty" -> 20
@@ -86,7 +87,7 @@ def figure_with_suffix(value: int) -> str:
 
 
 @cache
-def number_words(lexicon: Lexicon) -> NumberWords:
+def number_words(lexicon: NumberData) -> NumberWordTable:
     """The tables and pattern for one lexicon (built once)."""
     values = {w: i for i, w in enumerate(lexicon.cardinals)}
     values.update({w: 20 + 10 * i for i, w in enumerate(lexicon.tens)})
@@ -108,4 +109,4 @@ def number_words(lexicon: Lexicon) -> NumberWords:
     )
     words = (*lexicon.cardinals, *lexicon.tens, *lexicon.ordinals, *lexicon.tens_ordinals)
     lookup = _NumberWordLookup(source, regex.VERSION1, words)
-    return NumberWords(values, ordinal_values, lookup)
+    return NumberWordTable(values, ordinal_values, lookup)

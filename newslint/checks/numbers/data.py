@@ -8,21 +8,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from newslint.resources import builtin_rules_dir, read_toml
 
 DATA_FILE = "numbers.toml"
 
 
-@cache
-def cached_pattern(source: str, flags: int = 0) -> regex.Pattern[str]:
-    """`source` compiled on first use and kept: the regex module's own cache costs more than a short match."""
-    return regex.compile(source, flags)
-
-
 @dataclass(frozen=True, eq=False)  # hashed by identity: loaded once and used as a cache key
-class Lexicon:
+class NumberData:
     """Word lists (lower-cased where matching ignores case), thresholds and house forms."""
 
     thresholds: Mapping[str, int]
@@ -61,14 +53,14 @@ def _strings(table: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 
 @cache
-def load_lexicon(folder: Path | None = None) -> Lexicon:
+def load_number_data(folder: Path | None = None) -> NumberData:
     """Read the numbers data file from `folder` (the shipped `rules/data/` by default)."""
 
     path = (folder or builtin_rules_dir() / "data") / DATA_FILE
     data, _ = read_toml(path)
     words = data["words"]
     context = {key: _strings(data["context"], key) for key in data["context"]}
-    return Lexicon(
+    return NumberData(
         thresholds=dict(data["thresholds"]),
         cardinals=_strings(words, "cardinals"),
         tens=_strings(words, "tens"),
