@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newslint.atomic import write_atomic
+from newslint.atomic import write_fixed
 from newslint.finding import Applicability, Finding
 from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.linter import Linter
@@ -111,15 +111,17 @@ class FileFix:
 
 
 def fix_file(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
-    """Fix one story file in place (atomically, in its own encoding, BOM and line endings) or just compute it."""
+    """Fix one story file (in its own encoding, BOM and line endings; never over an edit saved meanwhile)
+    or just compute the fix."""
     try:
-        decoded = decode(Path(path).read_bytes())
+        original = Path(path).read_bytes()
+        decoded = decode(original)
     except (OSError, UnreadableInput) as error:
         return FileFix(path, problem=f"{path}: not fixed: {_reason(error)}")
     fixed = fix_decoded(linter, decoded, path, unsafe)
     if write and fixed.changed:
         try:
-            write_atomic(Path(path), encode(decoded, fixed.after))
+            write_fixed(Path(path), original, encode(decoded, fixed.after))
         except (OSError, UnicodeEncodeError) as error:
             return replace(fixed, problem=f"{path}: not fixed: {_reason(error)}")
     return fixed
