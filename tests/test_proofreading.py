@@ -1,0 +1,75 @@
+"""Proofreading basics: a word typed twice and a/an agreement, on the shipped rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.checks.proofreading import expected_article
+from newslint.linter import Linter
+
+RULES = ("style.repeated-word", "style.article-agreement")
+
+
+def _findings(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    result = Linter(isolated=True, select=RULES).lint_text(text, "story.txt")
+    return [(f.rule, f.matched, f.suggestions) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("word", "article"),
+    [
+        ("hour", "an"), ("honest", "an"), ("heir", "an"), ("university", "a"), ("union", "a"), ("uninsured", "an"),
+        ("unidentified", "an"), ("umbrella", "an"), ("European", "a"), ("one-time", "a"), ("onerous", "an"),
+        ("FBI", "an"), ("U.S.", "a"), ("UN-brokered", "a"), ("NATO", "a"), ("UNESCO", "a"), ("MP", "an"),
+        ("F-16", "an"), ("X-ray", "an"), ("U-turn", "a"), ("mRNA", "an"), ("8", "an"), ("18-year-old", "an"),
+        ("11,000", "an"), ("1800s", "an"), ("100", "a"), ("1990s", "a"), ("110", "a"), ("historic", "a"),
+        ("herb", None), ("AAA", None), ("NEWS", None), ("ORDER", "an"), ("$8", None),
+    ],
+)
+def test_the_article_goes_by_the_first_sound(word: str, article: str | None) -> None:
+    assert expected_article(word) == article
+
+
+def test_a_word_typed_twice_is_found_across_a_line_break_and_fixed_to_one() -> None:
+    assert _findings("Storm hits town\n\nThe the council met.\nIt voted to\nto raise taxes.\n") == [
+        ("style.repeated-word", "The the", ("The",)),
+        ("style.repeated-word", "to\nto", ("to",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those who had had enough left early.",
+        "She said that that was final.",
+        "They flew to Walla Walla on Monday.",
+        "Its new New York office opened.",
+        "Storm\n\nStorm damage was heavy.",  # a headline over its paragraph, not a repeat
+        '"No, no, it is is fine," he said.',  # the speaker's words
+    ],
+)
+def test_repeats_english_allows_are_not_findings(text: str) -> None:
+    assert _findings(text) == []
+
+
+def test_article_findings_suggest_the_other_article_in_its_case() -> None:
+    found = _findings("Talks\n\nAn university opened. He waited a hour for a FBI agent.\n")
+    assert found == [
+        ("style.article-agreement", "An", ("A",)),
+        ("style.article-agreement", "a", ("an",)),
+        ("style.article-agreement", "a", ("an",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vitamin A intake rose in Group A areas.",  # a capital A mid-sentence is a label
+        "Officials named the man as Nguyen Van An on Monday.",
+        "A NEW DEAL FOR AN OLD TOWN\n\nThe council met.",  # a capitals headline
+        "The a.m. flight and the A-list guests.",
+        'He called it "an historic day," she said.',  # inside a quote
+    ],
+)
+def test_articles_that_are_not_articles_or_not_sure_are_left(text: str) -> None:
+    assert _findings(text) == []
