@@ -8,10 +8,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import regex
+
 from newslint.atomic import write_fixed
+from newslint.checks.base import match_case
+from newslint.checks.proofreading import WORD_AFTER, expected_article
 from newslint.finding import Applicability, Finding
-from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.linter import Linter
+from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.text.story import Story
 
 # A fix that makes another fixable finding (or undoes one) is re-linted; a loop this long is a rule bug.
@@ -34,12 +38,46 @@ def is_fixable(finding: Finding, story: Story, unsafe: bool) -> bool:
         return False
     if finding.fix.applicability is Applicability.UNSAFE and not unsafe:
         return False
-    # A quote is the speaker's words; the desk never edits them, even where a rule reads inside (DESIGN.md §2).
-    return not _touches_quote(story, finding.start, finding.end)
+    return not touches_quote(story, finding.start, finding.end)
 
 
-def _touches_quote(story: Story, start: int, end: int) -> bool:
+def touches_quote(story: Story, start: int, end: int) -> bool:
+    """Whether an edit of [start, end) would change a quotation: a quote is the speaker's words, and the desk
+    never edits them, even where a rule reads inside (DESIGN.md §2). An insertion at a quote's edge counts."""
     return any(q.start < max(end, start + 1) and start < q.end for q in story.quotes)
+
+
+# "a" or "an" standing just before an edit, with the spaces after it.
+_ARTICLE_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}'’.\-])(an?|An?|AN?)([ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)\Z"
+)
+
+
+def with_article(text: str, finding: Finding) -> Finding:
+    """The finding with its fix stretched over the article before it when the fix changes the word that article
+    goes with ("An end result" -> "A result", not "An result"). Where the new word's sound is not sure, the fix
+    is no longer safe: a person reads it first."""
+    fix = finding.fix
+    if fix is None:
+        return finding
+    article = _ARTICLE_BEFORE.search(text, max(0, finding.start - 12), finding.start)
+    if article is None:
+        return finding
+    after = fix.replacement + text[finding.end : finding.end + 80]
+    word_now = WORD_AFTER.match(text, finding.start)
+    word_then = WORD_AFTER.match(after.lstrip())
+    if word_now is None or word_then is None or word_now.group() == word_then.group():
+        return finding
+    needed = expected_article(word_then.group())
+    if needed is None:
+        if expected_article(word_now.group()) is None:
+            return finding  # not sure before either: the fix changes nothing the article depends on
+        return replace(finding, fix=replace(fix, applicability=Applicability.UNSAFE))
+    if needed == article.group(1).lower():
+        return finding
+    replacement = match_case(needed, article.group(1)) + article.group(2) + fix.replacement
+    start = article.start()
+    return replace(finding, start=start, matched=text[start : finding.end], fix=replace(fix, replacement=replacement))
 
 
 def choose(findings: Iterable[Finding]) -> list[Finding]:
@@ -70,7 +108,7 @@ def fix_text(text: str, path: str, lint: Callable[[str], list[Finding]], unsafe:
     applied, rules = 0, set[str]()
     for _ in range(MAX_ROUNDS):
         story = Story(text, path)
-        fixes = choose(f for f in lint(text) if is_fixable(f, story, unsafe))
+        fixes = choose(f for f in (with_article(text, f) for f in lint(text)) if is_fixable(f, story, unsafe))
         if not fixes:
             return Fixed(text, applied, frozenset(rules), True)
         text = apply(text, fixes)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newslint import atomic
-from newslint.fix import fix_file
 from newslint.config import Settings
+from newslint.fix import fix_file
 from newslint.linter import FileResult, Linter
 
 STORY = "Council approves budget\n\nThe council met on Monday. The end result was a tax cut, officials said.\n"

@@ -15,16 +15,21 @@ def _findings(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(f.rule, f.matched, f.suggestions) for f in result.findings]
 
 
+# fmt: off
+SOUNDS = [
+    ("hour", "an"), ("honest", "an"), ("heir", "an"), ("university", "a"), ("union", "a"), ("uninsured", "an"),
+    ("unidentified", "an"), ("umbrella", "an"), ("European", "a"), ("one-time", "a"), ("onerous", "an"),
+    ("FBI", "an"), ("U.S.", "a"), ("UN-brokered", "a"), ("NATO", "a"), ("UNESCO", "a"), ("MP", "an"),
+    ("F-16", "an"), ("X-ray", "an"), ("U-turn", "a"), ("mRNA", "an"), ("8", "an"), ("18-year-old", "an"),
+    ("11,000", "an"), ("1800s", "an"), ("100", "a"), ("1990s", "a"), ("110", "a"), ("historic", "a"),
+    ("herb", None), ("AAA", None), ("NEWS", None), ("ORDER", "an"), ("$8", None),
+]
+# fmt: on
+
+
 @pytest.mark.parametrize(
     ("word", "article"),
-    [
-        ("hour", "an"), ("honest", "an"), ("heir", "an"), ("university", "a"), ("union", "a"), ("uninsured", "an"),
-        ("unidentified", "an"), ("umbrella", "an"), ("European", "a"), ("one-time", "a"), ("onerous", "an"),
-        ("FBI", "an"), ("U.S.", "a"), ("UN-brokered", "a"), ("NATO", "a"), ("UNESCO", "a"), ("MP", "an"),
-        ("F-16", "an"), ("X-ray", "an"), ("U-turn", "a"), ("mRNA", "an"), ("8", "an"), ("18-year-old", "an"),
-        ("11,000", "an"), ("1800s", "an"), ("100", "a"), ("1990s", "a"), ("110", "a"), ("historic", "a"),
-        ("herb", None), ("AAA", None), ("NEWS", None), ("ORDER", "an"), ("$8", None),
-    ],
+    SOUNDS,
 )
 def test_the_article_goes_by_the_first_sound(word: str, article: str | None) -> None:
     assert expected_article(word) == article
