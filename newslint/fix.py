@@ -121,16 +121,24 @@ def fix_text(text: str, path: str, lint: Callable[[str], list[Finding]], unsafe:
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
-    """The change as `git diff` shows it, with a marker where a file ends without a newline."""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-    )
+    """The change as `git diff` shows it, with a marker where a file ends without a newline.
+
+    Lines are split where `patch` and git split them, after each "\n" only: U+2028, U+0085, a form feed or a
+    lone "\r" stay inside their line (str.splitlines would break there and write a patch that does not apply).
+    """
+    lines = difflib.unified_diff(_patch_lines(before), _patch_lines(after), f"a/{path}", f"b/{path}")
     out: list[str] = []
     for line in lines:
         out.append(line)
-        if not line.endswith(("\n", "\r")):
+        if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    ends = [line + "\n" for line in lines[:-1]]
+    return [*ends, lines[-1]] if lines[-1] else ends
 
 
 @dataclass(frozen=True)
