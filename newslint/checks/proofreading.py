@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,8 +39,10 @@ def _sounds() -> _Sounds:
 # What follows an article: a word, initials ("U.S.", "F-16", "S&P"), or a number ("18-year-old", "8,000").
 WORD_AFTER = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.&'’]*(?:-[\p{L}\p{N}]+)*")
 _DIGITS = regex.compile(r"\d[\d,]*")
+_NOT_LETTER = regex.compile(r"[^\p{L}]")
 
 
+@functools.lru_cache(maxsize=4096)  # a story's articles go before the same few hundred words
 def expected_article(word: str) -> str | None:
     """ "a" or "an" for the word that follows the article, or None where it is not sure (say, an all-capitals
     word that may be an ordinary word in a capitals headline, or an acronym said as a word)."""
@@ -53,7 +56,7 @@ def expected_article(word: str) -> str | None:
     if head != word and (head.isupper() or head.isdigit()):
         word = head  # "UN-brokered", "F-16", "X-ray": the initials are what is said first
     sounds = _sounds()
-    letters = regex.sub(r"[^\p{L}]", "", word)
+    letters = _NOT_LETTER.sub("", word)
     if letters.upper() in sounds.acronym_words:
         return "an" if letters[0].upper() in "AEIO" else "a"
     if len(letters) > 1 and letters.isupper() and len(set(letters)) == 1:
@@ -82,7 +85,7 @@ def _said_as_letters(word: str) -> bool:
         return True
     if word[0].islower() and word[1].isupper():  # mRNA, eBay is "ee-bay": both take "an" either way
         return True
-    letters = regex.sub(r"[^\p{L}]", "", word)
+    letters = _NOT_LETTER.sub("", word)
     return word.isupper() and 2 <= len(letters) <= 3
 
 
@@ -118,10 +121,10 @@ class ArticleAgreement(Check):
             if m.group(2) and not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
                 continue
             word = _word_after(text, m.end())
-            if word is None or _in_capitals_line(text, m.start()):
+            if word is None:
                 continue
             expected = expected_article(word.group())
-            if expected is None or expected == m.group().lower():
+            if expected is None or expected == m.group().lower() or _in_capitals_line(text, m.start()):
                 continue
             suggestion = match_case(expected, m.group())
             fix = None if self.params["fix"] == "none" else Fix(suggestion, Applicability(self.params["fix"]))
@@ -150,26 +153,24 @@ class RepeatedWord(Check):
     }
     ARGS = frozenset({"word", "suggestion"})
 
-    # A word, then the same word after spaces and at most one line break (a blank line ends a paragraph: the
-    # headline "Storm" over a first paragraph "Storm damage ..." is no repeat). The second word is looked
-    # ahead for, so that "the the the" gives two findings, each fixed by keeping one word.
-    _PATTERN = regex.compile(
-        r"(?<![\p{L}\p{N}'’\-])(\p{L}+)(?=([ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)(\1)(?![\p{L}\p{N}\-]))",
-        regex.IGNORECASE | regex.VERSION0,
-    )
-
     def setup(self) -> None:
         if self.params["fix"] not in ("safe", "unsafe", "none"):
             raise ValueError("'fix' must be safe, unsafe or none")
         self.allowed = frozenset(word.lower() for word in self.params["allow"])
 
     def hits(self, story: Story) -> Iterable[Hit]:
-        text = story.masked
-        for m in self.finditer(self._PATTERN, text):
-            first, second = m.group(1), m.group(3)
-            if first.lower() in self.allowed:
+        tokens = story.tokens  # the story's words, shared with the other checks
+        for first, second in itertools.pairwise(tokens):
+            if first.text.lower() != second.text.lower() or first.text.lower() in self.allowed:
                 continue
-            if second[0].isupper():
+            if second.text[0].isupper():
                 continue  # a name: Walla Walla, Sirhan Sirhan, "its new New York ticker"
-            fix = None if self.params["fix"] == "none" else Fix(first, Applicability(self.params["fix"]))
-            yield Hit(m.start(), m.end(3), {"word": first, "suggestion": first}, (first,), fix)
+            if not _BETWEEN_REPEATS.fullmatch(story.masked, first.end, second.start):
+                continue
+            fix = None if self.params["fix"] == "none" else Fix(first.text, Applicability(self.params["fix"]))
+            yield Hit(first.start, second.end, {"word": first.text, "suggestion": first.text}, (first.text,), fix)
+
+
+# Between a word and its repeat: spaces and at most one line break. A blank line ends a paragraph: the headline
+# "Storm" over a first paragraph "Storm damage ..." is no repeat; nor are words split by punctuation.
+_BETWEEN_REPEATS = regex.compile(r"[ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*")
