@@ -11,7 +11,7 @@ from pathlib import Path
 import regex
 
 from newslint.atomic import write_fixed
-from newslint.checks.base import match_case
+from newslint.checks.base import match_case, touches_quote
 from newslint.checks.proofreading import WORD_AFTER, expected_article
 from newslint.finding import Applicability, Finding
 from newslint.linter import Linter
@@ -39,12 +39,6 @@ def is_fixable(finding: Finding, story: Story, unsafe: bool) -> bool:
     if finding.fix.applicability is Applicability.UNSAFE and not unsafe:
         return False
     return not touches_quote(story, finding.start, finding.end)
-
-
-def touches_quote(story: Story, start: int, end: int) -> bool:
-    """Whether an edit of [start, end) would change a quotation: a quote is the speaker's words, and the desk
-    never edits them, even where a rule reads inside (DESIGN.md §2). An insertion at a quote's edge counts."""
-    return any(q.start < max(end, start + 1) and start < q.end for q in story.quotes)
 
 
 # "a" or "an" standing just before an edit, with the spaces after it.
