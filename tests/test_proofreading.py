@@ -70,6 +70,7 @@ def test_article_findings_suggest_the_other_article_in_its_case() -> None:
     "text",
     [
         "Vitamin A intake rose in Group A areas.",  # a capital A mid-sentence is a label
+        "The warrants come in two classes,\nA and B, each with its own price.",
         "Officials named the man as Nguyen Van An on Monday.",
         "A NEW DEAL FOR AN OLD TOWN\n\nThe council met.",  # a capitals headline
         "The a.m. flight and the A-list guests.",

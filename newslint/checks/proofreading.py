@@ -102,6 +102,7 @@ def _number_article(digits: str) -> str:
 _ARTICLE = regex.compile(
     r"(?<![\p{L}\p{N}'’.\-])(?:(an?)|(An?|AN?))(?=(?:[ \t]+(?:\r\n|\r|\n)?|\r\n|\r|\n)[ \t]*[\"“‘']?[\p{L}\p{N}])"
 )
+_CONJUNCTIONS = frozenset({"and", "or", "nor", "to", "through"})
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’—–(\r\n][ \t]*)\Z")
 
 
@@ -121,8 +122,8 @@ class ArticleAgreement(Check):
             if m.group(2) and not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
                 continue
             word = _word_after(text, m.end())
-            if word is None:
-                continue
+            if word is None or (m.group(2) and word.group().lower() in _CONJUNCTIONS):
+                continue  # a capital A before "and" or "or" is a label: "classes A and B", "rated A or better"
             expected = expected_article(word.group())
             if expected is None or expected == m.group().lower() or _in_capitals_line(text, m.start()):
                 continue
@@ -171,6 +172,7 @@ class RepeatedWord(Check):
             yield Hit(first.start, second.end, {"word": first.text, "suggestion": first.text}, (first.text,), fix)
 
 
-# Between a word and its repeat: spaces and at most one line break. A blank line ends a paragraph: the headline
-# "Storm" over a first paragraph "Storm damage ..." is no repeat; nor are words split by punctuation.
-_BETWEEN_REPEATS = regex.compile(r"[ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*")
+# Between a word and its repeat: one space, or one line break with any spaces around it. A blank line ends a
+# paragraph (the headline "Storm" over a first paragraph "Storm damage ..." is no repeat); words split by
+# punctuation are not repeats; and a run of spaces inside a line is a table's columns ("nil      nil").
+_BETWEEN_REPEATS = regex.compile(r" |[ \t]*(?:\r\n|\r|\n)[ \t]*")
