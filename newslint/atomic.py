@@ -22,6 +22,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 _DEFERRED_SIGNALS = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
@@ -103,7 +104,7 @@ def _write_in_place(target: Path, status: os.stat_result, expected: bytes, data:
                 raise
 
 
-def _overwrite(stream, data: bytes) -> None:  # noqa: ANN001 - a binary file opened r+b
+def _overwrite(stream: BinaryIO, data: bytes) -> None:
     stream.seek(0)
     stream.write(data)
     stream.truncate(len(data))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,20 @@ def test_both_ways_of_writing_are_byte_exact(tmp_path: Path, encoding: str, bom:
     assert not result.problem, result.problem
     expected = FIXED.replace("Council", "Café council").replace("\n", newline)
     assert path.read_bytes() == prefix + expected.encode(encoding)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks on this platform")
+def test_ctrl_c_during_a_write_in_place_waits_until_the_story_is_whole(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    os.link(path, tmp_path / "other.txt")  # a hard link: written in place
+    real_overwrite = atomic._overwrite
+
+    def interrupted(stream, data: bytes) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the bytes start to go out
+        real_overwrite(stream, data)
+
+    monkeypatch.setattr(atomic, "_overwrite", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fix_file(_linter(), str(path))
+    assert path.read_text(encoding="utf-8") == FIXED  # acted on after the write, not in the middle of it
