@@ -79,3 +79,20 @@ def test_article_findings_suggest_the_other_article_in_its_case() -> None:
 )
 def test_articles_that_are_not_articles_or_not_sure_are_left(text: str) -> None:
     assert _findings(text) == []
+
+
+def test_a_newsroom_lists_its_own_words_said_either_way(tmp_path) -> None:
+    (tmp_path / "house.toml").write_text(
+        '[house.article]\ntype = "article-agreement"\nmessage = "{matched}: {suggestion}"\nwhy = "House a/an."\n'
+        'either = ["histor"]\nexamples.bad = ["A hour."]\nexamples.good = ["An historic day."]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["house"]\n', encoding="utf-8")
+    text = "Talks\n\nIt was an historic day and an historical low, after a hour of talks.\n"
+    found = Linter(config=tmp_path / "newslint.toml").lint_text(text, "story.txt").findings
+    assert [(f.rule, f.matched) for f in found] == [("house.article", "a")]
+    assert [f.matched for f in _linter_findings(text)] == ["an", "an", "a"]  # the shipped rule: "a historic"
+
+
+def _linter_findings(text: str):
+    return Linter(isolated=True, select=("style.article-agreement",)).lint_text(text, "story.txt").findings

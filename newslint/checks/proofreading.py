@@ -109,12 +109,18 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’—–(\r\n][ \t]*)\Z
 class ArticleAgreement(Check):
     """ "a" before a vowel sound or "an" before a consonant sound: a university, an hour, an FBI agent."""
 
-    PARAMS = {"fix": Param(str, "safe", "safe, unsafe or none")}
+    PARAMS = {
+        "fix": Param(str, "safe", "safe, unsafe or none"),
+        "either": Param(list, [], "the newsroom's own words said either way (an herb, a herb): never flagged"),
+    }
     ARGS = frozenset({"suggestion", "word"})
 
     def setup(self) -> None:
         if self.params["fix"] not in ("safe", "unsafe", "none"):
             raise ValueError("'fix' must be safe, unsafe or none")
+        if not all(isinstance(word, str) and word.strip() for word in self.params["either"]):
+            raise ValueError("'either' must be a list of words")
+        self.either = tuple(word.strip().lower() for word in self.params["either"])
 
     def hits(self, story: Story) -> Iterable[Hit]:
         text = story.masked
@@ -124,6 +130,8 @@ class ArticleAgreement(Check):
             word = _word_after(text, m.end())
             if word is None or (m.group(2) and word.group().lower() in _CONJUNCTIONS):
                 continue  # a capital A before "and" or "or" is a label: "classes A and B", "rated A or better"
+            if self.either and word.group().lower().startswith(self.either):
+                continue
             expected = expected_article(word.group())
             if expected is None or expected == m.group().lower() or _in_capitals_line(text, m.start()):
                 continue
