@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newslint.output import Report
-from newslint.output.text import render, terminal_style
+from newslint.output.text import line_widths, render, terminal_style
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -86,7 +86,7 @@ def test_no_color_and_a_dumb_terminal_drop_the_colour_and_keep_the_excerpt(tmp_p
 
 @pytest.mark.parametrize(
     "before",
-    ["香港特别行政区政府发言人表示，", "Les négociations ont été « franches », a déclaré ", "🇺🇸🤝🇮🇱 👍🏽 Talks: "],
+    ["香港特别行政区政府发言人表示，", "Les négociations ont été « franches », a déclaré ", "🇺🇸🤝🇮🇱 👍 Talks: "],
     ids=["CJK", "combining", "emoji"],
 )
 def test_wide_and_combining_characters_before_the_word_keep_the_caret_under_it(tmp_path: Path, before: str) -> None:
@@ -133,3 +133,11 @@ class _Stream(io.StringIO):
 )
 def test_colour_and_excerpt_are_decided_apart(choice: str, terminal: bool, environ, expected) -> None:
     assert terminal_style(choice, _Stream(terminal), environ) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "columns"),
+    [("Blinken", 7), ("香港", 4), ("👍", 2), ("👍🏽", 2), ("👨\u200d👩\u200d👧", 2), ("e\u0301", 1), ("\u2028", 1)],
+)
+def test_display_width_of_a_line(text: str, columns: int) -> None:
+    assert sum(line_widths(text)) == columns

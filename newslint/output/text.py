@@ -47,6 +47,19 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+_ZWJ = "\u200d"
+
+
+def line_widths(line: str) -> list[int]:
+    """Each character's columns in `line`: an emoji joined to the one before it (U+200D) or a skin-tone
+    modifier is drawn inside that emoji, so it takes none."""
+    widths = [char_width(_printable(ch)) for ch in line]
+    for i, ch in enumerate(line):
+        if "\U0001f3fb" <= ch <= "\U0001f3ff" or (i and line[i - 1] == _ZWJ):
+            widths[i] = 0
+    return widths
+
+
 def _printable(ch: str) -> str:
     """A tab, U+2028, U+0085 and other controls inside a line would move the terminal's cursor: one space."""
     return " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
@@ -55,7 +68,7 @@ def _printable(ch: str) -> str:
 def _window(line: str, start: int, end: int, width: int) -> tuple[int, int]:
     """[left, right) of `line` holding [start, end) (as much as fits) and the context either side, within
     `width` columns counting an ellipsis at each cut end."""
-    widths = [char_width(ch) for ch in line]
+    widths = line_widths(line)
     if sum(widths) <= width:
         return 0, len(line)
     budget = width - 2  # room for an ellipsis at both ends
@@ -88,8 +101,9 @@ def excerpt(finding: Finding, source: str, lines: LineIndex, color: bool, column
     shown = "".join(_printable(ch) for ch in line[left:right])
     head = _ELLIPSIS if left > 0 else ""
     tail = _ELLIPSIS if right < len(line) else ""
-    pad = sum(char_width(_printable(ch)) for ch in line[left:start]) + len(head)
-    caret_width = max(1, sum(char_width(_printable(ch)) for ch in line[start : min(end, right)]))
+    widths = line_widths(line)
+    pad = sum(widths[left:start]) + len(head)
+    caret_width = max(1, sum(widths[start : min(end, right)]))
     caret = _paint("^" * caret_width, _COLORS[finding.level], color)
     return [_paint(gutter, _DIM, color) + head + shown + tail, " " * (len(gutter) + pad) + caret, ""]
 
