@@ -20,6 +20,7 @@ from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
 from newslint.output import FORMATS, Report, render
+from newslint.output.text import terminal_style
 from newslint.parallel import fix_paths, lint_paths
 from newslint.reader import Decoded
 from newslint.linter import FileResult, Linter
@@ -96,12 +97,6 @@ def _linter(args: argparse.Namespace) -> Linter:
         ignore=args.ignore,
         fail_level=Level.parse(args.fail_level) if args.fail_level else None,
     )
-
-
-def _use_color(choice: str) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], list[str]]:
@@ -263,14 +258,14 @@ def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult],
             for line in result.notices + [str(f) for f in result.failures]:
                 print(f"newslint: {line}", file=sys.stderr)
         settings = linter.settings_for(".")
-        color = _use_color(args.color)
+        color, show_source = terminal_style(args.color, sys.stdout)
         report = Report(
             findings=findings,
             paths=[r.path for r in results],
             rules={a.rule.id: a.rule for a in linter.active_rules(settings)},
             sources={r.path: r.decoded.text for r in results if r.decoded is not None and r.findings},
             color=color,
-            show_source=color,
+            show_source=show_source,
         )
         sys.stdout.write(render(args.format, report))
         if args.statistics:

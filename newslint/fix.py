@@ -8,10 +8,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newslint.atomic import write_atomic
+import regex
+
+from newslint.atomic import write_fixed
+from newslint.checks.base import match_case, touches_quote
+from newslint.checks.proofreading import WORD_AFTER, expected_article
 from newslint.finding import Applicability, Finding
-from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.linter import Linter
+from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.text.story import Story
 
 # A fix that makes another fixable finding (or undoes one) is re-linted; a loop this long is a rule bug.
@@ -34,12 +38,40 @@ def is_fixable(finding: Finding, story: Story, unsafe: bool) -> bool:
         return False
     if finding.fix.applicability is Applicability.UNSAFE and not unsafe:
         return False
-    # A quote is the speaker's words; the desk never edits them, even where a rule reads inside (DESIGN.md §2).
-    return not _touches_quote(story, finding.start, finding.end)
+    return not touches_quote(story, finding.start, finding.end)
 
 
-def _touches_quote(story: Story, start: int, end: int) -> bool:
-    return any(q.start < max(end, start + 1) and start < q.end for q in story.quotes)
+# "a" or "an" standing just before an edit, with the spaces after it.
+_ARTICLE_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}'’.\-])(an?|An?|AN?)([ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)\Z"
+)
+
+
+def with_article(text: str, finding: Finding) -> Finding:
+    """The finding with its fix stretched over the article before it when the fix changes the word that article
+    goes with ("An end result" -> "A result", not "An result"). Where the new word's sound is not sure, the fix
+    is no longer safe: a person reads it first."""
+    fix = finding.fix
+    if fix is None:
+        return finding
+    article = _ARTICLE_BEFORE.search(text, max(0, finding.start - 12), finding.start)
+    if article is None:
+        return finding
+    after = fix.replacement + text[finding.end : finding.end + 80]
+    word_now = WORD_AFTER.match(text, finding.start)
+    word_then = WORD_AFTER.match(after.lstrip())
+    if word_now is None or word_then is None or word_now.group() == word_then.group():
+        return finding
+    needed = expected_article(word_then.group())
+    if needed is None:
+        if expected_article(word_now.group()) is None:
+            return finding  # not sure before either: the fix changes nothing the article depends on
+        return replace(finding, fix=replace(fix, applicability=Applicability.UNSAFE))
+    if needed == article.group(1).lower():
+        return finding
+    replacement = match_case(needed, article.group(1)) + article.group(2) + fix.replacement
+    start = article.start()
+    return replace(finding, start=start, matched=text[start : finding.end], fix=replace(fix, replacement=replacement))
 
 
 def choose(findings: Iterable[Finding]) -> list[Finding]:
@@ -70,7 +102,7 @@ def fix_text(text: str, path: str, lint: Callable[[str], list[Finding]], unsafe:
     applied, rules = 0, set[str]()
     for _ in range(MAX_ROUNDS):
         story = Story(text, path)
-        fixes = choose(f for f in lint(text) if is_fixable(f, story, unsafe))
+        fixes = choose(f for f in (with_article(text, f) for f in lint(text)) if is_fixable(f, story, unsafe))
         if not fixes:
             return Fixed(text, applied, frozenset(rules), True)
         text = apply(text, fixes)
@@ -83,16 +115,24 @@ def fix_text(text: str, path: str, lint: Callable[[str], list[Finding]], unsafe:
 
 
 def unified_diff(before: str, after: str, path: str) -> str:
-    """The change as `git diff` shows it, with a marker where a file ends without a newline."""
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-    )
+    """The change as `git diff` shows it, with a marker where a file ends without a newline.
+
+    Lines are split where `patch` and git split them, after each "\n" only: U+2028, U+0085, a form feed or a
+    lone "\r" stay inside their line (str.splitlines would break there and write a patch that does not apply).
+    """
+    lines = difflib.unified_diff(_patch_lines(before), _patch_lines(after), f"a/{path}", f"b/{path}")
     out: list[str] = []
     for line in lines:
         out.append(line)
-        if not line.endswith(("\n", "\r")):
+        if not line.endswith("\n"):
             out.append("\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    ends = [line + "\n" for line in lines[:-1]]
+    return [*ends, lines[-1]] if lines[-1] else ends
 
 
 @dataclass(frozen=True)
@@ -111,15 +151,17 @@ class FileFix:
 
 
 def fix_file(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
-    """Fix one story file in place (atomically, in its own encoding, BOM and line endings) or just compute it."""
+    """Fix one story file (in its own encoding, BOM and line endings; never over an edit saved meanwhile)
+    or just compute the fix."""
     try:
-        decoded = decode(Path(path).read_bytes())
+        original = Path(path).read_bytes()
+        decoded = decode(original)
     except (OSError, UnreadableInput) as error:
         return FileFix(path, problem=f"{path}: not fixed: {_reason(error)}")
     fixed = fix_decoded(linter, decoded, path, unsafe)
     if write and fixed.changed:
         try:
-            write_atomic(Path(path), encode(decoded, fixed.after))
+            write_fixed(Path(path), original, encode(decoded, fixed.after))
         except (OSError, UnicodeEncodeError) as error:
             return replace(fixed, problem=f"{path}: not fixed: {_reason(error)}")
     return fixed

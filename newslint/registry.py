@@ -8,6 +8,7 @@ from newslint.checks.dateline.rules import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
 from newslint.checks.names.rules import Names
 from newslint.checks.numbers.rules import NUMBER_TYPES
+from newslint.checks.proofreading import ArticleAgreement, RepeatedWord
 from newslint.checks.spelling import Spelling
 
 CHECK_TYPES: dict[str, type[Check]] = {
@@ -15,6 +16,8 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "substitution": Substitution,
     "consistency": Consistency,
     "occurrence": Occurrence,
+    "repeated-word": RepeatedWord,
+    "article-agreement": ArticleAgreement,
     **ATTRIBUTION_TYPES,
     "names": Names,
     **NUMBER_TYPES,

@@ -43,7 +43,8 @@ def stories(draw: st.DrawFn) -> str:
     chosen = draw(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=5))
     words = "\n\n".join(chosen).split(" ")
     for slip in draw(st.lists(st.sampled_from(SLIPS), max_size=4)):
-        words.insert(draw(st.integers(0, len(words))), f"the {slip}")
+        article = draw(st.sampled_from(["the", "a", "an", "An", "A"]))  # the fix must keep "a"/"an" right
+        words.insert(draw(st.integers(0, len(words))), f"{article} {slip}")
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return ("Headline for the story\n\n" + " ".join(words) + "\n").replace("\n", newline)
 
@@ -71,3 +72,24 @@ def test_safe_fixes_settle_keep_quotes_and_are_idempotent(linter: Linter, text: 
     assert _quotes(fixed.text, path) == _quotes(text, path)
     assert fix_text(fixed.text, path, lint).text == fixed.text
     assert fixed.text.count("\r\n") == text.count("\r\n")
+    assert _article_slips(fixed.text, path) <= _article_slips(text, path)
+
+
+ARTICLES = Linter(isolated=True, select=("style.article-agreement",))
+
+
+def _article_slips(text: str, path: str) -> int:
+    """How many "a"/"an" disagree with the next word: a fix may mend them, never make one."""
+    return len(ARTICLES.lint_text(text, path).findings)
+
+
+REDUNDANT_ONLY = Linter(isolated=True, select=("style.redundant",))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(stories())
+def test_fixes_keep_the_article_right_with_no_article_rule_running(text: str) -> None:
+    # The article rule is not selected: the fixer itself must mend the "a"/"an" before a fixed word.
+    fixed = fix_text(text, "story.txt", lambda story: REDUNDANT_ONLY.lint_text(story, "story.txt").findings)
+    assert fixed.converged
+    assert _article_slips(fixed.text, "story.txt") <= _article_slips(text, "story.txt")

@@ -53,12 +53,12 @@ def _environment(home: Path) -> dict[str, str]:
     return env
 
 
-def _copy_repository(path: Path, head: str, env: dict[str, str]) -> None:
+def _copy_repository(path: Path, head: str, env: dict[str, str], hook_id: str = "newslint", config: str = CONFIG):
     path.mkdir()
     _run(["git", "init", "-q"], path, env)
-    hook = f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {head}\n    hooks:\n      - id: newslint\n"
+    hook = f"repos:\n  - repo: {ROOT.as_posix()}\n    rev: {head}\n    hooks:\n      - id: {hook_id}\n"
     (path / ".pre-commit-config.yaml").write_text(hook, encoding="utf-8")
-    (path / "newslint.toml").write_text(CONFIG, encoding="utf-8")
+    (path / "newslint.toml").write_text(config, encoding="utf-8")
     (path / "stories").mkdir()
     _run(["git", "add", "."], path, env)
     setup = _run(["git", "commit", "-q", "-m", "Copy repository"], path, env)
@@ -91,6 +91,30 @@ def test_precommit_hook_blocks_a_story_with_blinked_and_allows_it_fixed(tmp_path
 
     allowed = _commit_story(repo, ALLOWED, env)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert _commits(repo, env) == 2
+
+
+def test_the_fixing_hook_fixes_the_story_fails_the_commit_and_passes_once_the_fix_is_added(tmp_path: Path) -> None:
+    head = _head()
+    env = _environment(tmp_path)
+    repo = tmp_path / "copy"
+    _copy_repository(repo, head, env, hook_id="newslint-fix", config='select = ["style"]\n')
+    story = (
+        "Council approves budget\n\nThe council met on Monday. An end result was a tax cut, officials said.\n\n"
+        '"The end result is what counts," the mayor said.\n'
+    )
+    fixed = story.replace("An end result", "A result")
+
+    first = _commit_story(repo, story, env)
+    output = first.stdout + first.stderr
+    assert first.returncode != 0 and "files were modified by this hook" in output, output
+    assert "newslint (fix)" in output and "fixed 1 finding" in output, output
+    assert (repo / "stories" / "blinken.txt").read_text(encoding="utf-8") == fixed  # the quote is untouched
+    assert _commits(repo, env) == 1
+
+    _run(["git", "add", "stories/blinken.txt"], repo, env)
+    second = _run(["git", "commit", "-m", "File the budget story"], repo, env)
+    assert second.returncode == 0, second.stdout + second.stderr
     assert _commits(repo, env) == 2
 
 

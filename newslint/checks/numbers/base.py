@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newslint.checks.base import Check, Param
+from newslint.checks.base import Check, Param, touches_quote
 from newslint.checks.numbers import context as ctx
 from newslint.checks.numbers.data import load_number_data
 from newslint.checks.numbers.inventory import Mention
@@ -66,6 +66,6 @@ class NumberCheck(Check):
     @staticmethod
     def safe_fix(story: Story, start: int, replacement: str, safe: bool = True) -> Fix | None:
         """No fix ever edits a quotation (the speaker's words)."""
-        if story.quote_at(start) is not None:
+        if touches_quote(story, start, start):
             return None
         return Fix(replacement, Applicability.SAFE if safe else Applicability.UNSAFE)
