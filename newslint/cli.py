@@ -20,7 +20,8 @@ from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
 from newslint.output import FORMATS, Report, render
-from newslint.parallel import fix_paths, lint_paths
+from newslint.packs import Rule
+from newslint.parallel import fix_and_lint_paths, fix_paths, lint_paths
 from newslint.reader import Decoded
 from newslint.linter import FileResult, Linter
 
@@ -120,46 +121,48 @@ def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], l
     return paths, errors
 
 
-def _lint_all(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[FileResult], list[str]]:
-    results = lint_paths(linter, paths, args.jobs)
-    if args.stdin_filename:
-        results = [_renamed(linter, r, args.stdin_filename) if r.path == "-" else r for r in results]
-    return results, [r.error for r in results if r.error]
-
-
-def _renamed(linter: Linter, result: FileResult, name: str) -> FileResult:
-    if result.decoded is None:
-        return result
-    renamed = linter.lint_text(result.decoded.text, name)
-    renamed.decoded = result.decoded
-    return renamed
-
-
-def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[str], bool, FileFix | None]:
-    """Fix (or with --diff, print the fixes for) every file: the problems, whether any file changes, and the
-    fixing of standard input when --fix wrote it to standard output."""
-    from newslint.fix import fix_input, unified_diff
+def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[FileResult], list[str]]:
+    """Fix every file in place and lint what is left: the results, and the files that could not be fixed.
+    With `-`, the story goes to standard output and its report to standard error."""
+    from newslint.fix import fix_input
 
     files = [p for p in paths if p != "-"]
-    fixes = fix_paths(linter, files, args.unsafe_fixes, write=not args.diff, jobs=args.jobs)
-    piped = None
+    pairs = fix_and_lint_paths(linter, files, args.unsafe_fixes, args.jobs)
     if "-" in paths:
-        piped = fix_input(linter, args.stdin_filename or "-", args.unsafe_fixes, write=not args.diff)
-        fixes.append(piped)
-    if args.diff:
-        sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
-    elif not args.quiet:
-        count = sum(f.fixed.applied for f in fixes if f.changed and f.fixed)
-        files = sum(f.changed for f in fixes)
-        print(f"newslint: fixed {count} findings in {files} file{'s' * (files != 1)}", file=sys.stderr)
-    return [f.problem for f in fixes if f.problem], any(f.changed for f in fixes), None if args.diff else piped
+        piped = fix_input(linter, args.stdin_filename or "-", args.unsafe_fixes, write=True)
+        pairs.append((piped, _piped_result(linter, piped)))
+    if not args.quiet:
+        count = sum(f.fixed.applied for f, _ in pairs if f.changed and f.fixed)
+        changed = sum(f.changed for f, _ in pairs)
+        print(f"newslint: fixed {_plural(count, 'finding')} in {_plural(changed, 'file')}", file=sys.stderr)
+    # A file that could not be read is one error, said by its lint result; the fixer's word on it would repeat it.
+    problems = [f.problem for f, r in pairs if f.problem and not r.error]
+    return [r for _, r in pairs], problems
+
+
+def _diff(linter: Linter, args: argparse.Namespace, paths: list[str], missing: list[str]) -> int:
+    """Print the fixes as a unified diff and change nothing: exit 1 when there is something to fix."""
+    from newslint.fix import fix_input, unified_diff
+
+    fixes = fix_paths(linter, [p for p in paths if p != "-"], args.unsafe_fixes, write=False, jobs=args.jobs)
+    if "-" in paths:
+        fixes.append(fix_input(linter, args.stdin_filename or "-", args.unsafe_fixes, write=False))
+    sys.stdout.write("".join(unified_diff(f.before, f.after, f.path) for f in fixes if f.changed))
+    problems = missing + [f.problem for f in fixes if f.problem]
+    for problem in problems:
+        print(f"newslint: error: {problem}", file=sys.stderr)
+    return EXIT_ERROR if problems else EXIT_FINDINGS if any(f.changed for f in fixes) else EXIT_CLEAN
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
 
 
 def _piped_result(linter: Linter, piped: FileFix) -> FileResult:
-    """The findings left in the story --fix wrote to standard output."""
+    """The findings left in the story --fix wrote to standard output (the fixer's last round, remembered)."""
+    if piped.problem and not piped.before:
+        return FileResult(piped.path, skipped=True, error=piped.problem)  # unreadable: not checked
     text = piped.after if piped.changed else piped.before  # `changed` only when it was written out fixed
-    if not piped.before:
-        return FileResult(piped.path, skipped=True)  # unreadable: its problem is reported already
     result = linter.lint_text(text, piped.path)
     result.decoded = Decoded(text, "utf-8", bom=False)  # for the report's excerpts and a baseline
     return result
@@ -220,21 +223,19 @@ def _run(args: argparse.Namespace) -> int:
         print("newslint: error: no paths given (use - for standard input)", file=sys.stderr)
         return EXIT_ERROR
     paths, missing = _story_paths(linter, args)
+    if args.diff:
+        return _diff(linter, args, paths, missing)
     problems: list[str] = []
-    piped = None
-    if args.fix or args.diff:
-        problems, changed, piped = _fix(linter, args, paths)
-        if args.diff:
-            for problem in missing + problems:
-                print(f"newslint: error: {problem}", file=sys.stderr)
-            return EXIT_ERROR if missing + problems else EXIT_FINDINGS if changed else EXIT_CLEAN
-    if piped is None:
-        results, errors = _lint_all(linter, args, paths)
-        return _report(linter, args, results, missing + problems + errors)
-    # --fix -: the story went to standard output, so the report of what is left goes to standard error.
-    results, errors = _lint_all(linter, args, [p for p in paths if p != "-"])
-    with contextlib.redirect_stdout(sys.stderr):
-        return _report(linter, args, [*results, _piped_result(linter, piped)], missing + problems + errors)
+    if args.fix:
+        results, problems = _fix(linter, args, paths)
+    else:
+        results = lint_paths(linter, paths, args.jobs, stdin_name=args.stdin_filename or "")
+    errors = missing + [r.error for r in results if r.error] + problems
+    if args.fix and "-" in paths:
+        # --fix -: the story went to standard output, so the report of what is left goes to standard error.
+        with contextlib.redirect_stdout(sys.stderr):
+            return _report(linter, args, results, errors)
+    return _report(linter, args, results, errors)
 
 
 def _findings(results: list[FileResult], args: argparse.Namespace) -> list[Finding]:
@@ -262,12 +263,11 @@ def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult],
         for result in results:
             for line in result.notices + [str(f) for f in result.failures]:
                 print(f"newslint: {line}", file=sys.stderr)
-        settings = linter.settings_for(".")
         color = _use_color(args.color)
         report = Report(
             findings=findings,
             paths=[r.path for r in results],
-            rules={a.rule.id: a.rule for a in linter.active_rules(settings)},
+            rules=_rules_used(linter, results),
             sources={r.path: r.decoded.text for r in results if r.decoded is not None and r.findings},
             color=color,
             show_source=color,
@@ -279,8 +279,19 @@ def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult],
         print(f"newslint: error: {error}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
-    fail_level = linter.settings_for(".").fail_level
-    return EXIT_FINDINGS if any(f.level >= fail_level for f in findings) else EXIT_CLEAN
+    return EXIT_FINDINGS if _any_failing(results, findings) else EXIT_CLEAN
+
+
+def _rules_used(linter: Linter, results: list[FileResult]) -> dict[str, Rule]:
+    """Every rule switched on for any story, each story by its own config (a subfolder's pack included)."""
+    distinct = {id(r.settings): r.settings for r in results if r.settings is not None}
+    return {rule.id: rule for settings in distinct.values() for rule in linter.selected_rules(settings)}
+
+
+def _any_failing(results: list[FileResult], findings: list[Finding]) -> bool:
+    """Whether a finding reaches the fail level of its own story's config (or the command line's)."""
+    fail_levels = {r.path: r.settings.fail_level for r in results if r.settings is not None}
+    return any(f.level >= fail_levels.get(f.path, Level.WARNING) for f in findings)
 
 
 def _print_statistics(findings) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,10 @@ class FileResult:
     notices: list[str] = field(default_factory=list)  # said on stderr; the run goes on
     skipped: bool = False
     decoded: Decoded | None = None
-    error: str = ""  # the file could not be checked (a bug, a dead worker): reported, exit 2
+    error: str = ""  # the file could not be checked (unreadable, a bug, a dead worker): reported, exit 2
+    # The settings the story was linted with: its exit code, levels and SARIF rules come from its own config,
+    # never from the folder the run started in (issue 12).
+    settings: Settings | None = None
 
 
 def _folder_of(path: str) -> str:
@@ -73,6 +76,9 @@ class Linter:
         self._settings: dict[Path | None, Settings] = {}
         self._active: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
         self._said: set[str] = set()
+        # The last text linted and its result: `--fix` lints the text its last round produced, and the report
+        # of what is left reuses that round instead of linting the story a third time (issue 12).
+        self._last: tuple[str, str, int, FileResult] | None = None
 
     def settings_for(self, path: str) -> Settings:
         """The closest config to the file wins, unless --config or --isolated says otherwise."""
@@ -87,6 +93,10 @@ class Linter:
 
     def rules(self, settings: Settings) -> tuple[Rule, ...]:
         return _packs(tuple(builtin_pack_paths()) + settings.packs)
+
+    def selected_rules(self, settings: Settings) -> list[Rule]:
+        """The rules these settings switch on, without building their checks (for a report's rule table)."""
+        return [rule for rule in self.rules(settings) if is_selected(rule, settings)]
 
     def active_rules(self, settings: Settings, path: str = "") -> list[ActiveRule]:
         ignores = settings.ignores_for(path) if path and settings.per_file_ignores else ()
@@ -124,7 +134,15 @@ class Linter:
 
     def lint_text(self, text: str, path: str, settings: Settings | None = None) -> FileResult:
         settings = settings or self.settings_for(path)
-        result = FileResult(path)
+        last = self._last
+        if last is not None and last[0] == path and last[2] == id(settings) and last[1] == text:
+            return _copy(last[3])
+        result = self._lint_text(text, path, settings)
+        self._last = (path, text, id(settings), _copy(result))
+        return result
+
+    def _lint_text(self, text: str, path: str, settings: Settings) -> FileResult:
+        result = FileResult(path, settings=settings)
         if not text.strip():
             result.notices.append(f"{path}: empty story; nothing to check")
             result.skipped = True
@@ -136,18 +154,26 @@ class Linter:
         result.findings = suppress(story, findings)
         return result
 
-    def lint_file(self, path: str) -> FileResult:
+    def lint_file(self, path: str, name: str = "") -> FileResult:
+        """Read and lint one file, or standard input for "-"; `name` is what the report and the config lookup
+        use for it (`--stdin-filename`), so standard input is read and linted once."""
+        name = name or path
         try:
             data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
             decoded = decode(data)
         except (OSError, UnreadableInput) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            return FileResult(path, notices=[f"{path}: {reason}"], skipped=True)
-        result = self.lint_text(decoded.text, path)
+            return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
+        result = self.lint_text(decoded.text, name)
         result.decoded = decoded
         if decoded.notice:
-            result.notices.insert(0, f"{path}: {decoded.notice}")
+            result.notices.insert(0, f"{name}: {decoded.notice}")
         return result
+
+
+def _copy(result: FileResult) -> FileResult:
+    """A result whose lists the caller may change without changing the remembered one."""
+    return replace(result, findings=list(result.findings), failures=list(result.failures), notices=list(result.notices))
 
 
 def _read_bytes(path: str) -> bytes:

@@ -145,3 +145,73 @@ def test_bom_and_crlf_do_not_shift_positions(tmp_path):
     found = json.loads(run("--isolated", "--select", "style", "--format", "json", str(plain), str(bom)).stdout)
     positions = {Path(f["path"]).name: (f["line"], f["column"], f["matched"]) for f in found}
     assert positions["bom.txt"] == positions["plain.txt"] == (3, COLUMN, "cease-fire")
+
+
+# Issue 12: each story's result carries its own settings; a story is read and linted once.
+
+HOUSE_PACK = """
+[house.towards]
+type = "substitution"
+message = "Use '{suggestion}' (house style)."
+why = "House style: toward, not towards."
+swap = {"towards" = "toward"}
+examples.bad = ["They walked towards the border."]
+examples.good = ["They walked toward the border."]
+"""
+
+
+def test_fail_level_from_the_storys_own_folder_is_honoured_from_the_parent_folder(tmp_path):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "newslint.toml").write_text('select = ["style"]\nfail-level = "error"\n', encoding="utf-8")
+    _story(desk, "story.txt")
+    from_parent = run("desk/story.txt", cwd=tmp_path)
+    from_desk = run("story.txt", cwd=desk)
+    assert b"style.consistent-spelling" in from_parent.stdout  # a warning, below the story's fail level
+    assert (from_parent.returncode, from_desk.returncode) == (0, 0)
+
+
+def test_a_rule_from_a_subfolder_pack_is_in_sarif_driver_rules(tmp_path):
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / "house.toml").write_text(HOUSE_PACK, encoding="utf-8")
+    (desk / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["house"]\n', encoding="utf-8")
+    _story(desk, "story.txt", "Talks move on\n\nThe envoy walked towards the border on Monday.\n")
+    done = run("--format", "sarif", "desk/story.txt", cwd=tmp_path)
+    run_log = json.loads(done.stdout)["runs"][0]
+    rules = [r["id"] for r in run_log["tool"]["driver"]["rules"]]
+    assert "house.towards" in rules
+    result = run_log["results"][0]
+    assert rules[result["ruleIndex"]] == result["ruleId"] == "house.towards"
+
+
+def _count_lint_passes(monkeypatch, argv: list[str], stdin: bytes = b"") -> tuple[int, int]:
+    """Run the command in this process, counting how often the engine checks a story."""
+    import io
+
+    from newslint import cli, linter
+
+    passes = []
+    real_lint = linter.lint
+
+    def counting(story, rules):
+        passes.append(story.path)
+        return real_lint(story, rules)
+
+    monkeypatch.setattr(linter, "lint", counting)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO()))
+    return cli.main(argv), len(passes)
+
+
+def test_standard_input_with_a_filename_is_linted_once(monkeypatch):
+    argv = ["--isolated", "--select", "style", "--stdin-filename", "desk/draft.txt", "-"]
+    assert _count_lint_passes(monkeypatch, argv, CEASEFIRE.encode()) == (1, 1)
+
+
+def test_fix_lints_a_fixed_story_twice_not_three_times(monkeypatch, tmp_path):
+    # One round that fixes, one that finds nothing left to fix; the report reuses the second.
+    story = _story(tmp_path, text="Budget passes\n\nThe end result was a tax cut, officials said.\n")
+    code, passes = _count_lint_passes(monkeypatch, ["--isolated", "--select", "style", "--fix", "-j", "1", str(story)])
+    assert story.read_text(encoding="utf-8") == "Budget passes\n\nThe result was a tax cut, officials said.\n"
+    assert (code, passes) == (0, 2)
