@@ -12,10 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, TextIO
 
 from newslint import __version__
-from newslint.config import STYLES
+from newslint.config import STYLES, known_encoding
 from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
@@ -52,6 +53,12 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _encoding(value: str) -> str:
+    if not known_encoding(value):
+        raise argparse.ArgumentTypeError(f"unknown encoding '{value}' (e.g. cp1252, latin-1, utf-16-le)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint", description="An editorial style and consistency linter for news copy."
@@ -69,8 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--date", type=_date, metavar="YYYY-MM-DD", help="the stories' date, when they carry no timestamp"
     )
     parser.add_argument("--extend-exclude", type=_csv, default=[], help="globs of paths to skip")
+    parser.add_argument(
+        "--encoding", type=_encoding, help="encoding of stories without a byte order mark (legacy archives)"
+    )
     parser.add_argument("--stdin-filename", help="the name to report for standard input")
     parser.add_argument("--statistics", action="store_true", help="print counts per rule")
+    parser.add_argument(
+        "--output-file", type=Path, metavar="FILE", help="write the --format report to FILE; the terminal gets text"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing; only the exit code")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
@@ -96,6 +109,7 @@ def _linter(args: argparse.Namespace) -> Linter:
         extend_select=args.extend_select,
         ignore=args.ignore,
         fail_level=Level.parse(args.fail_level) if args.fail_level else None,
+        encoding=args.encoding,
     )
 
 
@@ -155,7 +169,9 @@ def _diff(linter: Linter, args: argparse.Namespace, paths: list[str], missing: l
 
 
 def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"
+    if count != 1:
+        noun = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count} {noun}"
 
 
 def _piped_result(linter: Linter, piped: FileFix) -> FileResult:
@@ -249,37 +265,87 @@ def _findings(results: list[FileResult], args: argparse.Namespace) -> list[Findi
 
 
 def _report(linter: Linter, args: argparse.Namespace, results: list[FileResult], errors: list[str]) -> int:
+    # A rule that could not finish (a pattern past its timeout) left part of the story unchecked: an error in
+    # every format, shown even with -q, exit 2 (issue 14, item 8).
+    errors = errors + [str(f) for r in results for f in r.failures]
     if args.write_baseline:
         from newslint import baseline
 
         pairs = [(f, r.decoded.text if r.decoded else "") for r in results for f in r.findings]
         count = baseline.write(args.write_baseline, pairs)
-        print(f"newslint: recorded {count} findings in {args.write_baseline}", file=sys.stderr)
-        for error in errors:
-            print(f"newslint: error: {error}", file=sys.stderr)
+        print(f"newslint: recorded {_plural(count, 'finding')} in {args.write_baseline}", file=sys.stderr)
+        _print_errors(errors)
         return EXIT_ERROR if errors else EXIT_CLEAN
     findings = _findings(results, args)
+    report = Report(
+        findings=findings,
+        paths=[r.path for r in results],
+        rules=_rules_used(linter, results),
+        sources={r.path: r.decoded.text for r in results if r.decoded is not None and r.findings},
+        errors=_errors_by_path(results),
+    )
+    if args.output_file:
+        _write_output(args.output_file, render(args.format, report))
     if not args.quiet:
         for result in results:
-            for line in result.notices + [str(f) for f in result.failures]:
+            for line in result.notices:
                 print(f"newslint: {line}", file=sys.stderr)
+        shown = "text" if args.output_file else args.format  # the file has the machine format; the log, text
         color = _use_color(args.color)
-        report = Report(
-            findings=findings,
-            paths=[r.path for r in results],
-            rules=_rules_used(linter, results),
-            sources={r.path: r.decoded.text for r in results if r.decoded is not None and r.findings},
-            color=color,
-            show_source=color,
-        )
-        sys.stdout.write(render(args.format, report))
+        sys.stdout.write(render(shown, replace(report, color=color, show_source=color)))
         if args.statistics:
-            _print_statistics(findings)
-    for error in errors:
-        print(f"newslint: error: {error}", file=sys.stderr)
+            # Beside a machine format the table goes to standard error, never into the JSON, SARIF or XML.
+            sys.stdout.flush()
+            _print_statistics(findings, sys.stdout if shown == "text" else sys.stderr)
+    sys.stdout.flush()
+    _print_errors(errors)
+    if not args.quiet and (findings or errors):
+        print(f"newslint: {summary(findings, results)}", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if _any_failing(results, findings) else EXIT_CLEAN
+
+
+def _print_errors(errors: list[str]) -> None:
+    for error in errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+
+
+def _errors_by_path(results: list[FileResult]) -> dict[str, str]:
+    """Each story that was not (wholly) checked, with why: unreadable, a dead worker, a rule that timed out."""
+    reasons: dict[str, list[str]] = {}
+    for result in results:
+        if result.error:
+            reasons.setdefault(result.path, []).append(result.error)
+        reasons.setdefault(result.path, []).extend(str(f) for f in result.failures)
+    return {path: "; ".join(why) for path, why in reasons.items() if why}
+
+
+def _write_output(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise NewslintError([f"{path}: cannot write the report: {error.strerror or error}"]) from None
+
+
+def summary(findings: list[Finding], results: list[FileResult]) -> str:
+    """One line for the end of a run: findings by level, stories, how many --fix would fix, unchecked stories."""
+    levels = Counter(f.level for f in findings)
+    by_level = ", ".join(_plural(levels[level], str(level)) for level in sorted(levels, reverse=True))
+    stories = {f.path for f in findings}
+    line = f"{_plural(len(findings), 'finding')}"
+    if findings:
+        line += f" ({by_level}) in {len(stories)} of {_plural(len(results), 'story')}"
+    else:
+        line += f" in {_plural(len(results), 'story')}"
+    fixable_keys = {(r.path, *key) for r in results for key in r.fixable}
+    fixable = sum(1 for f in findings if (f.path, f.start, f.end, f.rule) in fixable_keys)
+    if fixable:
+        line += f"; {fixable} fixable with --fix"
+    unchecked = sum(1 for r in results if r.error or r.failures)
+    if unchecked:
+        line += f"; {_plural(unchecked, 'story')} not fully checked"
+    return line
 
 
 def _rules_used(linter: Linter, results: list[FileResult]) -> dict[str, Rule]:
@@ -294,11 +360,11 @@ def _any_failing(results: list[FileResult], findings: list[Finding]) -> bool:
     return any(f.level >= fail_levels.get(f.path, Level.WARNING) for f in findings)
 
 
-def _print_statistics(findings) -> None:
+def _print_statistics(findings: list[Finding], out: TextIO) -> None:
     counts = Counter(f.rule for f in findings)
     for rule, count in counts.most_common():
-        print(f"{count:6d}  {rule}")
-    print(f"{sum(counts.values()):6d}  total")
+        print(f"{count:6d}  {rule}", file=out)
+    print(f"{sum(counts.values()):6d}  total", file=out)
 
 
 __all__ = ["did_you_mean", "main"]

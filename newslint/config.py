@@ -39,6 +39,7 @@ class Settings:
     require_dateline: bool = False
     story_date: date | None = None
     regex_timeout: float = 1.0
+    encoding: str | None = None  # stories without a byte order mark are in this encoding (legacy archives)
     root: Path = field(default_factory=Path.cwd)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
@@ -51,7 +52,9 @@ class Settings:
 
 
 _LISTS = {"select", "extend-select", "ignore", "packs", "vocabulary", "names", "extend-exclude"}
-_KEYS = _LISTS | {"style", "levels", "per-file-ignores", "fail-level", "require-dateline", "date", "regex-timeout"}
+_KEYS = _LISTS | {
+    "style", "levels", "per-file-ignores", "fail-level", "require-dateline", "date", "regex-timeout", "encoding",
+}  # fmt: skip
 
 
 def load_settings(path: Path) -> Settings:
@@ -104,6 +107,11 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
             values["story_date"] = data["date"]
         else:
             problems.append(f"{where('date')}: 'date' must be a TOML date such as 2024-03-22 (no quotes)")
+    if "encoding" in data:
+        if isinstance(data["encoding"], str) and known_encoding(data["encoding"]):
+            values["encoding"] = data["encoding"]
+        else:
+            problems.append(f"{where('encoding')}: unknown encoding {data['encoding']!r} (e.g. \"cp1252\", \"latin-1\")")
     if "regex-timeout" in data:
         timeout = data["regex-timeout"]
         if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
@@ -111,6 +119,16 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         else:
             problems.append(f"{where('regex-timeout')}: 'regex-timeout' must be a positive number of seconds")
     return values
+
+
+def known_encoding(name: str) -> bool:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _level(value: Any, problems: list[str], where: str) -> Level:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from newslint.checks.base import Context
 from newslint.config import Settings, find_config, load_settings, with_overrides
 from newslint.engine import ActiveRule, RuleFailure, lint
 from newslint.errors import NewslintError
-from newslint.finding import Finding
+from newslint.finding import Applicability, Finding
 from newslint.packs import Rule, builtin_pack_paths, load_packs
 from newslint.resources import read_word_list
 from newslint.reader import Decoded, UnreadableInput, decode
@@ -35,6 +36,8 @@ class FileResult:
     # The settings the story was linted with: its exit code, levels and SARIF rules come from its own config,
     # never from the folder the run started in (issue 12).
     settings: Settings | None = None
+    # (start, end, rule) of the findings a plain --fix would fix, for the run's summary line.
+    fixable: frozenset[tuple[int, int, str]] = frozenset()
 
 
 def _folder_of(path: str) -> str:
@@ -152,6 +155,7 @@ class Linter:
         result.notices += self._first_time(n for a in active for n in a.rule.deprecations)
         findings, result.failures = lint(story, active)
         result.findings = suppress(story, findings)
+        result.fixable = _safely_fixable(story, result.findings)
         return result
 
     def lint_file(self, path: str, name: str = "") -> FileResult:
@@ -160,7 +164,7 @@ class Linter:
         name = name or path
         try:
             data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-            decoded = decode(data)
+            decoded = decode(data, self.settings_for(name).encoding)
         except (OSError, UnreadableInput) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
@@ -171,11 +175,29 @@ class Linter:
         return result
 
 
+def _safely_fixable(story: Story, findings: list[Finding]) -> frozenset[tuple[int, int, str]]:
+    """The findings `--fix` applies without --unsafe-fixes: a safe fix that changes something and touches no
+    quotation (the same test as `fix.is_fixable`, which this module cannot import: fix imports the linter)."""
+    return frozenset(
+        (f.start, f.end, f.rule)
+        for f in findings
+        if f.fix is not None
+        and f.fix.replacement != f.matched
+        and f.fix.applicability is Applicability.SAFE
+        and not any(q.start < max(f.end, f.start + 1) and f.start < q.end for q in story.quotes)
+    )
+
+
 def _copy(result: FileResult) -> FileResult:
     """A result whose lists the caller may change without changing the remembered one."""
     return replace(result, findings=list(result.findings), failures=list(result.failures), notices=list(result.notices))
 
 
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as file:  # not Path.read_bytes: a pathlib object per file costs more than the read
+    # Opened without blocking and checked before reading: a named pipe or a device named as a story would
+    # otherwise hang the run or read forever (issue 14, item 13). os, not pathlib: this runs once per file.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UnreadableInput("not a regular file (a pipe or a device)")
         return file.read()
