@@ -40,6 +40,14 @@ def _csv(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _selectors(value: str) -> list[str]:
+    """`--select`: an empty value (an unset CI variable) would check nothing, so it is a usage error."""
+    items = _csv(value)
+    if not items:
+        raise argparse.ArgumentTypeError("empty: name rules, families or packs, or ALL (an unset variable?)")
+    return items
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -68,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-level", choices=[str(x) for x in Level], help="exit 1 at or above (default: warning)")
     parser.add_argument("--config", type=Path, help="use this config file for every path")
     parser.add_argument("--isolated", action="store_true", help="ignore every config file")
-    parser.add_argument("--select", type=_csv, help="rules, families or packs to use instead of the defaults")
+    parser.add_argument("--select", type=_selectors, help="rules, families or packs to use instead of the defaults")
     parser.add_argument("--extend-select", type=_csv, help="rules, families or packs to add")
     parser.add_argument("--ignore", type=_csv, help="rules, families or packs to leave out")
     parser.add_argument("--style", choices=STYLES, help="house style (default: ap)")

@@ -80,6 +80,10 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             problems.append(f"{where(key)}: '{key}' must be a list of strings")
             continue
+        if key == "select" and not items:
+            # An empty list would switch every rule off and pass every story: an unset CI variable, not intent.
+            problems.append(f"{where(key)}: 'select' is empty, which would check nothing; name rules or ALL")
+            continue
         is_path = key in ("packs", "vocabulary", "names")
         values[key.replace("-", "_")] = tuple((root / i).resolve() if is_path else i for i in items)
     if "style" in data:
@@ -101,7 +105,10 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
     if "fail-level" in data:
         values["fail_level"] = _level(data["fail-level"], problems, where("fail-level"))
     if "require-dateline" in data:
-        values["require_dateline"] = bool(data["require-dateline"])
+        if isinstance(data["require-dateline"], bool):
+            values["require_dateline"] = data["require-dateline"]
+        else:  # bool("false") is True: a quoted value must not mean its opposite
+            problems.append(f"{where('require-dateline')}: 'require-dateline' must be true or false, without quotes")
     if "date" in data:
         if isinstance(data["date"], date):
             values["story_date"] = data["date"]

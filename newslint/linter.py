@@ -106,9 +106,7 @@ class Linter:
         key = (id(settings), ignores)
         if key not in self._active:
             rules = self.rules(settings)
-            selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
-            selectors += list(settings.levels) + [s for _, sels in settings.per_file_ignores for s in sels]
-            check_selectors(selectors, rules, settings.source)
+            self._check_selectors(settings, rules)
             context = self.context(settings)
             self._active[key] = [
                 ActiveRule(rule, rule_level(rule, settings), rule.build(context))
@@ -116,6 +114,15 @@ class Linter:
                 if is_selected(rule, settings, ignores)
             ]
         return self._active[key]
+
+    def _check_selectors(self, settings: Settings, rules: tuple[Rule, ...]) -> None:
+        """Unknown rule ids are errors, blamed where they were written: the command line or the config file."""
+        given = self.overrides
+        from_flags = [*(given.get("select") or ()), *(given.get("extend_select") or ()), *(given.get("ignore") or ())]
+        check_selectors(from_flags, rules, "command line (--select, --extend-select, --ignore)")
+        selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
+        selectors += list(settings.levels) + [s for _, sels in settings.per_file_ignores for s in sels]
+        check_selectors([s for s in selectors if s not in from_flags], rules, settings.source)
 
     def _first_time(self, notices: Iterable[str]) -> list[str]:
         """The notices this linter has not said yet: a deprecated key is reported once a run, not per story."""
