@@ -130,8 +130,10 @@ def _use_color(choice: str) -> bool:
 def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """The story files to check, and the named paths that do not exist."""
     paths, errors = [], []
-    settings = linter.settings_for(".")
-    for item in discover(args.paths or ["."], settings.extend_exclude + tuple(args.extend_exclude)):
+    def config_excludes(path: str) -> tuple[str, ...]:  # each named path by the config that governs it
+        return linter.settings_for(path).extend_exclude
+
+    for item in discover(args.paths or ["."], args.extend_exclude, config_excludes):
         if isinstance(item, Missing):
             errors.append(f"{item.path}: no such file or folder")
         else:

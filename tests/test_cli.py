@@ -283,3 +283,15 @@ def test_fix_says_fixed_1_finding(tmp_path):
     story = _story(tmp_path, text="Budget passes\n\nThe end result was a tax cut, officials said.\n")
     done = run("--isolated", "--select", "style", "--fix", str(story))
     assert "newslint: fixed 1 finding in 1 file\n" in done.stderr.decode()
+
+
+def test_extend_exclude_in_the_config_covers_files_named_on_the_command_line(tmp_path):
+    # pre-commit names every changed file; the documented `extend-exclude` recipe must hold for them.
+    (tmp_path / "newslint.toml").write_text('select = ["style"]\nextend-exclude = ["README.md", "notes"]\n', encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    for name in ("README.md", "notes/todo.md", "story.txt"):
+        _story(tmp_path, name)
+    done = run("--format", "json", "README.md", "notes/todo.md", "story.txt", cwd=tmp_path)
+    assert sorted({f["path"] for f in json.loads(done.stdout)}) == ["story.txt"]
+    flag = run("--format", "json", "--extend-exclude", "story.txt", "story.txt", "README.md", cwd=tmp_path)
+    assert json.loads(flag.stdout) == [] and flag.returncode == 0
