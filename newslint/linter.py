@@ -14,14 +14,14 @@ from typing import Any
 from newslint.checks.base import Context
 from newslint.config import Settings, find_config, load_settings, with_overrides
 from newslint.engine import ActiveRule, RuleFailure, lint
-from newslint.errors import NewslintError
+from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Applicability, Finding
 from newslint.packs import Rule, builtin_pack_paths, load_packs
 from newslint.resources import read_word_list
 from newslint.reader import Decoded, UnreadableInput, decode
 from newslint.selection import check_selectors, is_selected, rule_level
 from newslint.text.story import Story
-from newslint.suppress import suppress
+from newslint.suppress import named_rules, suppress
 
 
 @dataclass
@@ -124,6 +124,20 @@ class Linter:
         selectors += list(settings.levels) + [s for _, sels in settings.per_file_ignores for s in sels]
         check_selectors([s for s in selectors if s not in from_flags], rules, settings.source)
 
+    def _unknown_in_directives(self, story: Story, settings: Settings) -> list[str]:
+        """A located notice for each rule a `newslint-disable` comment names that no pack defines."""
+        named = named_rules(story.text)
+        if not named:
+            return []
+        rules = self.rules(settings)
+        known = {r.id for r in rules} | {r.family for r in rules} | {r.pack for r in rules}
+        return [
+            "%s:%d:%d: newslint-disable names unknown rule '%s'%s"
+            % (story.path, *story.lines.position(offset), name, did_you_mean(name, known))
+            for offset, name in named
+            if name not in known
+        ]
+
     def _first_time(self, notices: Iterable[str]) -> list[str]:
         """The notices this linter has not said yet: a deprecated key is reported once a run, not per story."""
         fresh = [notice for notice in dict.fromkeys(notices) if notice not in self._said]
@@ -162,6 +176,7 @@ class Linter:
         result.notices += self._first_time(n for a in active for n in a.rule.deprecations)
         findings, result.failures = lint(story, active)
         result.findings = suppress(story, findings)
+        result.notices += self._unknown_in_directives(story, settings)
         result.fixable = _safely_fixable(story, result.findings)
         return result
 
