@@ -41,11 +41,12 @@ def _merge_base(ref: str) -> str:
     except NewslintError:
         if _git("rev-parse", "--is-shallow-repository").strip() != "true":
             raise
-        raise NewslintError([
+        message = (
             f"--changed-since: git finds no merge base with '{ref}' because this clone is shallow: fetch the "
             "history first (`git fetch --unshallow`, or actions/checkout with `fetch-depth: 0`, or "
             "GIT_DEPTH: 0 on GitLab)"
-        ]) from None
+        )
+        raise NewslintError([message]) from None
 
 
 def keep_changed(paths: Iterable[str], changed: set[Path]) -> list[str]:

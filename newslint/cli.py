@@ -10,9 +10,9 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from dataclasses import replace
 from typing import TYPE_CHECKING, TextIO
 
 from newslint import __version__
@@ -20,11 +20,11 @@ from newslint.config import STYLES, known_encoding
 from newslint.discover import Missing, discover
 from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
+from newslint.linter import FileResult, Linter
 from newslint.output import FORMATS, Report, render
 from newslint.packs import Rule
 from newslint.parallel import fix_and_lint_paths, fix_paths, lint_paths
 from newslint.reader import Decoded
-from newslint.linter import FileResult, Linter
 
 if TYPE_CHECKING:  # the fixer is imported only by the runs that fix
     from newslint.fix import FileFix

@@ -14,14 +14,14 @@ from typing import Any
 from newslint.checks.base import Context
 from newslint.config import Settings, find_config, load_settings, with_overrides
 from newslint.engine import ActiveRule, RuleFailure, lint
-from newslint.errors import NewslintError, did_you_mean
+from newslint.errors import did_you_mean
 from newslint.finding import Applicability, Finding
 from newslint.packs import Rule, builtin_pack_paths, load_packs
-from newslint.resources import read_word_list
 from newslint.reader import Decoded, UnreadableInput, decode
+from newslint.resources import read_word_list
 from newslint.selection import check_selectors, is_selected, rule_level
-from newslint.text.story import Story
 from newslint.suppress import named_rules, suppress
+from newslint.text.story import Story
 
 
 @dataclass
@@ -131,12 +131,15 @@ class Linter:
             return []
         rules = self.rules(settings)
         known = {r.id for r in rules} | {r.family for r in rules} | {r.pack for r in rules}
-        return [
-            "%s:%d:%d: newslint-disable names unknown rule '%s'%s"
-            % (story.path, *story.lines.position(offset), name, did_you_mean(name, known))
-            for offset, name in named
-            if name not in known
-        ]
+        notices = []
+        for offset, name in named:
+            if name not in known:
+                line, column = story.lines.position(offset)
+                notices.append(
+                    f"{story.path}:{line}:{column}: newslint-disable names unknown rule '{name}'"
+                    f"{did_you_mean(name, known)}"
+                )
+        return notices
 
     def _first_time(self, notices: Iterable[str]) -> list[str]:
         """The notices this linter has not said yet: a deprecated key is reported once a run, not per story."""

@@ -129,7 +129,7 @@ def _replaced_notice(text: str, replaced: tuple[int, ...], encoding: str) -> str
     from newslint.text.lineindex import LineIndex
 
     lines = LineIndex(text)
-    where = ", ".join("%d:%d" % lines.position(offset) for offset in replaced[:_LOCATED_NOTICES])
+    where = ", ".join("{}:{}".format(*lines.position(offset)) for offset in replaced[:_LOCATED_NOTICES])
     more = f" and {len(replaced) - _LOCATED_NOTICES} more" if len(replaced) > _LOCATED_NOTICES else ""
     count = "a byte that is" if len(replaced) == 1 else "bytes that are"
     return f"{count} not valid {encoding} at {where}{more} read as U+FFFD; the rest of the story is checked"

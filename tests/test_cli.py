@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from helpers import console_script, run
 
 CEASEFIRE = "Truce holds\n\nThe ceasefire held on Monday. A cease-fire was called. The ceasefire broke.\n"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from helpers import run
 
 from newslint.config import Settings
 from newslint.errors import NewslintError
@@ -97,9 +100,6 @@ def test_rule_level_override_by_family():
 
 # Issue 14, item 11: config gaps, each run as a user would.
 
-import os  # noqa: E402
-
-from helpers import run  # noqa: E402
 
 GOOD = "Truce holds\n\nThe ceasefire held. A cease-fire was called. The ceasefire broke.\n"
 

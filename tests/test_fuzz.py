@@ -16,14 +16,14 @@ from functools import cache, cached_property
 from pathlib import Path
 
 import pytest
+from helpers import golden_stories
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import golden_stories
 from newslint.finding import Finding
-from newslint.text.lineindex import LineIndex
-from newslint.reader import Decoded, LossyText, UnreadableInput, decode, encode
 from newslint.linter import FileResult, Linter
+from newslint.reader import Decoded, LossyText, UnreadableInput, decode, encode
+from newslint.text.lineindex import LineIndex
 from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers import run
+
 from newslint.linter import Linter
 
 
