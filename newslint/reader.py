@@ -6,6 +6,10 @@ from __future__ import annotations
 import codecs
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.text.lineindex import LineIndex
 
 # Bigger than any story; an archive dump this size is still read, but a desk file never is.
 MAX_BYTES = 200 * 1024 * 1024
@@ -94,7 +98,9 @@ def _utf8_or_legacy(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass  # bytes cp1252 leaves undefined: the UTF-8 reading, with its replacements, is the better one
         else:
-            return Decoded(legacy, "cp1252", False, f"not UTF-8 (byte {first_bad}); decoded as cp1252")
+            # One byte a character: the first bad byte's offset is its character's offset.
+            where = "{}:{}".format(*_line_index(legacy).position(first_bad))
+            return Decoded(legacy, "cp1252", False, f"not UTF-8 (at {where}, byte {first_bad}); decoded as cp1252")
     return Decoded(text, "utf-8", False, _replaced_notice(text, replaced, "utf-8"), replaced)
 
 
@@ -126,13 +132,17 @@ def _decode_replacing(data: bytes, encoding: str) -> tuple[str, tuple[int, ...]]
 def _replaced_notice(text: str, replaced: tuple[int, ...], encoding: str) -> str:
     if not replaced:
         return ""
-    from newslint.text.lineindex import LineIndex
-
-    lines = LineIndex(text)
+    lines = _line_index(text)
     where = ", ".join("{}:{}".format(*lines.position(offset)) for offset in replaced[:_LOCATED_NOTICES])
     more = f" and {len(replaced) - _LOCATED_NOTICES} more" if len(replaced) > _LOCATED_NOTICES else ""
     count = "a byte that is" if len(replaced) == 1 else "bytes that are"
     return f"{count} not valid {encoding} at {where}{more} read as U+FFFD; the rest of the story is checked"
+
+
+def _line_index(text: str) -> LineIndex:
+    from newslint.text.lineindex import LineIndex  # only a story with a bad byte needs it
+
+    return LineIndex(text)
 
 
 def encode(decoded: Decoded, text: str) -> bytes:

@@ -34,7 +34,7 @@ def test_invalid_utf8_is_decoded_as_cp1252_with_a_notice(tmp_path):
         ),
     )
     done = _lint(tmp_path, story)
-    assert "cp1252.txt: not UTF-8" in done.stderr.decode()
+    assert "cp1252.txt: not UTF-8 (at 3:1, byte 6); decoded as cp1252" in done.stderr.decode()
     assert done.returncode == 1  # still linted: the ceasefire finding is reported
     assert b"style.consistent-spelling" in done.stdout
 
