@@ -23,8 +23,9 @@ def render(report: Report) -> str:
     for path in report.paths:
         case = ET.SubElement(suite, "testcase", classname="newslint", name=path)
         found = by_path[path]
-        if path in report.errors:  # not checked: an error, never a passing test case
-            ET.SubElement(case, "error", message=report.errors[path], type="newslint.unreadable")
+        if path in report.errors:  # not (wholly) checked: an error, never a passing test case
+            error = ET.SubElement(case, "error", message=report.errors[path], type="newslint.not-checked")
+            error.text = "\n".join(format_finding(f) for f in found) or None  # what was found before it stopped
         elif found:
             failure = ET.SubElement(case, "failure", message=f"{len(found)} finding(s)", type="newslint")
             failure.text = "\n".join(format_finding(f) for f in found)
