@@ -183,13 +183,18 @@ class Linter:
         result.fixable = _safely_fixable(story, result.findings)
         return result
 
+    def read(self, path: str, name: str = "") -> Decoded:
+        """A story's text, decoded as its config says (`encoding`, `--encoding`); "-" is standard input.
+        OSError or UnreadableInput when it cannot be read."""
+        data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+        return decode(data, self.settings_for(name or path).encoding)
+
     def lint_file(self, path: str, name: str = "") -> FileResult:
         """Read and lint one file, or standard input for "-"; `name` is what the report and the config lookup
         use for it (`--stdin-filename`), so standard input is read and linted once."""
         name = name or path
         try:
-            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-            decoded = decode(data, self.settings_for(name).encoding)
+            decoded = self.read(path, name)
         except (OSError, UnreadableInput) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
