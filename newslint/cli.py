@@ -344,7 +344,9 @@ def summary(findings: list[Finding], results: list[FileResult]) -> str:
     by_level = ", ".join(_plural(levels[level], str(level)) for level in sorted(levels, reverse=True))
     stories = {f.path for f in findings}
     line = f"{_plural(len(findings), 'finding')}"
-    if findings:
+    if findings and len(stories) == len(results):
+        line += f" ({by_level}) in {_plural(len(results), 'story')}"
+    elif findings:
         line += f" ({by_level}) in {len(stories)} of {_plural(len(results), 'story')}"
     else:
         line += f" in {_plural(len(results), 'story')}"
