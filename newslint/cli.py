@@ -145,6 +145,19 @@ def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], l
     return paths, errors
 
 
+def _refuse_legacy_encoding(linter: Linter, args: argparse.Namespace, paths: list[str]) -> None:
+    """The fixer reads stories by their BOM, as UTF-8 or as cp1252, not in a named legacy encoding: rather
+    than fix a story read one way and linted another, such a run is refused before anything is written."""
+    names = [(args.stdin_filename or p) if p == "-" else p for p in paths]
+    named = [name for name in names if linter.settings_for(name).encoding]
+    if named:
+        raise NewslintError(
+            f"{path}: --fix and --diff do not read stories in a named encoding (--encoding or the config's "
+            "'encoding'); lint them without --fix, or convert them to UTF-8 first"
+            for path in named
+        )
+
+
 def _fix(linter: Linter, args: argparse.Namespace, paths: list[str]) -> tuple[list[FileResult], list[str]]:
     """Fix every file in place and lint what is left: the results, and the files that could not be fixed.
     With `-`, the story goes to standard output and its report to standard error."""
@@ -249,6 +262,8 @@ def _run(args: argparse.Namespace) -> int:
         print("newslint: error: no paths given (use - for standard input)", file=sys.stderr)
         return EXIT_ERROR
     paths, missing = _story_paths(linter, args)
+    if args.fix or args.diff:
+        _refuse_legacy_encoding(linter, args, paths)
     if args.diff:
         return _diff(linter, args, paths, missing)
     problems: list[str] = []

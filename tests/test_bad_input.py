@@ -254,3 +254,11 @@ def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path):
     done = _lint(tmp_path, fifo, _write(tmp_path, "story.txt", GOOD.encode()))
     assert done.returncode == 2 and "pipe.txt: not a regular file" in done.stderr.decode()
     assert b"story.txt:3:" in done.stdout
+
+
+def test_fix_refuses_a_story_in_a_named_legacy_encoding_and_writes_nothing(tmp_path):
+    data = "Gr\u00fc\u00dfe\n\nThe end result was calm.\n".encode("latin-1")
+    story = _write(tmp_path, "old.txt", data)
+    done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--encoding", "latin-1", "--fix"))
+    assert done.returncode == 2 and "do not read stories in a named encoding" in done.stderr.decode()
+    assert story.read_bytes() == data
