@@ -295,6 +295,23 @@ def test_every_house_style_keeps_finding_invariants(text: str, style: str) -> No
     _findings_hold(text, result)
 
 
+@PIPELINE
+@given(assembled_stories(), st.lists(st.tuples(st.integers(min_value=0), STRAY_BYTES), max_size=4), st.booleans())
+def test_a_real_story_with_stray_bytes_keeps_its_positions(text: str, strays, crlf: bool) -> None:
+    # Real copy, UTF-8 (with a curly quote, as wire copy has), a few bytes broken in transit: every finding
+    # is still located in the text as read, and each stray byte cost exactly one character.
+    text = ("\u201cHead\u201d\n\n" + text).replace("\n", "\r\n" if crlf else "\n")
+    data = bytearray(text.encode("utf-8"))
+    boundaries = [i for i in range(len(data) + 1) if i == len(data) or data[i] & 0xC0 != 0x80]
+    for where, stray in sorted(strays, reverse=True):
+        at = boundaries[where % len(boundaries)]
+        data[at:at] = stray
+    decoded = decode(bytes(data))
+    if decoded.encoding == "utf-8":
+        assert len(decoded.text) == len(text) + len(strays) and len(decoded.replaced) == len(strays)
+    _findings_hold(decoded.text, linter().lint_text(decoded.text, "story.txt"))
+
+
 def test_linting_twice_gives_the_same_findings() -> None:
     """Nothing leaks from one story into the next: the shared linter is stateless across stories."""
     first, second = real_paragraphs()[:6], real_paragraphs()[6:12]
