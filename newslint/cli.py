@@ -22,12 +22,12 @@ from newslint.errors import NewslintError, did_you_mean
 from newslint.finding import Finding, Level
 from newslint.linter import FileResult, Linter
 from newslint.output import FORMATS, Report, render
-from newslint.packs import Rule
 from newslint.parallel import fix_and_lint_paths, fix_paths, lint_paths
 from newslint.reader import Decoded
 
 if TYPE_CHECKING:  # the fixer is imported only by the runs that fix
     from newslint.fix import FileFix
+    from newslint.packs import Rule
 
 # git (--changed-since), baselines and diffs are imported by the runs that use them: start-up matters
 # when a desk lints one story from an editor.
@@ -92,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--output-file", type=Path, metavar="FILE", help="write the --format report to FILE; the terminal gets text"
     )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing; only the exit code")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only errors (stories not checked); the exit code says the rest",
+    )
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     parser.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     parser.add_argument("--explain", metavar="RULE", help="explain one rule and exit")
@@ -130,6 +135,7 @@ def _use_color(choice: str) -> bool:
 def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """The story files to check, and the named paths that do not exist."""
     paths, errors = [], []
+
     def config_excludes(path: str) -> tuple[str, ...]:  # each named path by the config that governs it
         return linter.settings_for(path).extend_exclude
 

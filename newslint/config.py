@@ -118,7 +118,7 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         if isinstance(data["encoding"], str) and known_encoding(data["encoding"]):
             values["encoding"] = data["encoding"]
         else:
-            problems.append(f"{where('encoding')}: unknown encoding {data['encoding']!r} (e.g. \"cp1252\", \"latin-1\")")
+            problems.append(f'{where("encoding")}: unknown encoding {data["encoding"]!r} (e.g. "cp1252", "latin-1")')
     if "regex-timeout" in data:
         timeout = data["regex-timeout"]
         if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
