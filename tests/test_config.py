@@ -159,3 +159,13 @@ def test_a_huge_pack_is_refused_with_its_size(tmp_path):
         file.truncate(40 * 1024 * 1024)  # sparse: costs no disk
     done = _desk(tmp_path, b'packs = ["house.toml"]\n')
     assert done.returncode == 2 and f"{pack}: cannot read file: larger than 32 MB" in done.stderr.decode()
+
+
+def test_a_folder_config_names_its_archive_encoding(tmp_path):
+    (tmp_path / "newslint.toml").write_text('select = ["style"]\nencoding = "latin-1"\n', encoding="utf-8")
+    (tmp_path / "old.txt").write_bytes("Gr\u00fc\u00dfe\n\nThe ceasefire held. A cease-fire broke.\n".encode("latin-1"))
+    done = run("old.txt", cwd=tmp_path)
+    assert done.returncode == 1 and b"old.txt:3:" in done.stdout and "not UTF-8" not in done.stderr.decode()
+    (tmp_path / "newslint.toml").write_text('encoding = "klingon"\n', encoding="utf-8")
+    bad = run("old.txt", cwd=tmp_path)
+    assert bad.returncode == 2 and "newslint.toml:1: unknown encoding 'klingon'" in bad.stderr.decode()
