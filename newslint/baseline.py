@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from newslint.errors import NewslintError
 from newslint.finding import Finding
+from newslint.text.lineindex import LineIndex
 
 VERSION = 1
 # Characters of the finding's own line kept either side of it: enough to tell two "ceasefire"s apart,
@@ -27,15 +28,28 @@ class Entry(NamedTuple):
     context: str  # the text around the finding on its line, whitespace collapsed
 
 
-def entry(finding: Finding, text: str, root: Path) -> Entry:
-    line_start = max(text.rfind("\n", 0, finding.start), text.rfind("\r", 0, finding.start)) + 1
-    line_end = min(
-        (i for i in (text.find("\n", finding.end), text.find("\r", finding.end)) if i >= 0), default=len(text)
-    )
+def entry(finding: Finding, text: str, root: Path, lines: LineIndex | None = None) -> Entry:
+    """The finding's entry; `lines` is its text's LineIndex, built here when not given."""
+    lines = lines or LineIndex(text)
+    line_start = lines.line_span(finding.line)[0]
+    line_end = lines.line_span(finding.end_line)[1]
     before = text[max(line_start, finding.start - CONTEXT_CHARS) : finding.start]
     after = text[finding.end : min(line_end, finding.end + CONTEXT_CHARS)]
     context = " ".join(f"{before}{finding.matched}{after}".split())
     return Entry(_relative(finding.path, root), finding.rule, finding.matched, context)
+
+
+class _Indexes:
+    """One LineIndex per story text: the findings of a story come together, so one is kept at a time."""
+
+    def __init__(self) -> None:
+        self._text: str | None = None
+        self._index: LineIndex | None = None
+
+    def of(self, text: str) -> LineIndex:
+        if self._index is None or text is not self._text:
+            self._text, self._index = text, LineIndex(text)
+        return self._index
 
 
 def _relative(path: str, root: Path) -> str:
@@ -47,7 +61,8 @@ def _relative(path: str, root: Path) -> str:
 def write(path: Path, findings: Iterable[tuple[Finding, str]]) -> int:
     """Write the baseline for (finding, its file's text) pairs; the number of findings recorded."""
     root = path.resolve().parent
-    counts = Counter(entry(f, text, root) for f, text in findings)
+    indexes = _Indexes()
+    counts = Counter(entry(f, text, root, indexes.of(text)) for f, text in findings)
     records = [{**e._asdict(), "count": n} for e, n in sorted(counts.items())]
     document = {"newslint-baseline": VERSION, "findings": records}
     try:
@@ -74,9 +89,10 @@ def new_findings(path: Path, findings: Iterable[tuple[Finding, str]]) -> list[Fi
     """The findings not covered by the baseline; each entry covers as many findings as it counted."""
     remaining = load(path)
     root = path.resolve().parent
+    indexes = _Indexes()
     fresh: list[Finding] = []
     for finding, text in findings:
-        key = entry(finding, text, root)
+        key = entry(finding, text, root, indexes.of(text))
         if remaining[key] > 0:
             remaining[key] -= 1
         else:

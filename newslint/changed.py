@@ -25,12 +25,28 @@ def changed_since(ref: str) -> set[Path]:
     """Absolute paths added, modified or renamed since `ref`'s merge base with HEAD, uncommitted work and
     new untracked files included; deleted files are not listed."""
     top = Path(_git("rev-parse", "--show-toplevel").strip())
-    base = _git("merge-base", ref, "HEAD").strip()  # the branch point: main's own later commits are not ours
+    base = _merge_base(ref)
     # Against the working tree, not HEAD: a desk running it before committing sees its own edits too.
     changed = _git("diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", base, "--")
     untracked = _git("ls-files", "-z", "--others", "--exclude-standard", "--full-name", ":/")
     names = [n for n in (changed + untracked).split("\0") if n]
     return {(top / name).resolve() for name in names}
+
+
+def _merge_base(ref: str) -> str:
+    """The branch point with `ref`: main's own later commits are not ours. A CI checkout is often shallow
+    (one commit), where git finds no merge base and says only "exit 1": say what to do instead."""
+    try:
+        return _git("merge-base", ref, "HEAD").strip()
+    except NewslintError:
+        if _git("rev-parse", "--is-shallow-repository").strip() != "true":
+            raise
+        message = (
+            f"--changed-since: git finds no merge base with '{ref}' because this clone is shallow: fetch the "
+            "history first (`git fetch --unshallow`, or actions/checkout with `fetch-depth: 0`, or "
+            "GIT_DEPTH: 0 on GitLab)"
+        )
+        raise NewslintError([message]) from None
 
 
 def keep_changed(paths: Iterable[str], changed: set[Path]) -> list[str]:

@@ -39,6 +39,7 @@ class Settings:
     require_dateline: bool = False
     story_date: date | None = None
     regex_timeout: float = 1.0
+    encoding: str | None = None  # stories without a byte order mark are in this encoding (legacy archives)
     root: Path = field(default_factory=Path.cwd)
 
     def ignores_for(self, path: str) -> tuple[str, ...]:
@@ -51,7 +52,9 @@ class Settings:
 
 
 _LISTS = {"select", "extend-select", "ignore", "packs", "vocabulary", "names", "extend-exclude"}
-_KEYS = _LISTS | {"style", "levels", "per-file-ignores", "fail-level", "require-dateline", "date", "regex-timeout"}
+_KEYS = _LISTS | {
+    "style", "levels", "per-file-ignores", "fail-level", "require-dateline", "date", "regex-timeout", "encoding",
+}  # fmt: skip
 
 
 def load_settings(path: Path) -> Settings:
@@ -77,6 +80,10 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             problems.append(f"{where(key)}: '{key}' must be a list of strings")
             continue
+        if key == "select" and not items:
+            # An empty list would switch every rule off and pass every story: an unset CI variable, not intent.
+            problems.append(f"{where(key)}: 'select' is empty, which would check nothing; name rules or ALL")
+            continue
         is_path = key in ("packs", "vocabulary", "names")
         values[key.replace("-", "_")] = tuple((root / i).resolve() if is_path else i for i in items)
     if "style" in data:
@@ -98,12 +105,20 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
     if "fail-level" in data:
         values["fail_level"] = _level(data["fail-level"], problems, where("fail-level"))
     if "require-dateline" in data:
-        values["require_dateline"] = bool(data["require-dateline"])
+        if isinstance(data["require-dateline"], bool):
+            values["require_dateline"] = data["require-dateline"]
+        else:  # bool("false") is True: a quoted value must not mean its opposite
+            problems.append(f"{where('require-dateline')}: 'require-dateline' must be true or false, without quotes")
     if "date" in data:
         if isinstance(data["date"], date):
             values["story_date"] = data["date"]
         else:
             problems.append(f"{where('date')}: 'date' must be a TOML date such as 2024-03-22 (no quotes)")
+    if "encoding" in data:
+        if isinstance(data["encoding"], str) and known_encoding(data["encoding"]):
+            values["encoding"] = data["encoding"]
+        else:
+            problems.append(f'{where("encoding")}: unknown encoding {data["encoding"]!r} (e.g. "cp1252", "latin-1")')
     if "regex-timeout" in data:
         timeout = data["regex-timeout"]
         if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
@@ -111,6 +126,16 @@ def _convert(data: Mapping[str, Any], root: Path, problems: list[str], where) ->
         else:
             problems.append(f"{where('regex-timeout')}: 'regex-timeout' must be a positive number of seconds")
     return values
+
+
+def known_encoding(name: str) -> bool:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _level(value: Any, problems: list[str], where: str) -> Level:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,14 +14,14 @@ from typing import Any
 from newslint.checks.base import Context
 from newslint.config import Settings, find_config, load_settings, with_overrides
 from newslint.engine import ActiveRule, RuleFailure, lint
-from newslint.errors import NewslintError
-from newslint.finding import Finding
+from newslint.errors import did_you_mean
+from newslint.finding import Applicability, Finding
 from newslint.packs import Rule, builtin_pack_paths, load_packs
-from newslint.resources import read_word_list
 from newslint.reader import Decoded, UnreadableInput, decode
+from newslint.resources import read_word_list
 from newslint.selection import check_selectors, is_selected, rule_level
+from newslint.suppress import named_rules, suppress
 from newslint.text.story import Story
-from newslint.suppress import suppress
 
 
 @dataclass
@@ -31,7 +32,12 @@ class FileResult:
     notices: list[str] = field(default_factory=list)  # said on stderr; the run goes on
     skipped: bool = False
     decoded: Decoded | None = None
-    error: str = ""  # the file could not be checked (a bug, a dead worker): reported, exit 2
+    error: str = ""  # the file could not be checked (unreadable, a bug, a dead worker): reported, exit 2
+    # The settings the story was linted with: its exit code, levels and SARIF rules come from its own config,
+    # never from the folder the run started in (issue 12).
+    settings: Settings | None = None
+    # (start, end, rule) of the findings a plain --fix would fix, for the run's summary line.
+    fixable: frozenset[tuple[int, int, str]] = frozenset()
 
 
 def _folder_of(path: str) -> str:
@@ -73,6 +79,9 @@ class Linter:
         self._settings: dict[Path | None, Settings] = {}
         self._active: dict[tuple[int, tuple[str, ...]], list[ActiveRule]] = {}
         self._said: set[str] = set()
+        # The last text linted and its result: `--fix` lints the text its last round produced, and the report
+        # of what is left reuses that round instead of linting the story a third time (issue 12).
+        self._last: tuple[str, str, int, FileResult] | None = None
 
     def settings_for(self, path: str) -> Settings:
         """The closest config to the file wins, unless --config or --isolated says otherwise."""
@@ -88,14 +97,16 @@ class Linter:
     def rules(self, settings: Settings) -> tuple[Rule, ...]:
         return _packs(tuple(builtin_pack_paths()) + settings.packs)
 
+    def selected_rules(self, settings: Settings) -> list[Rule]:
+        """The rules these settings switch on, without building their checks (for a report's rule table)."""
+        return [rule for rule in self.rules(settings) if is_selected(rule, settings)]
+
     def active_rules(self, settings: Settings, path: str = "") -> list[ActiveRule]:
         ignores = settings.ignores_for(path) if path and settings.per_file_ignores else ()
         key = (id(settings), ignores)
         if key not in self._active:
             rules = self.rules(settings)
-            selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
-            selectors += list(settings.levels) + [s for _, sels in settings.per_file_ignores for s in sels]
-            check_selectors(selectors, rules, settings.source)
+            self._check_selectors(settings, rules)
             context = self.context(settings)
             self._active[key] = [
                 ActiveRule(rule, rule_level(rule, settings), rule.build(context))
@@ -103,6 +114,32 @@ class Linter:
                 if is_selected(rule, settings, ignores)
             ]
         return self._active[key]
+
+    def _check_selectors(self, settings: Settings, rules: tuple[Rule, ...]) -> None:
+        """Unknown rule ids are errors, blamed where they were written: the command line or the config file."""
+        given = self.overrides
+        from_flags = [*(given.get("select") or ()), *(given.get("extend_select") or ()), *(given.get("ignore") or ())]
+        check_selectors(from_flags, rules, "command line (--select, --extend-select, --ignore)")
+        selectors = list(settings.select or ()) + list(settings.extend_select) + list(settings.ignore)
+        selectors += list(settings.levels) + [s for _, sels in settings.per_file_ignores for s in sels]
+        check_selectors([s for s in selectors if s not in from_flags], rules, settings.source)
+
+    def _unknown_in_directives(self, story: Story, settings: Settings) -> list[str]:
+        """A located notice for each rule a `newslint-disable` comment names that no pack defines."""
+        named = named_rules(story.text)
+        if not named:
+            return []
+        rules = self.rules(settings)
+        known = {r.id for r in rules} | {r.family for r in rules} | {r.pack for r in rules}
+        notices = []
+        for offset, name in named:
+            if name not in known:
+                line, column = story.lines.position(offset)
+                notices.append(
+                    f"{story.path}:{line}:{column}: newslint-disable names unknown rule '{name}'"
+                    f"{did_you_mean(name, known)}"
+                )
+        return notices
 
     def _first_time(self, notices: Iterable[str]) -> list[str]:
         """The notices this linter has not said yet: a deprecated key is reported once a run, not per story."""
@@ -124,7 +161,15 @@ class Linter:
 
     def lint_text(self, text: str, path: str, settings: Settings | None = None) -> FileResult:
         settings = settings or self.settings_for(path)
-        result = FileResult(path)
+        last = self._last
+        if last is not None and last[0] == path and last[2] == id(settings) and last[1] == text:
+            return _copy(last[3])
+        result = self._lint_text(text, path, settings)
+        self._last = (path, text, id(settings), _copy(result))
+        return result
+
+    def _lint_text(self, text: str, path: str, settings: Settings) -> FileResult:
+        result = FileResult(path, settings=settings)
         if not text.strip():
             result.notices.append(f"{path}: empty story; nothing to check")
             result.skipped = True
@@ -134,22 +179,55 @@ class Linter:
         result.notices += self._first_time(n for a in active for n in a.rule.deprecations)
         findings, result.failures = lint(story, active)
         result.findings = suppress(story, findings)
+        result.notices += self._unknown_in_directives(story, settings)
+        result.fixable = _safely_fixable(story, result.findings)
         return result
 
-    def lint_file(self, path: str) -> FileResult:
+    def read(self, path: str, name: str = "") -> Decoded:
+        """A story's text, decoded as its config says (`encoding`, `--encoding`); "-" is standard input.
+        OSError or UnreadableInput when it cannot be read."""
+        data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+        return decode(data, self.settings_for(name or path).encoding)
+
+    def lint_file(self, path: str, name: str = "") -> FileResult:
+        """Read and lint one file, or standard input for "-"; `name` is what the report and the config lookup
+        use for it (`--stdin-filename`), so standard input is read and linted once."""
+        name = name or path
         try:
-            data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
-            decoded = decode(data)
+            decoded = self.read(path, name)
         except (OSError, UnreadableInput) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            return FileResult(path, notices=[f"{path}: {reason}"], skipped=True)
-        result = self.lint_text(decoded.text, path)
+            return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
+        result = self.lint_text(decoded.text, name)
         result.decoded = decoded
         if decoded.notice:
-            result.notices.insert(0, f"{path}: {decoded.notice}")
+            result.notices.insert(0, f"{name}: {decoded.notice}")
         return result
+
+
+def _safely_fixable(story: Story, findings: list[Finding]) -> frozenset[tuple[int, int, str]]:
+    """The findings `--fix` applies without --unsafe-fixes: a safe fix that changes something and touches no
+    quotation (the same test as `fix.is_fixable`, which this module cannot import: fix imports the linter)."""
+    return frozenset(
+        (f.start, f.end, f.rule)
+        for f in findings
+        if f.fix is not None
+        and f.fix.replacement != f.matched
+        and f.fix.applicability is Applicability.SAFE
+        and not any(q.start < max(f.end, f.start + 1) and f.start < q.end for q in story.quotes)
+    )
+
+
+def _copy(result: FileResult) -> FileResult:
+    """A result whose lists the caller may change without changing the remembered one."""
+    return replace(result, findings=list(result.findings), failures=list(result.failures), notices=list(result.notices))
 
 
 def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as file:  # not Path.read_bytes: a pathlib object per file costs more than the read
+    # Opened without blocking and checked before reading: a named pipe or a device named as a story would
+    # otherwise hang the run or read forever (issue 14, item 13). os, not pathlib: this runs once per file.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UnreadableInput("not a regular file (a pipe or a device)")
         return file.read()

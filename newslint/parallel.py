@@ -61,13 +61,14 @@ def _fix_lost(path: str, reason: str) -> FileFix:
     return FileFix(path, problem=f"{path}: {reason}; file not fixed")
 
 
-def lint_one(linter: Linter, path: str) -> FileResult:
-    """Lint one file; a bug in a check becomes that file's error, never the end of the run.
+def lint_one(linter: Linter, path: str, stdin_name: str = "") -> FileResult:
+    """Lint one file (standard input reported as `stdin_name`); a bug in a check becomes that file's error,
+    never the end of the run.
 
     A NewslintError (a bad config or pack) still ends the run: it is the user's to fix, not the file's.
     """
     try:
-        return linter.lint_file(path)
+        return linter.lint_file(path, stdin_name if path == "-" else "")
     except NewslintError:
         raise
     except Exception as error:  # noqa: BLE001 - one broken file must not cost the other files' results
@@ -87,10 +88,31 @@ def fix_one(linter: Linter, path: str, unsafe: bool = False, write: bool = True)
 
 
 def lint_paths(
-    linter: Linter, paths: Sequence[str], jobs: int | None = None, context: BaseContext | None = None
+    linter: Linter,
+    paths: Sequence[str],
+    jobs: int | None = None,
+    context: BaseContext | None = None,
+    stdin_name: str = "",
 ) -> list[FileResult]:
     """Lint `paths` with up to `jobs` processes (None: one per CPU); results in the order of `paths`."""
-    return map_paths(linter, paths, lint_one, _lint_lost, jobs, context)
+    return map_paths(linter, paths, partial(lint_one, stdin_name=stdin_name), _lint_lost, jobs, context)
+
+
+def fix_and_lint_one(linter: Linter, path: str, unsafe: bool = False) -> tuple[FileFix, FileResult]:
+    """Fix one file in place, then lint what is left. In the same process, right after the fix, so that the
+    lint reuses the fixer's last round (the linter remembers it) instead of checking the story again."""
+    return fix_one(linter, path, unsafe, write=True), lint_one(linter, path)
+
+
+def _fix_and_lint_lost(path: str, reason: str) -> tuple[FileFix, FileResult]:
+    return _fix_lost(path, reason), _lint_lost(path, reason)
+
+
+def fix_and_lint_paths(
+    linter: Linter, paths: Sequence[str], unsafe: bool, jobs: int | None = None
+) -> list[tuple[FileFix, FileResult]]:
+    """Fix `paths` in place and lint each afterwards; results in the order of `paths`."""
+    return map_paths(linter, paths, partial(fix_and_lint_one, unsafe=unsafe), _fix_and_lint_lost, jobs)
 
 
 def fix_paths(

@@ -3,6 +3,8 @@ but the error type, so any loader (packs, names lists, lexicons, dateline data) 
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,12 +31,32 @@ def builtin_data(relative: str) -> Path:
     return builtin_rules_dir() / "data" / relative
 
 
+# A config, pack or word list is data a person writes: a newsroom's biggest vocabulary is a few megabytes.
+# The bound keeps `vocabulary = ["/dev/zero"]` or a mistyped archive path from eating the machine.
+MAX_DATA_BYTES = 32 * 1024 * 1024
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """A data file's text (UTF-8, a leading BOM dropped); a NewslintError naming the file if it is not a
+    regular file, larger than MAX_DATA_BYTES, or not UTF-8."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise NewslintError([f"{path}: cannot read {what}: not a regular file"])
+        with open(path, "rb") as file:
+            data = file.read(MAX_DATA_BYTES + 1)  # bounded even if the file grows after the check
+        if info.st_size > MAX_DATA_BYTES or len(data) > MAX_DATA_BYTES:
+            raise NewslintError([f"{path}: cannot read {what}: larger than {MAX_DATA_BYTES // (1024 * 1024)} MB"])
+        return data.decode("utf-8-sig")  # Notepad's "UTF-8" writes a BOM; tomllib would call it invalid
+    except OSError as error:
+        raise NewslintError([f"{path}: cannot read {what}: {error.strerror or error}"]) from None
+    except UnicodeDecodeError as error:
+        raise NewslintError([f"{path}: cannot read {what}: not UTF-8 ({error.reason} at byte {error.start})"]) from None
+
+
 def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     """Parse a TOML file; a located NewslintError if it cannot be read or parsed."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise NewslintError([f"{path}: cannot read: {error}"]) from None
+    source = read_text(path)
     try:
         return tomllib.loads(source), source
     except tomllib.TOMLDecodeError as error:
@@ -59,10 +81,7 @@ def _toml_detail(error: Exception) -> str:
 
 def read_lines(path: Path, what: str = "word list") -> list[str]:
     """The entries of a one-entry-a-line file: `#` starts a comment, blank lines are skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise NewslintError([f"{path}: cannot read {what}: {error}"]) from None
+    lines = read_text(path, what).splitlines()
     return [entry for entry in (line.split("#", 1)[0].strip() for line in lines) if entry]
 
 

@@ -39,7 +39,7 @@ def _line_of(config: str, selector: str) -> str:
     path = Path(config)
     if not path.is_file():
         return config
-    return locate(config, path.read_text(encoding="utf-8"), rf"[\"']{regex.escape(selector)}[\"']")
+    return locate(config, path.read_text(encoding="utf-8-sig"), rf"[\"']{regex.escape(selector)}[\"']")
 
 
 def is_selected(rule: Rule, settings: Settings, extra_ignores: Sequence[str] = ()) -> bool:

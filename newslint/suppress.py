@@ -20,6 +20,18 @@ def _sic_after(text: str, end: int) -> bool:
     return _SIC.match(text, end, _SPACES.match(text, end).end() + len("[sic]")) is not None
 
 
+def named_rules(text: str) -> list[tuple[int, str]]:
+    """(offset, selector) for every rule id or family a directive names, so that a typo can be reported
+    instead of silencing nothing (issue 14, item 13)."""
+    if "newslint-" not in text:
+        return []
+    return [
+        (directive.start(2) + name.start(), name.group())
+        for directive in regex.finditer(_DIRECTIVE_SOURCE, text)
+        for name in regex.finditer(r"[\w.-]+", directive.group(2))
+    ]
+
+
 def _rules(text: str) -> frozenset[str]:
     return frozenset(regex.findall(r"[\w.-]+", text))
 

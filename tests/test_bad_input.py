@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -32,18 +34,25 @@ def test_invalid_utf8_is_decoded_as_cp1252_with_a_notice(tmp_path):
         ),
     )
     done = _lint(tmp_path, story)
-    assert "cp1252.txt: not UTF-8" in done.stderr.decode()
+    assert "cp1252.txt: not UTF-8 (at 3:1, byte 6); decoded as cp1252" in done.stderr.decode()
     assert done.returncode == 1  # still linted: the ceasefire finding is reported
     assert b"style.consistent-spelling" in done.stdout
 
 
-def test_nul_byte_file_is_skipped_and_the_others_are_checked(tmp_path):
+def test_nul_byte_file_is_an_error_and_the_others_are_checked(tmp_path):
     binary = _write(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     story = _write(tmp_path, "story.txt", GOOD.encode())
     done = _lint(tmp_path, binary, story)
     assert done.stderr.decode().count("photo.txt: binary file") == 1
     assert b"story.txt:3:" in done.stdout
-    assert done.returncode == 1
+    assert done.returncode == 2  # a story that was not checked never passes
+
+
+def test_nul_bytes_give_the_same_exit_code_on_lint_and_fix(tmp_path):
+    binary = _write(tmp_path, "photo.txt", b"Head\n\nText\x00 here.\n")
+    assert _lint(tmp_path, binary).returncode == 2
+    assert _lint(tmp_path, binary, args=("--isolated", "--select", "style", "--fix")).returncode == 2
+    assert binary.read_bytes() == b"Head\n\nText\x00 here.\n"
 
 
 def test_twenty_megabyte_story_is_linted(tmp_path):
@@ -157,6 +166,99 @@ def test_catastrophic_regex_times_out_by_rule_id_and_the_run_goes_on(tmp_path):
         ("Head\n\n" + "x" * 5000 + "\n\nThe ceasefire held. A cease-fire began. The ceasefire broke.\n").encode(),
     )
     done = _lint(tmp_path, slow, args=())
+    assert "error: " in done.stderr.decode()
     assert "rule 'house.toward' skipped: a pattern ran longer than 0.2 s" in done.stderr.decode()
     assert b"style.consistent-spelling" in done.stdout  # the other rules still ran
-    assert done.returncode == 1
+    assert done.returncode == 2  # part of the story went unchecked: never a pass (issue 14, item 8)
+    quiet = _lint(tmp_path, slow, args=("-q",))
+    assert quiet.returncode == 2 and "rule 'house.toward' skipped" in quiet.stderr.decode()
+    junit = ET.fromstring(_lint(tmp_path, slow, args=("--format", "junit")).stdout).find("testsuite")
+    assert junit.get("errors") == "1"
+    assert "house.toward" in junit.find("testcase").find("error").get("message")
+
+
+# Issue 14, items 3 and 4: a story that cannot be read fails in every format; a stray byte costs one character.
+
+CURLY = "Chef visits\n\nJos\u00e9 Andr\u00e9s said \u201cwe cook\u201d on Monday. The ceasefire held. A cease-fire broke.\n"
+
+
+def test_utf16_with_a_bom_is_read_like_utf8(tmp_path):
+    plain = _write(tmp_path, "plain.txt", GOOD.encode())
+    notepad = _write(tmp_path, "notepad.txt", ("\ufeff" + GOOD.replace("\n", "\r\n")).encode("utf-16-le"))
+    utf32 = _write(tmp_path, "utf32.txt", ("\ufeff" + GOOD).encode("utf-32-be"))
+    done = _lint(tmp_path, plain, notepad, utf32, args=("--isolated", "--select", "style", "--format", "json"))
+    found = {Path(f["path"]).name: (f["line"], f["column"], f["matched"]) for f in json.loads(done.stdout)}
+    assert found["notepad.txt"] == found["utf32.txt"] == found["plain.txt"]
+    assert done.returncode == 1 and b"binary" not in done.stderr
+
+
+def test_fix_writes_utf16_back_as_utf16(tmp_path):
+    text = "Budget passes\r\n\r\nThe end result was a tax cut, officials said.\r\n"
+    story = _write(tmp_path, "story.txt", ("\ufeff" + text).encode("utf-16-le"))
+    done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--fix"))
+    assert done.returncode == 0, done.stderr.decode()
+    assert story.read_bytes() == ("\ufeff" + text.replace("end result", "result")).encode("utf-16-le")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_an_unreadable_story_fails_in_every_format(tmp_path, fmt):
+    binary = _write(tmp_path, "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    done = _lint(tmp_path, binary, args=("--isolated", "--select", "style", "--format", fmt))
+    assert done.returncode == 2
+    assert "photo.txt: binary file" in done.stderr.decode()
+    if fmt == "junit":
+        suite = ET.fromstring(done.stdout).find("testsuite")
+        assert suite.get("errors") == "1" and suite.find("testcase").find("error") is not None
+    if fmt == "sarif":
+        invocation = json.loads(done.stdout)["runs"][0]["invocations"][0]
+        assert invocation["executionSuccessful"] is False
+        notification = invocation["toolExecutionNotifications"][0]
+        assert notification["level"] == "error" and "binary file" in notification["message"]["text"]
+    if fmt == "github":
+        assert done.stdout.decode().startswith("::error file=") and "photo.txt" in done.stdout.decode()
+
+
+def test_a_stray_byte_in_utf8_costs_one_character_not_the_story(tmp_path):
+    data = CURLY.encode("utf-8").replace(b"on Monday", b"on \xff Monday")
+    story = _write(tmp_path, "stray.txt", data)
+    done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--format", "json"))
+    stderr = done.stderr.decode()
+    line, column = 3, CURLY.splitlines()[2].index("on Monday") + len("on ") + 1
+    assert f"stray.txt: a byte that is not valid utf-8 at {line}:{column}" in stderr
+    assert "cp1252" not in stderr and done.returncode == 1
+    finding = json.loads(done.stdout)[0]
+    expected_column = CURLY.splitlines()[2].index("cease-fire") + len("\ufffd ") + 1
+    assert (finding["line"], finding["column"], finding["matched"]) == (3, expected_column, "cease-fire")
+
+
+def test_a_story_with_a_stray_byte_is_not_rewritten_by_fix(tmp_path):
+    data = "Budget passes\n\nThe end result was a \u201ctax cut\u201d.\n".encode().replace(b"a \xe2", b"a \xff\xe2")
+    story = _write(tmp_path, "stray.txt", data)
+    done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--fix"))
+    assert done.returncode == 2 and "not valid utf-8" in done.stderr.decode()
+    assert story.read_bytes() == data
+
+
+def test_encoding_flag_reads_a_legacy_archive(tmp_path):
+    story = _write(tmp_path, "old.txt", "Gr\u00fc\u00dfe\n\nThe ceasefire held. A cease-fire broke.\n".encode("latin-1"))
+    done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--encoding", "latin-1", "--format", "json"))
+    assert "not UTF-8" not in done.stderr.decode()
+    assert [f["matched"] for f in json.loads(done.stdout)] == ["cease-fire"]
+    bad = _lint(tmp_path, story, args=("--isolated", "--encoding", "klingon"))
+    assert bad.returncode == 2 and "unknown encoding 'klingon'" in bad.stderr.decode()
+
+
+def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    done = _lint(tmp_path, fifo, _write(tmp_path, "story.txt", GOOD.encode()))
+    assert done.returncode == 2 and "pipe.txt: not a regular file" in done.stderr.decode()
+    assert b"story.txt:3:" in done.stdout
+
+
+def test_fix_refuses_a_story_in_a_named_legacy_encoding_and_writes_nothing(tmp_path):
+    data = "Gr\u00fc\u00dfe\n\nThe end result was calm.\n".encode("latin-1")
+    story = _write(tmp_path, "old.txt", data)
+    done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--encoding", "latin-1", "--fix"))
+    assert done.returncode == 2 and "do not read stories in a named encoding" in done.stderr.decode()
+    assert story.read_bytes() == data

@@ -88,3 +88,17 @@ def test_the_current_folders_config_applies_to_the_whole_run(repo: Path) -> None
     done = _newslint("--changed-since", "main", cwd=repo, isolated=False)
     assert _paths(done) == ["desk/b.txt", "desk/c.md"]
     assert done.returncode == 0  # the findings are warnings, below this config's fail level
+
+
+def test_a_shallow_clone_is_told_to_fetch_history(repo: Path, tmp_path_factory) -> None:
+    # A one-commit CI checkout: git has no merge base to give, and the message must say why and what to do.
+    # Both branch tips shallow, as a CI checkout of a pull request has them.
+    _git(repo, "checkout", "-q", "main")
+    (repo / "desk" / "a.txt").write_text(SLIP + "\nLater.\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "main moves on")
+    _git(repo, "checkout", "-q", "edits")
+    shallow = tmp_path_factory.mktemp("ci") / "checkout"
+    _git(repo.parent, "clone", "-q", "--depth", "1", "--no-single-branch", "-b", "edits", repo.as_uri(), str(shallow))
+    done = _newslint("--changed-since", "origin/main", cwd=shallow)
+    assert done.returncode == 2
+    assert "this clone is shallow: fetch the history first" in done.stderr, done.stderr

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from helpers import run
 
 from newslint.config import Settings
 from newslint.errors import NewslintError
@@ -93,3 +96,76 @@ def test_rule_level_override_by_family():
     wordy = next(r for r in linter.rules(Settings()) if r.id == "style.wordy")
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR})) == Level.ERROR
     assert rule_level(wordy, Settings(levels={"style": Level.ERROR, "style.wordy": Level.WARNING})) == Level.WARNING
+
+
+# Issue 14, item 11: config gaps, each run as a user would.
+
+
+GOOD = "Truce holds\n\nThe ceasefire held. A cease-fire was called. The ceasefire broke.\n"
+
+
+def _desk(tmp_path, config: bytes):
+    (tmp_path / "newslint.toml").write_bytes(config)
+    (tmp_path / "story.txt").write_text(GOOD, encoding="utf-8")
+    return run("story.txt", cwd=tmp_path)
+
+
+def test_a_quoted_boolean_is_an_error_not_its_opposite(tmp_path):
+    done = _desk(tmp_path, b'require-dateline = "false"\n')
+    assert done.returncode == 2
+    assert f"{tmp_path / 'newslint.toml'}:1: 'require-dateline' must be true or false" in done.stderr.decode()
+
+
+def test_an_empty_select_in_the_config_is_an_error(tmp_path):
+    done = _desk(tmp_path, b"select = []\n")
+    assert done.returncode == 2 and "'select' is empty" in done.stderr.decode()
+
+
+def test_an_empty_select_flag_is_an_error(tmp_path):
+    (tmp_path / "story.txt").write_text(GOOD, encoding="utf-8")
+    done = run("--isolated", "--select", "", "story.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "--select: empty" in done.stderr.decode()
+
+
+def test_a_typo_on_the_command_line_is_blamed_on_the_command_line(tmp_path):
+    (tmp_path / "newslint.toml").write_text('select = ["style"]\n', encoding="utf-8")
+    (tmp_path / "story.txt").write_text(GOOD, encoding="utf-8")
+    done = run("--ignore", "style.wordyy", "story.txt", cwd=tmp_path)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2
+    assert "command line (--select, --extend-select, --ignore): unknown rule or family 'style.wordyy'" in stderr
+    assert "newslint.toml" not in stderr
+
+
+def test_a_bom_in_the_config_is_read(tmp_path):
+    done = _desk(tmp_path, b'\xef\xbb\xbfselect = ["style"]\nfail-level = "error"\n')
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"style.consistent-spelling" in done.stdout
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "folder"])
+def test_a_word_list_must_be_a_regular_file(tmp_path, target):
+    (tmp_path / "folder").mkdir()
+    if target == "/dev/zero" and not os.path.exists(target):
+        pytest.skip("no /dev/zero here")
+    done = _desk(tmp_path, f'vocabulary = ["{target}"]\n'.encode())
+    assert done.returncode == 2
+    assert "cannot read word list: not a regular file" in done.stderr.decode()
+
+
+def test_a_huge_pack_is_refused_with_its_size(tmp_path):
+    pack = tmp_path / "house.toml"
+    with open(pack, "wb") as file:
+        file.truncate(40 * 1024 * 1024)  # sparse: costs no disk
+    done = _desk(tmp_path, b'packs = ["house.toml"]\n')
+    assert done.returncode == 2 and f"{pack}: cannot read file: larger than 32 MB" in done.stderr.decode()
+
+
+def test_a_folder_config_names_its_archive_encoding(tmp_path):
+    (tmp_path / "newslint.toml").write_text('select = ["style"]\nencoding = "latin-1"\n', encoding="utf-8")
+    (tmp_path / "old.txt").write_bytes("Gr\u00fc\u00dfe\n\nThe ceasefire held. A cease-fire broke.\n".encode("latin-1"))
+    done = run("old.txt", cwd=tmp_path)
+    assert done.returncode == 1 and b"old.txt:3:" in done.stdout and "not UTF-8" not in done.stderr.decode()
+    (tmp_path / "newslint.toml").write_text('encoding = "klingon"\n', encoding="utf-8")
+    bad = run("old.txt", cwd=tmp_path)
+    assert bad.returncode == 2 and "newslint.toml:1: unknown encoding 'klingon'" in bad.stderr.decode()

@@ -16,14 +16,14 @@ from functools import cache, cached_property
 from pathlib import Path
 
 import pytest
+from helpers import golden_stories
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import golden_stories
 from newslint.finding import Finding
-from newslint.text.lineindex import LineIndex
-from newslint.reader import Decoded, UnreadableInput, decode, encode
 from newslint.linter import FileResult, Linter
+from newslint.reader import Decoded, LossyText, UnreadableInput, decode, encode
+from newslint.text.lineindex import LineIndex
 from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,12 +102,10 @@ ANY_STORY = st.one_of(UNICODE_TEXT, MARKDOWN_TEXT, assembled_stories())
 # --- reader -------------------------------------------------------------------------------------------
 
 
-def _decodes(data: bytes, codec: str) -> bool:
-    try:
-        data.decode(codec)
-    except UnicodeDecodeError:
-        return False
-    return True
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Bytes that are never valid UTF-8 nor the start of a valid sequence: each costs exactly one character.
+STRAY_BYTES = st.sampled_from([bytes([b]) for b in (*range(0x80, 0xC0), 0xC0, 0xC1, *range(0xF8, 0x100))])
+NO_NUL_TEXT = st.text(max_size=200).filter(lambda t: "\x00" not in t)
 
 
 @FUZZ
@@ -116,19 +114,61 @@ def test_decode_gives_text_or_unreadable_input(data: bytes) -> None:
     try:
         decoded = decode(data)
     except UnreadableInput:
-        body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-        assert b"\x00" in data or not (_decodes(body, "utf-8") or _decodes(data, "cp1252"))
+        assert b"\x00" in data or data.startswith(_BOMS)
         return
     assert isinstance(decoded, Decoded) and isinstance(decoded.text, str)
-    assert encode(decoded, decoded.text) == data  # what is read is written back byte for byte
+    if not decoded.replaced:
+        assert encode(decoded, decoded.text) == data  # what is read is written back byte for byte
+        return
+    assert all(decoded.text[i] == "\ufffd" for i in decoded.replaced)
+    with pytest.raises(LossyText):  # never written back with the stray bytes lost
+        encode(decoded, decoded.text)
 
 
 @FUZZ
-@given(st.text(max_size=200).filter(lambda t: "\x00" not in t), st.booleans())
+@given(NO_NUL_TEXT, st.booleans())
 def test_utf8_text_round_trips_with_and_without_bom(text: str, bom: bool) -> None:
     data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8")
     decoded = decode(data)
     assert (decoded.text, decoded.encoding, decoded.bom, decoded.notice) == (text, "utf-8", bom, "")
+
+
+@FUZZ
+@given(NO_NUL_TEXT, st.sampled_from(["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]))
+def test_utf16_and_utf32_with_a_bom_are_read_and_written_back(text: str, encoding: str) -> None:
+    data = "\ufeff".encode(encoding) + text.encode(encoding)
+    decoded = decode(data)
+    assert (decoded.text, decoded.encoding, decoded.bom) == (text, encoding, True)
+    assert encode(decoded, decoded.text) == data
+
+
+@FUZZ
+@given(st.lists(st.tuples(NO_NUL_TEXT, STRAY_BYTES), min_size=1, max_size=6), NO_NUL_TEXT)
+def test_a_stray_byte_in_utf8_costs_one_character_and_positions_stay_right(pieces, tail: str) -> None:
+    # Each piece carries a curly quote, so the copy is plainly UTF-8 with stray bytes, not legacy cp1252.
+    pieces = [(f"{text}\u201d", stray) for text, stray in pieces]
+    data = b"".join(text.encode("utf-8") + stray for text, stray in pieces) + tail.encode("utf-8")
+    decoded = decode(data)
+    assert decoded.text == "".join(f"{text}\ufffd" for text, _ in pieces) + tail
+    expected, offset = [], 0
+    for text, _ in pieces:
+        offset += len(text)
+        expected.append(offset)
+        offset += 1
+    assert decoded.replaced == tuple(expected)
+    first_line, first_column = LineIndex(decoded.text).position(expected[0])
+    assert f"{first_line}:{first_column}" in decoded.notice
+
+
+@FUZZ
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_characters="\x7f"), max_size=200))
+def test_legacy_cp1252_copy_is_read_as_cp1252(text: str) -> None:
+    data = text.encode("cp1252", "ignore")
+    decoded = decode(data)
+    if decoded.encoding == "cp1252":
+        assert encode(decoded, decoded.text) == data
+    else:  # it happened to be valid UTF-8 (or plain ASCII)
+        assert decoded.text == data.decode("utf-8", "replace") and decoded.encoding == "utf-8"
 
 
 # --- story model --------------------------------------------------------------------------------------
@@ -253,6 +293,23 @@ def test_every_rule_on_any_story_keeps_finding_invariants(text: str, path: str) 
 def test_every_house_style_keeps_finding_invariants(text: str, style: str) -> None:
     result = Linter(isolated=True, select=("ALL",), style=style).lint_text(text, "story.txt")
     _findings_hold(text, result)
+
+
+@PIPELINE
+@given(assembled_stories(), st.lists(st.tuples(st.integers(min_value=0), STRAY_BYTES), max_size=4), st.booleans())
+def test_a_real_story_with_stray_bytes_keeps_its_positions(text: str, strays, crlf: bool) -> None:
+    # Real copy, UTF-8 (with a curly quote, as wire copy has), a few bytes broken in transit: every finding
+    # is still located in the text as read, and each stray byte cost exactly one character.
+    text = ("\u201cHead\u201d\n\n" + text).replace("\n", "\r\n" if crlf else "\n")
+    data = bytearray(text.encode("utf-8"))
+    boundaries = [i for i in range(len(data) + 1) if i == len(data) or data[i] & 0xC0 != 0x80]
+    for where, stray in sorted(strays, reverse=True):
+        at = boundaries[where % len(boundaries)]
+        data[at:at] = stray
+    decoded = decode(bytes(data))
+    if decoded.encoding == "utf-8":
+        assert len(decoded.text) == len(text) + len(strays) and len(decoded.replaced) == len(strays)
+    _findings_hold(decoded.text, linter().lint_text(decoded.text, "story.txt"))
 
 
 def test_linting_twice_gives_the_same_findings() -> None:

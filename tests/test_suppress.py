@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from helpers import run
+
 from newslint.linter import Linter
 
 
@@ -43,3 +45,16 @@ def test_other_rules_are_not_silenced():
 
 def test_sic_keeps_the_word():
     assert _found(BASE + "A cease-fire [sic] began.\n", "s.txt") == []
+
+
+def test_a_typo_in_a_directive_is_reported_where_it_is_written(tmp_path):
+    story = tmp_path / "s.md"
+    story.write_text(BASE + "<!-- newslint-disable-next-line style.consistent-speling -->\nA cease-fire began.\n", encoding="utf-8")
+    done = run("--isolated", "--select", "style", str(story))
+    column = len("<!-- newslint-disable-next-line ") + 1
+    expected = (
+        f"newslint: {story}:5:{column}: newslint-disable names unknown rule 'style.consistent-speling'"
+        " (did you mean 'style.consistent-spelling'?)"
+    )
+    assert expected in done.stderr.decode().splitlines()
+    assert done.returncode == 1  # the typo silenced nothing: the finding is still reported

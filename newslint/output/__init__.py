@@ -18,6 +18,8 @@ class Report:
     sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for source excerpts
     color: bool = False
     show_source: bool = False
+    # path -> why the story could not be checked: a failure in every format, never a silent pass (issue 14).
+    errors: Mapping[str, str] = field(default_factory=dict)
 
 
 # Each format's module, imported only when the run asks for that format.

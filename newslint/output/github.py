@@ -15,7 +15,11 @@ def _escape(value: str, in_property: bool) -> str:
 
 
 def render(report: Report) -> str:
-    lines = []
+    # A story that could not be checked is an error annotation on its file, so the check cannot look green.
+    lines = [
+        f"::error file={_escape(path, True)},title=newslint::{_escape(reason, False)}"
+        for path, reason in report.errors.items()
+    ]
     for f in report.findings:
         props = ",".join(
             f"{key}={_escape(str(value), True)}"

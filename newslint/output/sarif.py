@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+import string
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from newslint import __version__
 from newslint.finding import Level
@@ -13,10 +16,28 @@ _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
 
 
+def _title(message: str) -> str:
+    """A rule's message as a title: each `{placeholder}` (filled per finding) shown as an ellipsis."""
+    parts = []
+    for literal, field_name, _, _ in string.Formatter().parse(message):
+        parts.append(literal)
+        if field_name is not None:
+            parts.append("…")
+    return "".join(parts)
+
+
+def file_uri(path: str) -> str:
+    """A path as a SARIF artifact URI: percent-encoded (spaces, '%', '#', accents), `file://` when absolute,
+    else relative to the folder the run started in."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(PurePath(path).as_posix(), safe="/")
+
+
 def _rule(rule) -> dict:
     entry = {
         "id": rule.id,
-        "shortDescription": {"text": rule.message},
+        "shortDescription": {"text": _title(rule.message)},
         "fullDescription": {"text": rule.why},
         "defaultConfiguration": {"level": _LEVEL[rule.level]},
     }
@@ -33,7 +54,7 @@ def _result(finding, rule_index: dict[str, int]) -> dict:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": Path(finding.path).as_posix()},
+                    "artifactLocation": {"uri": file_uri(finding.path)},
                     "region": {
                         "startLine": finding.line,
                         "startColumn": finding.column,
@@ -48,6 +69,19 @@ def _result(finding, rule_index: dict[str, int]) -> dict:
     if finding.rule in rule_index:
         result["ruleIndex"] = rule_index[finding.rule]
     return result
+
+
+def _invocation(report: Report) -> dict:
+    """Whether every story was checked; each one that was not is an error notification at its file."""
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": reason},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": file_uri(path)}}}],
+        }
+        for path, reason in report.errors.items()
+    ]
+    return {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
 
 
 def render(report: Report) -> str:
@@ -66,6 +100,7 @@ def render(report: Report) -> str:
                         "rules": [_rule(r) for r in rules],
                     }
                 },
+                "invocations": [_invocation(report)],
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, index) for f in report.findings],
             }
