@@ -137,6 +137,14 @@ class Linter:
         return result
 
     def lint_file(self, path: str) -> FileResult:
+        if path.lower().endswith(".docx"):  # a Word story, read apart: its paragraphs are the lines (docs/docx.md)
+            from newslint.docx import DocxError, lint_docx
+
+            try:
+                return lint_docx(self, path)
+            except (OSError, DocxError) as error:  # a story that cannot be read: exit 2, the other files go on
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+                return FileResult(path, skipped=True, error=f"{path}: {reason}")
         try:
             data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
             decoded = decode(data)
