@@ -6,22 +6,21 @@ from __future__ import annotations
 import itertools
 import json
 import queue
-import shutil
 import subprocess
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from helpers import console_script
+
 TIMEOUT = 60.0  # the first lint builds every rule; a busy machine makes that slow
 
 
 class LspClient:
     def __init__(self, *args: str, cwd: Path | None = None) -> None:
-        command = shutil.which("newslint")
-        assert command, "the newslint console script is not installed"
         self.process = subprocess.Popen(
-            [command, "lsp", *args],
+            [console_script(), "lsp", *args],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
