@@ -37,7 +37,9 @@ class Linted:
 
 class NewslintServer(LanguageServer):
     def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        # Full sync: a story is a few kilobytes, and the client's whole text is always right, whereas applying
+        # ranged edits here would split lines where Python does (a form feed, U+2028) and not where LSP does.
+        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.debounce = debounce
         self.unsafe_fixes = False  # initializationOptions {"unsafeFixes": true} offers unsafe fixes too
         self.linters = Linters()
@@ -57,26 +59,30 @@ class NewslintServer(LanguageServer):
 
     def lint(self, uri: str) -> Linted:
         document = self.workspace.get_text_document(uri)
-        text = document.source
         name, file = self.document_path(uri)
         encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
-        linted = Linted(document.version, text, name, PositionMap(text, encoding))
+        linted = Linted(document.version, document.source, name, PositionMap(document.source, encoding))
         try:
-            linter = self.linters.for_path(file)
-            settings = linter.settings_for(file or name)
-            result = linter.lint_text(text, name, settings)
-            rules = {active.rule.id: active.rule for active in linter.active_rules(settings, name)}
+            self.check(linted, uri, file)
         except NewslintError as error:  # a broken config or pack: the desk's to fix, shown where they look
+            linted.findings = []
             linted.diagnostics = [problem_diagnostic(f"newslint: {problem}") for problem in error.problems]
-            return linted
         except Exception as error:  # noqa: BLE001 - a bug on one document must not end the editor's session
+            linted.findings, linted.diagnostics = [], []
             self.say(f"newslint could not check {name}: {type(error).__name__}: {error}", types.MessageType.Error)
-            return linted
-        for line in result.notices + [str(failure) for failure in result.failures]:
-            self.say(f"newslint: {line}", types.MessageType.Warning)
+        return linted
+
+    def check(self, linted: Linted, uri: str, file: str | None) -> None:
+        linter = self.linters.for_path(file)
+        settings = linter.settings_for(file or linted.path)
+        result = linter.lint_text(linted.text, linted.path, settings)
+        rules = {active.rule.id: active.rule for active in linter.active_rules(settings, linted.path)}
+        for notice in result.notices:  # "empty story", a deprecated key in a pack: the log, not a pop-up
+            self.say(f"newslint: {notice}", types.MessageType.Log)
+        for failure in result.failures:  # a rule that failed on this text (a regex timeout, a bug)
+            self.say(f"newslint: {failure}", types.MessageType.Warning)
         linted.findings = result.findings
         linted.diagnostics = [diagnostic(f, linted.positions, uri, rules) for f in result.findings]
-        return linted
 
     def publish(self, uri: str) -> None:
         """Lint the document as it is now and publish what was found (nothing for a closed document)."""

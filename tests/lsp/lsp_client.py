@@ -134,6 +134,11 @@ class LspClient:
         self.notify("textDocument/didOpen", {"textDocument": item})
         return uri
 
+    def change(self, uri: str, version: int, text: str) -> None:
+        """The document's whole new text, as a client does under full synchronisation."""
+        change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}
+        self.notify("textDocument/didChange", change)
+
     def shutdown_and_exit(self, timeout: float = TIMEOUT) -> int:
         assert self.request("shutdown") is None
         self.notify("exit")

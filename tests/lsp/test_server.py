@@ -49,6 +49,7 @@ def test_the_example_story_gets_blinked_and_a_change_that_fixes_it_clears_it(cli
     result = server.initialize(story.parent)
     capabilities = result["capabilities"]
     assert capabilities["codeActionProvider"]
+    assert capabilities["textDocumentSync"]["change"] == 1  # full text: see the server's note
     assert result["serverInfo"]["name"] == "newslint"
     uri = server.open(story)
 
@@ -65,8 +66,8 @@ def test_the_example_story_gets_blinked_and_a_change_that_fixes_it_clears_it(cli
     suggestions = _by_rule(diagnostics, "attribution.anonymous-source")
     assert suggestions and all(d["severity"] == 3 for d in suggestions)  # suggestion: information
 
-    fix = {"range": blinked["range"], "text": "Blinken"}
-    server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [fix]})
+    fixed = story.read_text(encoding="utf-8").replace("Blinked", "Blinken")
+    server.change(uri, 2, fixed)
     after = server.diagnostics(uri, version=2)
     assert _by_rule(after, "names.variant") == []
     assert len(after) == len(diagnostics) - 1
@@ -105,15 +106,29 @@ def test_a_change_is_linted_once_the_typing_stops(client, story):
     server.initialize(story.parent)
     uri = server.open(story)
     server.diagnostics(uri, version=1)
-    # Three edits in a burst, "Blinked" -> "Blinke" -> "Blink" -> "Blinken" ("Blinked" spans 103..110).
-    burst = {2: (109, 110, ""), 3: (108, 109, ""), 4: (108, 108, "en")}
-    for version, (start, end, text) in burst.items():
-        where = {"start": {"line": 22, "character": start}, "end": {"line": 22, "character": end}}
-        change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": where, "text": text}]}
-        server.notify("textDocument/didChange", change)
+    text = story.read_text(encoding="utf-8")
+    for version, name in ((2, "Blinke"), (3, "Blink"), (4, "Blinken")):  # three edits in a burst
+        server.change(uri, version, text.replace("Blinked", name))
     published = server.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
     assert published["version"] == 4  # the burst's earlier versions were never linted
     assert _by_rule(published["diagnostics"], "names.variant") == []
+    assert server.shutdown_and_exit() == 0
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x85", "\x1e"])
+def test_only_cr_and_lf_end_a_line(client, story, separator):
+    """LSP lines end at CR, LF and CRLF only; Python's splitlines also splits at these."""
+    lines = story.read_text(encoding="utf-8").split("\n")
+    lines[4] = lines[4] + separator + "Added."
+    server = client()
+    server.initialize(story.parent)
+    uri = server.open(story, "\n".join(lines))
+    [blinked] = _by_rule(server.diagnostics(uri, version=1), "names.variant")
+    assert _start(blinked) == BLINKED
+    lines[21] = lines[21] + separator
+    server.change(uri, 2, "\n".join(lines))
+    [blinked] = _by_rule(server.diagnostics(uri, version=2), "names.variant")
+    assert _start(blinked) == BLINKED
     assert server.shutdown_and_exit() == 0
 
 
