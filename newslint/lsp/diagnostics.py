@@ -11,6 +11,9 @@ from newslint.lsp.positions import PositionMap
 from newslint.packs import Rule
 
 SOURCE = "newslint"
+FIX_ALL = (
+    f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"  # "source.fixAll.newslint", as ruff and ESLint name theirs
+)
 SEVERITY = {
     Level.ERROR: types.DiagnosticSeverity.Error,
     Level.WARNING: types.DiagnosticSeverity.Warning,
@@ -66,6 +69,6 @@ def fix_all(after: str, positions: PositionMap, uri: str, count: int) -> types.C
     whole = types.Range(types.Position(0, 0), types.Position(end_line, end_character))
     return types.CodeAction(
         title=f"Apply newslint's safe fixes ({count})",
-        kind=types.CodeActionKind.SourceFixAll + ".newslint",
+        kind=FIX_ALL,
         edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(whole, after)]}),
     )

@@ -15,7 +15,7 @@ from newslint.errors import NewslintError
 from newslint.finding import Finding
 from newslint.fix import fix_text, is_fixable
 from newslint.lsp.configs import Linters
-from newslint.lsp.diagnostics import diagnostic, fix_all, problem_diagnostic, quick_fix
+from newslint.lsp.diagnostics import FIX_ALL, diagnostic, fix_all, problem_diagnostic, quick_fix
 from newslint.lsp.positions import PositionMap
 from newslint.text.story import Story
 
@@ -132,7 +132,7 @@ class NewslintServer(LanguageServer):
         actions = []
         if _wants(wanted, types.CodeActionKind.QuickFix):
             actions += [quick_fix(f, linted.positions, uri, d) for f, d in fixable if _overlap(d.range, params.range)]
-        if fixable and _wants(wanted, types.CodeActionKind.SourceFixAll):
+        if fixable and _wants(wanted, FIX_ALL):
             actions.append(self.fix_all_action(linted, uri))
         return [a for a in actions if a is not None]
 
@@ -190,7 +190,7 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE) -> NewslintServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
     )
     def code_action(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         try:

@@ -154,6 +154,10 @@ def test_code_actions_offer_the_safe_fix_and_not_the_unsafe_one(client, story):
     assert "JERUSALEM, March 22 (Xinhua) — U.S." in whole["newText"]
     assert "Blinked" in whole["newText"]  # the name fix is unsafe: a person decides
 
+    for only in (["source"], ["source.fixAll"], ["source.fixAll.newslint"]):  # what a fix-on-save asks for
+        params = {"textDocument": {"uri": uri}, "range": blinked["range"], "context": {"diagnostics": [], "only": only}}
+        assert [a["kind"] for a in server.request("textDocument/codeAction", params)] == ["source.fixAll.newslint"]
+
     on_the_name = server.request(
         "textDocument/codeAction",
         {
