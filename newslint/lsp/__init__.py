@@ -29,7 +29,7 @@ def main(argv: Sequence[str]) -> int:
     try:
         from newslint.lsp.server import build_server
     except ImportError as error:
-        missing = error.name or "pygls"
+        missing = (error.name or "pygls").split(".")[0]  # the package to install, not its submodule
         print(f"newslint: error: `newslint lsp` needs {missing}: pip install 'newslint[lsp]'", file=sys.stderr)
         return EXIT_ERROR
     server = build_server(max(args.debounce, 0) / 1000)

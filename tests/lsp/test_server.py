@@ -248,3 +248,23 @@ def test_exit_without_shutdown_exits_1(client, story):
     server.initialize(story.parent)
     server.notify("exit")
     assert server.process.wait(timeout=60) == 1
+
+
+def test_without_pygls_the_command_says_which_extra_to_install():
+    """As when newslint is installed without the lsp extra: pygls cannot be imported."""
+    import subprocess
+    import sys
+
+    script = "import sys; sys.modules['pygls'] = None; from newslint.cli import main; sys.exit(main(['lsp']))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "newslint: error: `newslint lsp` needs pygls: pip install 'newslint[lsp]'\n"
+    assert done.stdout == ""
+
+
+def test_help_names_the_options():
+    from helpers import run
+
+    done = run("lsp", "--help")
+    assert done.returncode == 0
+    assert b"--debounce" in done.stdout and b"usage: newslint lsp" in done.stdout
