@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -29,7 +28,8 @@ class Linted:
 
     version: int | None
     text: str
-    path: str
+    path: str  # the name the engine sees
+    file: str | None  # the file on disk, whose folder's config applies; None for an unsaved document
     positions: PositionMap
     findings: list[Finding] = field(default_factory=list)
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
@@ -61,9 +61,9 @@ class NewslintServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         name, file = self.document_path(uri)
         encoding = str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
-        linted = Linted(document.version, document.source, name, PositionMap(document.source, encoding))
+        linted = Linted(document.version, document.source, name, file, PositionMap(document.source, encoding))
         try:
-            self.check(linted, uri, file)
+            self.check(linted, uri)
         except NewslintError as error:  # a broken config or pack: the desk's to fix, shown where they look
             linted.findings = []
             linted.diagnostics = [problem_diagnostic(f"newslint: {problem}") for problem in error.problems]
@@ -72,9 +72,9 @@ class NewslintServer(LanguageServer):
             self.say(f"newslint could not check {name}: {type(error).__name__}: {error}", types.MessageType.Error)
         return linted
 
-    def check(self, linted: Linted, uri: str, file: str | None) -> None:
-        linter = self.linters.for_path(file)
-        settings = linter.settings_for(file or linted.path)
+    def check(self, linted: Linted, uri: str) -> None:
+        linter = self.linters.for_path(linted.file)
+        settings = linter.settings_for(linted.file or linted.path)
         result = linter.lint_text(linted.text, linted.path, settings)
         rules = {active.rule.id: active.rule for active in linter.active_rules(settings, linted.path)}
         for notice in result.notices:  # "empty story", a deprecated key in a pack: the log, not a pop-up
@@ -137,8 +137,8 @@ class NewslintServer(LanguageServer):
         return [a for a in actions if a is not None]
 
     def fix_all_action(self, linted: Linted, uri: str) -> types.CodeAction | None:
-        linter = self.linters.for_path(linted.path if os.path.isabs(linted.path) else None)
-        settings = linter.settings_for(linted.path)
+        linter = self.linters.for_path(linted.file)
+        settings = linter.settings_for(linted.file or linted.path)
         fixed = fix_text(
             linted.text, linted.path, lambda t: linter.lint_text(t, linted.path, settings).findings, self.unsafe_fixes
         )
