@@ -3,17 +3,15 @@
 A .docx is a zip of XML parts. The main part (found through the package's relationships) holds the body:
 paragraphs (`w:p`) of runs (`w:r`) of text (`w:t`), tables of cells of paragraphs, and tracked changes.
 One Word paragraph becomes one line of text, so that a finding's line is the paragraph a reader counts to.
+Each piece of a paragraph's text remembers where its `w:t` sits in the part's bytes, so that a fix can
+rewrite that text alone and leave every other byte of the document as it was.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
+from dataclasses import dataclass
 
 DOCX_SUFFIX = ".docx"
 
@@ -31,6 +29,7 @@ _W_NAMESPACES = (
 _OFFICE_DOCUMENT = "/officeDocument"  # the end of the main part's relationship type, in both flavours
 _PACKAGE_RELS = "_rels/.rels"
 _DEFAULT_MAIN = "word/document.xml"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships}Relationship"  # as expat names it
 
 # Elements whose text a reader does not see as the story: deleted or moved-away tracked changes, text
 # boxes and drawings (floating pull quotes and captions, read apart from the flow), the fallback copy of
@@ -47,29 +46,76 @@ class DocxError(ValueError):
     """The file is not a readable Word document; the message says why in a few words."""
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a paragraph's text: a `w:t`'s text, with the byte spans of its start tag and content in
+    the part (None for a tab, a break, or an empty `<w:t/>`: nothing there to edit)."""
+
+    raw: str
+    tag: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+
+    @property
+    def text(self) -> str:
+        # A line break inside a text run would start a new line, and the lines would stop counting paragraphs.
+        return self.raw.replace("\r", " ").replace("\n", " ")
+
+
+Paragraph = tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    """The package's bytes, the name and bytes of its main part, and the body's paragraphs."""
+
+    data: bytes
+    part: str
+    xml: bytes
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return [paragraph_text(p) for p in self.paragraphs]
+
+    @property
+    def editable(self) -> bool:
+        """Whether the byte spans can be rewritten with UTF-8 text (what Word writes; UTF-16 parts are not)."""
+        head = self.xml[:100].lower()
+        return not self.xml.startswith((b"\xff\xfe", b"\xfe\xff")) and (b"encoding" not in head or b"utf-8" in head)
+
+
 def is_docx(path: str) -> bool:
     return path.lower().endswith(DOCX_SUFFIX)
 
 
+def paragraph_text(paragraph: Paragraph) -> str:
+    return "".join(piece.text for piece in paragraph)
+
+
 def docx_paragraphs(data: bytes) -> list[str]:
     """The text of each paragraph of the document body, in reading order (table cells row by row)."""
-    import zipfile  # only a run that meets a .docx pays for these imports
+    return read_document(data).texts
+
+
+def read_document(data: bytes) -> WordDocument:
+    import zipfile  # only a run that meets a .docx pays for this import
 
     if data.startswith(_OLE_MAGIC):
         raise DocxError("password-protected (encrypted) or an old binary Word file; save it unprotected as .docx")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            xml = _read_part(package, _main_part(package))
+            part = _main_part(package)
+            xml = _read_part(package, part)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError) as error:
         raise DocxError(f"not a Word document (broken or not a zip archive: {error})") from None
-    return list(_body_paragraphs(_parse(xml)))
+    return WordDocument(data, part, xml, body_paragraphs(xml))
 
 
 def _main_part(package) -> str:
     """The name of the document part, as the package's relationships give it (Word: word/document.xml)."""
     names = set(package.namelist())
     if _PACKAGE_RELS in names:
-        for relation in _parse(_read_part(package, _PACKAGE_RELS)):
+        for relation in _relationships(_read_part(package, _PACKAGE_RELS)):
             if relation.get("Type", "").endswith(_OFFICE_DOCUMENT) and relation.get("TargetMode") != "External":
                 target = posixpath.normpath(relation.get("Target", "").lstrip("/"))
                 if target in names:
@@ -85,62 +131,111 @@ def _read_part(package, name: str) -> bytes:
     return package.read(name)
 
 
-def _parse(xml: bytes) -> Element:
+def _parser(xml: bytes):
     # OOXML never declares a DTD; refusing one keeps entity expansion (the "billion laughs") out entirely.
     if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
         raise DocxError("not a Word document (its XML declares entities)")
-    from xml.etree.ElementTree import ParseError, fromstring
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    return parser
+
+
+def _parse(parser, xml: bytes) -> None:
+    from xml.parsers import expat
 
     try:
-        return fromstring(xml)
-    except ParseError as error:
-        raise DocxError(f"not a Word document (broken XML: {error})") from None
+        parser.Parse(xml, True)
+    except expat.ExpatError as error:
+        raise DocxError(f"not a Word document (broken XML: {expat.errors.messages[error.code]})") from None
 
 
-def _name(element: Element) -> str:
-    """The local name of a WordprocessingML element, or "" for any other namespace's."""
-    tag = element.tag
-    if not isinstance(tag, str) or not tag.startswith("{"):
-        return ""
-    namespace, _, local = tag[1:].partition("}")
+def _relationships(xml: bytes) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = []
+    parser = _parser(xml)
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name == _RELATIONSHIP:
+            found.append(attributes)
+
+    parser.StartElementHandler = start
+    _parse(parser, xml)
+    return found
+
+
+def _local(name: str) -> str:
+    """The local name of a WordprocessingML element (expat's "namespace}local"), or "" for another's."""
+    namespace, _, local = name.rpartition("}")
     if namespace in _W_NAMESPACES or local == "Fallback":  # mc:Fallback is in the compatibility namespace
         return local
     return ""
 
 
-def _body_paragraphs(root: Element) -> Iterator[str]:
-    body = next((child for child in root if _name(child) == "body"), None)
-    if body is None:
+def body_paragraphs(xml: bytes) -> tuple[Paragraph, ...]:
+    """The body's paragraphs, each as its pieces of text, read from the document part's bytes."""
+    reader = _BodyReader(xml)
+    parser = _parser(xml)
+    reader.parser = parser
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.characters
+    _parse(parser, xml)
+    if not reader.saw_body:
         raise DocxError("not a Word document (its main part has no body)")
-    yield from _paragraphs_in(body)
+    return tuple(reader.paragraphs)
 
 
-def _paragraphs_in(element: Element) -> Iterator[str]:
-    for child in element:
-        name = _name(child)
-        if name in _SKIPPED:
-            continue
-        if name == "p":
-            yield _paragraph_text(child)
-        else:
-            yield from _paragraphs_in(child)  # tables, rows, cells, content controls, other namespaces
+class _BodyReader:
+    """Expat handlers that gather paragraphs, in document order, with each `w:t`'s byte spans."""
 
+    def __init__(self, xml: bytes) -> None:
+        self.xml = xml
+        self.parser = None
+        self.paragraphs: list[Paragraph] = []
+        self.saw_body = False
+        self._skipping = 0  # depth inside an element whose text is not the story's
+        self._paragraph: list[Piece] | None = None
+        self._text: list[str] | None = None  # inside a w:t: its text so far
+        self._tag: tuple[int, int] = (0, 0)
+        self._empty = False
 
-def _paragraph_text(paragraph: Element) -> str:
-    parts: list[str] = []
-    _collect(paragraph, parts)
-    # A line break inside a text run would start a new line, and the lines would stop counting paragraphs.
-    return "".join(parts).replace("\r", " ").replace("\n", " ")
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        if self._skipping:
+            self._skipping += 1
+            return
+        local = _local(name)
+        if local in _SKIPPED or (local == "p" and self._paragraph is not None):  # a paragraph in a paragraph
+            self._skipping = 1
+        elif local == "body":
+            self.saw_body = True
+        elif local == "p":
+            self._paragraph = []
+        elif self._paragraph is None:
+            return  # tables, rows, cells, content controls: their paragraphs are read as they come
+        elif local == "t":
+            start = self.parser.CurrentByteIndex
+            end = self.xml.index(b">", start) + 1
+            self._tag, self._empty, self._text = (start, end), self.xml[end - 2 : end] == b"/>", []
+        elif local in _INLINE:
+            self._paragraph.append(Piece(_INLINE[local]))
 
+    def characters(self, data: str) -> None:
+        if self._text is not None and not self._skipping:
+            self._text.append(data)
 
-def _collect(element: Element, parts: list[str]) -> None:
-    for child in element:
-        name = _name(child)
-        if name in _SKIPPED or name == "p":
-            continue
-        if name == "t":
-            parts.append(child.text or "")
-        elif name in _INLINE:
-            parts.append(_INLINE[name])
-        else:
-            _collect(child, parts)  # runs, hyperlinks, inserted text, simple fields, smart tags
+    def end(self, name: str) -> None:
+        if self._skipping:
+            self._skipping -= 1
+            return
+        local = _local(name)
+        if local == "p" and self._paragraph is not None:
+            self.paragraphs.append(tuple(self._paragraph))
+            self._paragraph = None
+        elif local == "t" and self._text is not None and self._paragraph is not None:
+            raw = "".join(self._text)
+            if self._empty:
+                self._paragraph.append(Piece(raw))
+            else:
+                self._paragraph.append(Piece(raw, self._tag, (self._tag[1], self.parser.CurrentByteIndex)))
+            self._text = None
