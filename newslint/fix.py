@@ -112,8 +112,6 @@ class FileFix:
 
 def fix_file(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
     """Fix one story file in place (atomically, in its own encoding, BOM and line endings) or just compute it."""
-    if path.lower().endswith(".docx"):  # Word's runs are not rewritten: refused, never half-written (docs/docx.md)
-        return FileFix(path, problem=f"{path}: not fixed: --fix and --diff do not edit .docx files; edit it in Word")
     try:
         decoded = decode(Path(path).read_bytes())
     except (OSError, UnreadableInput) as error:

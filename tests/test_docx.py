@@ -1,5 +1,5 @@
 """Word stories: `newslint story.docx` reads the paragraphs (paragraph number as the line, character in the
-paragraph as the column); a broken or encrypted .docx is one clear line and exit 2; --fix/--diff refuse."""
+paragraph as the column); a broken or encrypted .docx is one clear line and exit 2; --fix rewrites runs."""
 
 from __future__ import annotations
 
@@ -142,16 +142,95 @@ def test_a_truncated_docx(tmp_path):
     assert len(done.stderr.decode().splitlines()) == 1
 
 
-@pytest.mark.parametrize("flag", ["--fix", "--diff"])
-def test_fix_and_diff_refuse_a_docx_and_leave_it_as_it_was(tmp_path, flag):
-    story = _word(tmp_path / "story.docx", _example_lines())
+def _parts(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {info.filename: package.read(info) for info in package.infolist()}
+
+
+def _formatted_dateline(path: Path) -> Path:
+    """The example story with its dateline city in bold and a comment-free italic word later on."""
+    document = docx.Document()
+    for text in _example_paragraphs():
+        if text.startswith("JERUSALEM"):
+            paragraph = document.add_paragraph()
+            paragraph.add_run("JERUSALEM").bold = True
+            paragraph.add_run(text[len("JERUSALEM") :])
+        else:
+            document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_fix_rewrites_the_run_and_keeps_its_formatting_and_every_other_part(tmp_path):
+    story = _formatted_dateline(tmp_path / "story.docx")
+    before = _parts(story)
+    done = run("--isolated", "--fix", str(story), cwd=tmp_path)
+    assert done.returncode == 1, done.stderr  # findings without a safe fix remain
+    assert done.stderr.decode() == "newslint: fixed 1 findings in 1 file\n"
+    assert "dateline.dash" not in done.stdout.decode()
+    after = _parts(story)
+    assert list(after) == list(before)  # the same parts in the same order
+    assert {n for n in after if after[n] != before[n]} == {"word/document.xml"}
+    dateline = next(p for p in docx.Document(str(story)).paragraphs if p.text.startswith("JERUSALEM"))
+    assert [(r.text[:30], r.bold) for r in dateline.runs] == [
+        ("JERUSALEM", True),
+        (", March 22 (Xinhua) — U.S. Sec", None),
+    ]
+    assert [f for f in tmp_path.iterdir() if f.name != "story.docx"] == []  # no temporary file left
+
+
+def test_unsafe_fixes_too_when_asked(tmp_path):
+    story = _word(tmp_path / "story.docx", _example_paragraphs())
+    done = run("--isolated", "--fix", "--unsafe-fixes", str(story), cwd=tmp_path)
+    assert done.stderr.decode() == "newslint: fixed 2 findings in 1 file\n"
+    texts = [p.text for p in docx.Document(str(story)).paragraphs]
+    assert sum("Blinked" in t for t in texts) == 0 and sum("Blinken" in t for t in texts) == 7
+
+
+def test_diff_shows_the_paragraphs_that_would_change_and_changes_nothing(tmp_path):
+    story = _word(tmp_path / "story.docx", _example_paragraphs())
     before = story.read_bytes()
-    done = run("--isolated", flag, str(story), cwd=tmp_path)
-    assert done.returncode == 2
-    refusal = f"newslint: error: {story}: not fixed: --fix and --diff do not edit .docx files; edit it in Word"
-    assert refusal in done.stderr.decode().splitlines()
+    done = run("--isolated", "--diff", str(story), cwd=tmp_path)
+    assert done.returncode == 1
+    diff = done.stdout.decode().splitlines()
+    assert diff[:2] == [f"--- a/{story}", f"+++ b/{story}"]
+    [removed, added] = [line for line in diff if line.startswith(("-J", "+J"))]
+    assert removed.startswith("-JERUSALEM, March 22 (Xinhua) -- U.S. Secretary")
+    assert added == "+" + removed[1:].replace(" -- ", " — ", 1)
     assert story.read_bytes() == before
-    assert [p for p in tmp_path.iterdir() if p.name != "story.docx"] == []  # no temporary file left behind
+
+
+def test_a_fix_across_runs_is_left_as_a_finding_and_the_file_as_it_was(tmp_path):
+    document = docx.Document()
+    for text in _example_paragraphs():
+        if text.startswith("JERUSALEM"):
+            paragraph = document.add_paragraph()
+            head, _, tail = text.partition(" -- ")
+            paragraph.add_run(head + " -")
+            paragraph.add_run("- " + tail).italic = True  # the dash half in one run, half in the next
+        else:
+            document.add_paragraph(text)
+    story = tmp_path / "story.docx"
+    document.save(str(story))
+    before = story.read_bytes()
+    done = run("--isolated", "--fix", str(story), cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.decode() == "newslint: fixed 0 findings in 0 files\n"
+    assert "dateline.dash" in done.stdout.decode()
+    assert story.read_bytes() == before
+
+
+def test_fix_on_a_docx_that_cannot_be_read_is_one_line_and_exit_2(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    done = run("--isolated", "--fix", str(bad), cwd=tmp_path)
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.decode().splitlines() if "error" in line]
+    assert (
+        errors[0]
+        == f"newslint: error: {bad}: not fixed: password-protected (encrypted) or an old binary Word file; save it unprotected as .docx"
+    )
+    assert bad.read_bytes() == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
 
 
 # --- reading the OOXML ------------------------------------------------------------------------------
@@ -221,3 +300,20 @@ def test_xml_that_is_not_a_word_body_is_refused(tmp_path, xml, reason):
     data = _zip(tmp_path / "x.docx", {"_rels/.rels": RELS.format(target="word/document.xml"), "word/document.xml": xml})
     with pytest.raises(DocxError, match=reason):
         docx_paragraphs(data.read_bytes())
+
+
+def test_an_edit_escapes_the_text_and_keeps_the_spaces_at_a_runs_ends():
+    from newslint.docx_fix import edited
+    from newslint.finding import Finding, Fix, Level
+    from newslint.text.docx import body_paragraphs
+
+    xml = _document("<w:p><w:r><w:t>AT&amp;T--</w:t></w:r></w:p>").encode("utf-8")
+    [[piece]] = body_paragraphs(xml)
+    assert piece.raw == "AT&T--"
+    dash = Finding("s.docx", "x.dash", Level.WARNING, "", 1, 5, 1, 7, 4, 6, "--", fix=Fix(" <—> "))
+    changed = edited(xml, {piece: [(dash, 4, 6)]})
+    assert '<w:t xml:space="preserve">AT&amp;T &lt;—&gt; </w:t>'.encode() in changed  # a space at its end
+    [[again]] = body_paragraphs(changed)
+    assert again.raw == "AT&T <—> "
+    unchanged = changed.replace(b' xml:space="preserve"', b"").replace("AT&amp;T &lt;—&gt; ".encode(), b"AT&amp;T--")
+    assert unchanged == xml  # nothing else in the part moved
