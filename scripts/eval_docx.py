@@ -9,6 +9,8 @@ the .docx on paragraph k, same column, rule, message and matched words; any diff
 
 Stories: the 300 ABC stories (see corpus.py) and a seeded sample of the Reuters-21578 wire copy in
 ../shared/corpora/reuters21578-dev/ when it is there (its hard-wrapped lines joined into paragraphs).
+Then both are fixed (`--fix`, safe fixes, written nowhere): the fixed .docx must read as the fixed text
+story, paragraph for paragraph (each story paragraph is one run here, so every fix has a run to go in).
 Also reports the time to read a .docx into text.
 """
 
@@ -28,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from corpus import abc_stories
 
 from newslint.docx import read_docx
+from newslint.docx_fix import fix_docx
+from newslint.fix import fix_file
 from newslint.linter import Linter
 
 REUTERS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "reuters21578-dev" / "stories.jsonl"
@@ -58,6 +62,17 @@ def as_word(paragraphs: list[str], path: Path) -> None:
     document.save(str(path))
 
 
+def same_fixes(linter: Linter, folder: Path) -> tuple[bool, int]:
+    """Whether the fixed .docx reads as the fixed text story, and how many fixes the text story took."""
+    text, word = (
+        fix_file(linter, str(folder / "story.txt"), write=False),
+        fix_docx(linter, str(folder / "story.docx"), write=False),
+    )
+    fixed_text = [p.strip("\n") for p in text.after.split("\n\n") if p.strip()] if text.after else []
+    applied = text.fixed.applied if text.fixed else 0
+    return fixed_text == [p.rstrip("\n") for p in word.after.split("\n")] and not word.problem, applied
+
+
 def compare(linter: Linter, paragraphs: list[str], folder: Path) -> tuple[list[tuple], list[tuple], float]:
     text_path, word_path = folder / "story.txt", folder / "story.docx"
     text_path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
@@ -80,7 +95,7 @@ def main() -> int:
     args = parser.parse_args()
     stories = [[s] for s in abc_stories()] + reuters_stories(args.limit, args.seed)
     linter = Linter(isolated=True)
-    same = findings = 0
+    same = findings = fixed_same = fixes = 0
     readings: list[float] = []
     differences: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -95,13 +110,19 @@ def main() -> int:
                     f"story {index}: text {sorted(set(from_text) - set(from_word))[:3]} "
                     f"docx {sorted(set(from_word) - set(from_text))[:3]}"
                 )
+            agreed, applied = same_fixes(linter, Path(folder))
+            fixed_same += agreed
+            fixes += applied
+            if not agreed:
+                differences.append(f"story {index}: the fixed .docx differs from the fixed text")
     readings.sort()
     print(f"{len(stories)} stories, {findings} findings from the text copies")
     print(f"same findings from the .docx: {same}/{len(stories)} stories ({100 * same / len(stories):.1f}%)")
+    print(f"same text after --fix: {fixed_same}/{len(stories)} stories ({fixes} safe fixes in the text copies)")
     print(f"reading a .docx: median {1000 * readings[len(readings) // 2]:.2f} ms, max {1000 * readings[-1]:.2f} ms")
     for line in differences[: args.show]:
         print("  " + line)
-    return 0 if same == len(stories) else 1
+    return 0 if same == fixed_same == len(stories) else 1
 
 
 if __name__ == "__main__":
