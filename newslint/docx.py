@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from newslint.finding import Finding
 from newslint.reader import Decoded
-from newslint.text.docx import DocxError, docx_paragraphs, is_docx
+from newslint.text.docx import DocxError, docx_paragraphs
 from newslint.text.lineindex import LineIndex
 
 if TYPE_CHECKING:  # the linter imports this module when it meets a .docx; no circle at run time
     from newslint.linter import FileResult, Linter
 
-__all__ = ["DocxError", "is_docx", "lint_docx", "read_docx"]
+__all__ = ["DocxError", "DocxStory", "lint_docx", "read_docx"]  # DocxError for the linter, which reports it
 
 
 class DocxStory:

@@ -3,6 +3,8 @@ paragraph as the column); a broken or encrypted .docx is one clear line and exit
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import os
 import zipfile
@@ -10,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from helpers import run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.text.docx import DocxError, docx_paragraphs
 
@@ -317,3 +321,67 @@ def test_an_edit_escapes_the_text_and_keeps_the_spaces_at_a_runs_ends():
     assert again.raw == "AT&T <—> "
     unchanged = changed.replace(b' xml:space="preserve"', b"").replace("AT&amp;T &lt;—&gt; ".encode(), b"AT&amp;T--")
     assert unchanged == xml  # nothing else in the part moved
+
+
+# --- whatever the bytes, a DocxError or the paragraphs ----------------------------------------------
+
+
+def _never_worse_than_docx_error(data: bytes) -> None:
+    try:
+        paragraphs = docx_paragraphs(data)
+    except DocxError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert all("\n" not in p for p in paragraphs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes(data):
+    _never_worse_than_docx_error(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["", "<w:p><w:r><w:t>", "</w:t></w:r></w:p>", "<w:body>"]))
+def test_any_document_part_in_a_real_zip(text, markup):
+    body = _document(markup + text).encode("utf-8", "surrogatepass")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr("_rels/.rels", RELS.format(target="word/document.xml"))
+        package.writestr("word/document.xml", body)
+    _never_worse_than_docx_error(out.getvalue())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_a_real_docx_with_bytes_flipped(data):
+    whole = bytearray(_example_docx())
+    for _ in range(data.draw(st.integers(1, 8))):
+        whole[data.draw(st.integers(0, len(whole) - 1))] = data.draw(st.integers(0, 255))
+    _never_worse_than_docx_error(bytes(whole))
+
+
+def test_a_zip_whose_document_is_password_protected(tmp_path):
+    """Zip-level encryption (not what Word does, but what a zip tool can make) is refused the same way."""
+    data = bytearray(_example_docx())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        offset = package.getinfo("word/document.xml").header_offset
+    data[offset + 6] |= 1  # the "encrypted" flag of the entry's local header
+    central = data.rfind(b"PK\x01\x02word/document.xml"[:4], 0)
+    while central != -1:  # and in its central directory record
+        name_length = int.from_bytes(data[central + 28 : central + 30], "little")
+        if data[central + 46 : central + 46 + name_length] == b"word/document.xml":
+            data[central + 8] |= 1
+        central = data.rfind(b"PK\x01\x02", 0, central)
+    with pytest.raises(DocxError, match="not a Word document"):
+        docx_paragraphs(bytes(data))
+
+
+@functools.cache
+def _example_docx() -> bytes:
+    out = io.BytesIO()
+    document = docx.Document()
+    for text in _example_lines()[:30]:
+        document.add_paragraph(text)
+    document.save(out)
+    return out.getvalue()

@@ -102,13 +102,23 @@ def read_document(data: bytes) -> WordDocument:
 
     if data.startswith(_OLE_MAGIC):
         raise DocxError("password-protected (encrypted) or an old binary Word file; save it unprotected as .docx")
+    import zlib
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             part = _main_part(package)
             xml = _read_part(package, part)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError) as error:
-        raise DocxError(f"not a Word document (broken or not a zip archive: {error})") from None
+    except DocxError:
+        raise
+    # What zipfile raises for a broken archive: a bad header or checksum, a cut-off file, corrupt compressed
+    # data, an entry encrypted by a zip tool (RuntimeError), a compression it does not know.
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error, RuntimeError, NotImplementedError, ValueError) as error:
+        raise DocxError(f"not a Word document (broken or not a zip archive: {_one_line(error)})") from None
     return WordDocument(data, part, xml, body_paragraphs(xml))
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def _main_part(package) -> str:

@@ -73,7 +73,7 @@ class LspClient:
     def request(self, method: str, params: Any = None) -> Any:
         """Send a request and wait for its response (notifications meanwhile are kept for `wait_for`)."""
         number = next(self._ids)
-        self._send({"id": number, "method": method, "params": params})
+        self._send({"id": number, "method": method, **({} if params is None else {"params": params})})
         deadline = time.monotonic() + TIMEOUT
         while True:
             message = self._next(deadline)
@@ -86,7 +86,7 @@ class LspClient:
                 self._unclaimed.append(message)
 
     def notify(self, method: str, params: Any = None) -> None:
-        self._send({"method": method, "params": params})
+        self._send({"method": method, **({} if params is None else {"params": params})})
 
     def wait_for(self, method: str, match=lambda params: True, timeout: float = TIMEOUT) -> dict[str, Any]:
         """The params of the first notification `method` (already received or to come) that `match`es."""
