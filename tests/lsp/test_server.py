@@ -268,3 +268,16 @@ def test_help_names_the_options():
     done = run("lsp", "--help")
     assert done.returncode == 0
     assert b"--debounce" in done.stdout and b"usage: newslint lsp" in done.stdout
+
+
+@pytest.mark.parametrize(("language", "found"), [("markdown", False), ("plaintext", True)])
+def test_an_unsaved_document_is_read_as_markdown_when_the_editor_says_so(client, story, language, found):
+    """Markdown masks code spans, so a name inside backticks is not the story's; plain text reads it."""
+    text = story.read_text(encoding="utf-8").replace("Blinked", "`Blinked`")
+    server = client()
+    server.initialize(story.parent)
+    uri = "untitled:Untitled-1"
+    item = {"uri": uri, "languageId": language, "version": 1, "text": text}
+    server.notify("textDocument/didOpen", {"textDocument": item})
+    assert bool(_by_rule(server.diagnostics(uri), "names.variant")) is found
+    assert server.shutdown_and_exit() == 0
