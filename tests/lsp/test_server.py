@@ -102,7 +102,7 @@ def test_positions_count_the_units_the_client_agreed_to(client, story, encodings
 
 
 def test_a_change_is_linted_once_the_typing_stops(client, story):
-    server = client("--debounce", "400")
+    server = client("--debounce", "1000")  # wide, so that a busy machine still sends the burst within it
     server.initialize(story.parent)
     uri = server.open(story)
     server.diagnostics(uri, version=1)
