@@ -13,8 +13,6 @@ import io
 import posixpath
 from dataclasses import dataclass
 
-DOCX_SUFFIX = ".docx"
-
 # Bigger than any story's document part: a zip that inflates past this is refused, not read into memory.
 MAX_PART_BYTES = 64 * 1024 * 1024
 
@@ -82,10 +80,6 @@ class WordDocument:
         """Whether the byte spans can be rewritten with UTF-8 text (what Word writes; UTF-16 parts are not)."""
         head = self.xml[:100].lower()
         return not self.xml.startswith((b"\xff\xfe", b"\xfe\xff")) and (b"encoding" not in head or b"utf-8" in head)
-
-
-def is_docx(path: str) -> bool:
-    return path.lower().endswith(DOCX_SUFFIX)
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
