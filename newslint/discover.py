@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-STORY_SUFFIXES = (".txt", ".md", ".markdown")
+STORY_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 STDIN = "-"
 
 
@@ -49,7 +49,8 @@ def _walk(root: str, patterns: tuple[str, ...]) -> Iterator[str]:
         )
         for name in sorted(files):
             path = os.path.join(folder, name)
-            is_story = name.lower().endswith(STORY_SUFFIXES) and not name.startswith(".")
+            # "~$story.docx" is the lock file Word keeps beside an open document, not a story.
+            is_story = name.lower().endswith(STORY_SUFFIXES) and not name.startswith((".", "~$"))
             if is_story and not _excluded(path, patterns) and os.path.isfile(path):  # isfile skips dangling links
                 yield path
 

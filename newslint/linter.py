@@ -193,6 +193,14 @@ class Linter:
         """Read and lint one file, or standard input for "-"; `name` is what the report and the config lookup
         use for it (`--stdin-filename`), so standard input is read and linted once."""
         name = name or path
+        if path.lower().endswith(".docx"):  # a Word story, read apart: its paragraphs are the lines (docs/docx.md)
+            from newslint.docx import DocxError, lint_docx
+
+            try:
+                return lint_docx(self, path)
+            except (OSError, DocxError) as error:  # a story that cannot be read: exit 2, the other files go on
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+                return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
         try:
             decoded = self.read(path, name)
         except (OSError, UnreadableInput) as error:

@@ -79,6 +79,8 @@ def fix_one(linter: Linter, path: str, unsafe: bool = False, write: bool = True)
     """Fix one file, with the same containment as `lint_one`."""
     from newslint.fix import fix_file
 
+    if path.lower().endswith(".docx"):  # a Word story: the text of its runs is rewritten (docs/docx.md)
+        from newslint.docx_fix import fix_docx as fix_file
     try:
         return fix_file(linter, path, unsafe, write)
     except NewslintError:
