@@ -57,7 +57,7 @@ def test_the_example_story_gets_blinked_and_a_change_that_fixes_it_clears_it(cli
     [blinked] = _by_rule(diagnostics, "names.variant")
     assert _start(blinked) == BLINKED
     assert blinked["range"]["end"] == {"line": 22, "character": 110}
-    assert blinked["severity"] == 2  # warning
+    assert blinked["severity"] == 1  # error: the shipped level of names.variant
     assert blinked["source"] == "newslint"
     assert "Blinken" in blinked["message"]
     [why] = blinked["relatedInformation"]
