@@ -24,4 +24,8 @@ CHECK_TYPES: dict[str, type[Check]] = {
 
 # Type keys as they were spelt before each was named after its rule: users' own packs may still use them, and
 # get a notice naming the new key.
-RENAMED_TYPES: dict[str, str] = {}
+RENAMED_TYPES: dict[str, str] = {
+    "attribution-quote": "attribution-unattributed-quote",
+    "attribution-claim": "attribution-unsourced-claim",
+    "attribution-anonymous": "attribution-anonymous-source",
+}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.checks.attribution.lexicon import Lexicon
+from newslint.checks.attribution.lexicon import AttributionLexicon
 from newslint.checks.attribution.sourcing import Sourcing
 from newslint.text.segment import Span
 
@@ -25,7 +25,7 @@ class Claim:
 class ClaimFinder:
     """Finds the claims of one sentence in the reporter's own words (quotations are the speaker's)."""
 
-    def __init__(self, lexicon: Lexicon, window: int) -> None:
+    def __init__(self, lexicon: AttributionLexicon, window: int) -> None:
         self.lexicon = lexicon
         self.window = window
 

@@ -16,7 +16,7 @@ from newslint.resources import builtin_rules_dir, read_toml
 DEFAULT_LEXICON = "attribution.toml"
 
 
-class Lexicon:
+class AttributionLexicon:
     """Compiled attribution patterns; every one is case-insensitive and matches on word boundaries.
 
     Each pattern is compiled on first use (a story needs few of them, and compiling them all costs a
@@ -129,15 +129,10 @@ def _patterns(entries: list[str], validate: bool) -> _Source:
     return _Source(_patterns_source(entries), entries=tuple(entries))
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def _compound(numbers: list[str], units: list[str]) -> _Source:
     """Hyphenated number words from the tens in `numbers` and `units`: "twenty-one", "ninety-nine"."""
     tens = [n for n in numbers if n.endswith("ty")]
-    return _Source(rf"(?<![\w-])(?:{_alternation(tens)})-(?:{_alternation(units)})(?![\w-])")
+    return _Source(rf"(?<![\w-])(?:{word_alternation(tens)})-(?:{word_alternation(units)})(?![\w-])")
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -154,7 +149,7 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
+def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     """The lexicon of `data`; with `validate`, every pattern is compiled now and a bad one is a ValueError."""
     verbs, loaded, vague = _table(data, "verbs"), _table(data, "loaded-verbs"), _table(data, "vague")
     anonymous, claims, quotes = _table(data, "anonymous"), _table(data, "claims"), _table(data, "quotes")
@@ -182,7 +177,7 @@ def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
         "number_word": _words_pattern(_words(claims, "number-words")),
         "compound_number": _compound(_words(claims, "number-words"), _words(claims, "compound-units")),
         "not_count": _words_pattern(_words(claims, "not-counts")),
-        "count_link": _Source(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}"),
+        "count_link": _Source(rf"\s+(?:(?:{word_alternation(_words(claims, 'count-links'))})\s+){{0,2}}"),
         "estimate": _patterns(_words(claims, "estimate-patterns"), validate),
         "accusation": _patterns(_words(claims, "accusation-patterns"), validate),
         "governed_gap": _Source(governed, ignorecase=False),
@@ -199,14 +194,14 @@ def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
         "back_reference": frozenset(w.lower() for w in _words(anonymous, "back-references")),
         "not_description": frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
     }
-    lexicon = Lexicon(sources, lists)
+    lexicon = AttributionLexicon(sources, lists)
     if validate:
         lexicon.compile_all()
     return lexicon
 
 
 @cache
-def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
+def load_lexicon(name: str = DEFAULT_LEXICON) -> AttributionLexicon:
     """The lexicon in `name`, a file under the shipped rules/data/ folder (or an absolute path).
 
     The shipped lexicon compiles each pattern on first use (the test suite compiles it whole); another

@@ -9,9 +9,9 @@ from functools import cache
 import regex
 
 from newslint.checks.attribution.claims import Claim, ClaimFinder
-from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, AttributionLexicon, load_lexicon
 from newslint.checks.attribution.sourcing import SentenceFacts, Sourcing
-from newslint.checks.base import Check, Param
+from newslint.checks.base import Check, Param, word_alternation
 from newslint.finding import Applicability, Fix, Hit, Level
 from newslint.text.segment import Quote, Span
 from newslint.text.story import BYLINE, HEADLINE, Story
@@ -19,10 +19,6 @@ from newslint.text.story import BYLINE, HEADLINE, Story
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
 _ANY_WORD = r"[\w.'’-]+"
 _SPACE = regex.compile(r"\s+")
-
-
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -41,7 +37,7 @@ class _AttributionCheck(Check):
     PARAMS = {"lexicon": _LEXICON}
 
     def setup(self) -> None:
-        self.lexicon: Lexicon = load_lexicon(self.params["lexicon"])
+        self.lexicon: AttributionLexicon = load_lexicon(self.params["lexicon"])
 
     def sourcing(self, story: Story) -> Sourcing:
         return Sourcing.of(story, self.lexicon, self.context.regex_timeout)
@@ -188,7 +184,7 @@ def _near_attributed(sourcing: Sourcing, index: int) -> bool:
     return any(f.attributed for f in neighbours + paragraph)
 
 
-class VagueAttribution(_AttributionCheck):
+class Vague(_AttributionCheck):
     """An unnamed speaker ("sources say", "it is understood") with no named source in its sentence, or a
     hedge ("reportedly", "is believed to") with none in its sentence, its paragraph or the sentence
     beside it (style facts 3.4, 3.5)."""
@@ -259,10 +255,10 @@ class AnonymousSource(_AttributionCheck):
         if self.params["speaker-window"] < 0:
             raise ValueError("'speaker-window' must be 0 or more")
         lexicon = self.lexicon
-        indefinite, noun = _alternation(lexicon.indefinite), lexicon.source("anonymous_noun")
+        indefinite, noun = word_alternation(lexicon.indefinite), lexicon.source("anonymous_noun")
         back, stop = (
-            _alternation(lexicon.back_reference),
-            _alternation(lexicon.not_description | lexicon.back_reference),
+            word_alternation(lexicon.back_reference),
+            word_alternation(lexicon.not_description | lexicon.back_reference),
         )
         described = rf"(?:(?!(?:{stop})\s){_ANY_WORD}\s+)"
         self._phrase_source = (  # "a senior Israeli official" / "military and medical sources"
@@ -341,9 +337,9 @@ class LoadedVerb(_AttributionCheck):
 
 
 ATTRIBUTION_TYPES: dict[str, type[Check]] = {
-    "attribution-quote": UnattributedQuote,
-    "attribution-claim": UnsourcedClaim,
-    "attribution-vague": VagueAttribution,
-    "attribution-anonymous": AnonymousSource,
+    "attribution-unattributed-quote": UnattributedQuote,
+    "attribution-unsourced-claim": UnsourcedClaim,
+    "attribution-vague": Vague,
+    "attribution-anonymous-source": AnonymousSource,
     "attribution-loaded-verb": LoadedVerb,
 }

@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import weakref
 from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
+from functools import cache, cached_property
 
 import regex
 
-from newslint.checks.attribution.lexicon import Lexicon
+from newslint.checks.attribution.lexicon import AttributionLexicon
 from newslint.text.word_lookup import ODD_FOLDS, word_starts
 from newslint.text.segment import Quote, Span
 from newslint.text.story import Story
@@ -17,7 +18,6 @@ from newslint.text.story import Story
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\w+")
 _TWO_WORD_CHARACTERS = regex.compile(r"\w\w")
-_CACHE: weakref.WeakKeyDictionary[Story, dict[int, Sourcing]] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,18 @@ def _overlaps(span: Span, others: tuple[Span, ...]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
+@cache
+def _builder(lexicon: AttributionLexicon, timeout: float) -> Callable[[Story], Sourcing]:
+    """One build function per lexicon and timeout: the story's analysis cache is keyed on it, so every
+    check with the same lexicon shares one Sourcing (the lexicon is loaded once per process)."""
+    return lambda story: Sourcing(story, lexicon, timeout)
+
+
 class Sourcing:
     """The attribution facts of one story for one lexicon, computed once and shared by the checks."""
 
-    def __init__(self, story: Story, lexicon: Lexicon, timeout: float) -> None:
-        # A proxy, not the story: the cache is keyed weakly on the story and must not keep it alive.
+    def __init__(self, story: Story, lexicon: AttributionLexicon, timeout: float) -> None:
+        # A proxy, not the story: the story holds this in its analysis cache, and a proxy makes no cycle.
         self.story: Story = weakref.proxy(story)
         self.lexicon = lexicon
         self.timeout = timeout  # the run's regex timeout: a TimeoutError reaches the engine
@@ -55,11 +62,9 @@ class Sourcing:
         self._clipped_at: dict[int, bool] = {}
 
     @classmethod
-    def of(cls, story: Story, lexicon: Lexicon, timeout: float) -> Sourcing:
-        per_story = _CACHE.setdefault(story, {})
-        if id(lexicon) not in per_story:
-            per_story[id(lexicon)] = cls(story, lexicon, timeout)
-        return per_story[id(lexicon)]
+    def of(cls, story: Story, lexicon: AttributionLexicon, timeout: float) -> Sourcing:
+        """The story's sourcing for `lexicon`, built once through the story's analysis cache."""
+        return story.analysis(_builder(lexicon, timeout))
 
     @cached_property
     def prose(self) -> str:
