@@ -19,6 +19,7 @@ from newslint.engine import ActiveRule, lint
 from newslint.finding import Applicability, Finding, Level
 from newslint.packs import builtin_pack_paths, load_packs
 from newslint.text.story import Story
+from helpers import run as run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = {r.id: r for r in load_packs(builtin_pack_paths()) if r.family == "attribution"}
@@ -53,6 +54,30 @@ def test_word_lists_are_sorted_without_duplicates() -> None:
         for key, value in entries.items():
             if isinstance(value, list) and not key.endswith("patterns"):
                 assert value == sorted(set(value)), f"[{table}] {key} is not sorted or has duplicates"
+
+
+def test_an_old_type_key_in_a_users_pack_still_loads_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "house.toml").write_text(
+        '[house.toll]\ntype = "attribution-claim"\nmessage = "Unsourced {kind}"\nwhy = "House style."\n'
+        'count_window = 6\nexamples.bad = ["At least 12 people were killed in the attack."]\n'
+        'examples.good = ["At least 12 people were killed in the attack, police said."]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\nselect = ["house"]\n', encoding="utf-8")
+    (tmp_path / "s.txt").write_text("At least 12 people were killed in the attack on Tuesday.\n", encoding="utf-8")
+    done = run_cli("s.txt", cwd=tmp_path)
+    err, out = done.stderr.decode(), done.stdout.decode()
+    assert "type 'attribution-claim' is deprecated; write type = \"attribution-unsourced-claim\"" in err
+    assert "key 'count_window' is deprecated; write 'count-window'" in err
+    assert "house.toll" in out and done.returncode == 1
+
+
+def test_every_check_shares_one_sourcing_per_story() -> None:
+    story = Story.snippet("Police said two men were arrested. Sources say more arrests are likely.")
+    checks = [r.build(Context()) for r in RULES.values()]
+    sourcings = {id(check.sourcing(story)) for check in checks}
+    assert len(sourcings) == 1
+    assert not hasattr(sys.modules["newslint.checks.attribution.sourcing"], "_CACHE")
 
 
 def test_bad_parameters_are_errors() -> None:
