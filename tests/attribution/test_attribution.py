@@ -470,3 +470,37 @@ def test_eval_set_counts_a_deletion_whose_speaker_is_still_named_beside_apart(st
 
     [case] = eval_attribution.deletions(0, story)
     assert case.kind == kind
+
+
+# --- single quotation marks ------------------------------------------------------------------------
+
+
+def test_a_single_quoted_quote_with_no_speaker_is_a_warning_and_with_one_is_silent() -> None:
+    bare = "The council closed the library.\n\n'This is a disgrace and every councillor should be ashamed of it.'"
+    assert [f.matched[:10] for f in run("unattributed-quote", bare)] == ["'This is a"]
+    assert run("unattributed-quote", "'This is a disgrace and a shame,' the minister said.") == []
+
+
+def test_a_loaded_verb_before_a_single_quoted_quote_suggests_said() -> None:
+    found = run("loaded-verb", "The minister insisted: 'We did nothing wrong.'")
+    assert [f.matched for f in found] == ["insisted"]
+    assert run("loaded-verb", "'We did nothing wrong,' she said. 'They claimed it was balanced,' he added.") == []
+
+
+@pytest.mark.parametrize(
+    "story, style",
+    [
+        ("'The end result matters,' the minister said.\n", "guardian"),
+        ("Biden: 'End result' of talks\n\nWASHINGTON (AP) \u2014 The end result was a tie, officials said.\n", "ap"),
+    ],
+)
+def test_fix_never_touches_text_in_single_quotes(tmp_path: Path, story: str, style: str) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text(story, encoding="utf-8")
+    done = run_cli("--fix", "--style", style, "--select", "style", str(path), cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr.decode()
+    fixed = path.read_text(encoding="utf-8")
+    if "WASHINGTON" in story:
+        assert fixed == story.replace("The end result was", "The result was")  # outside the quotation: fixed
+    else:
+        assert fixed == story

@@ -312,7 +312,7 @@ class LoadedVerb(_AttributionCheck):
 
     ARGS = frozenset({"suggestion"})
     _QUOTE_BEFORE = regex.compile(r"\s*,?\s*(?:[\p{L}.'’-]+\s+){0,4}")
-    _QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*[\"“«]")
+    _QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*(?=[\"“«'‘])")
 
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
@@ -328,12 +328,18 @@ class LoadedVerb(_AttributionCheck):
             return False  # "rejected claims that", "was admitted there"
         space = _SPACE.match(sourcing.prose, verb.end)
         follower = space and self.lexicon.speech_follower.match(sourcing.prose, space.end())
-        if follower or self._QUOTE_AFTER.match(story.masked, verb.end):
+        if follower or self._opens_quote(story, verb.end):
             return True  # "claimed that", "insisted he", "conceded: "..."
         return any(
             self._QUOTE_BEFORE.fullmatch(story.masked, q.end, verb.start)
             for q in sourcing.quotes_ending(verb.start - 80, verb.start)
         )  # "...," he insisted / "...," conceded Smith
+
+    def _opens_quote(self, story: Story, end: int) -> bool:
+        """Whether a quotation opens right after the verb (double or single marks)."""
+        gap = self._QUOTE_AFTER.match(story.masked, end)
+        quote = gap and story.quote_at(gap.end())
+        return bool(quote) and quote.start == gap.end()
 
 
 ATTRIBUTION_TYPES: dict[str, type[Check]] = {
