@@ -80,7 +80,7 @@ _CLAIM_WORD = regex.compile(
 _SOURCED = regex.compile(
     r"(?i)\"|\b(?:said|says|say|saying|told|tells|according to|reported|reports|added|claims?|claimed|confirmed"
     r"|accused|announced|warned|heard|stated|wrote|believes?|estimated?|denied|denies|insists?|insisted"
-    r"|maintains?|declared|revealed|expressed|urged|described|asked|explained|argued|admitted)\b"
+    r"|maintains?|alleges|declared|revealed|expressed|urged|described|asked|explained|argued|admitted)\b"
 )
 # A feeling, intention, expectation, forecast or opinion on the sentence's face: what only its holder can
 # state (Bender et al.: reporters know what sources say, not what they hope, feel, believe, want or think).
@@ -277,7 +277,8 @@ def _vague_variant(sentence: str, kind: str) -> str | None:
 
 def insertions(index: int, text: str, rng: random.Random) -> list[Case]:
     """One case per kind of vague form, each in a sentence of its own chosen at random."""
-    spans = [(a, b) for a, b in sentences_of(text) if '"' not in text[a:b]]
+    story = Story(text, "<abc>", markdown=False, lead=False)
+    spans = [(s.start, s.end) for s in story.sentences if '"' not in text[s.start : s.end] and not story.quote_at(s.start)]
     cases = []
     for kind in VAGUE_KINDS:
         rng.shuffle(spans)

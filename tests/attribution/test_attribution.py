@@ -302,6 +302,43 @@ def test_a_source_beside_does_not_answer_an_unnamed_speaker_or_the_wrong_kind(te
     assert finding.matched == matched and finding.level == Level.WARNING
 
 
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        # issue 16: an earlier verb is what is reported, not the source, once a comma parts them
+        ("The minister urged calm, saying the talks would resume, sources said.", "sources said"),
+        ("Police denied the charge, according to some reports.", "according to some reports"),
+        # a report word that reports nothing does not answer "reportedly"
+        ("There were no new reports of violence.\n\nThe rebels reportedly withdrew.", "reportedly"),
+        ("The army lost its radio communications equipment.\n\nThe rebels reportedly withdrew.", "reportedly"),
+        ("Some reports said the rebels left.\n\nThe rebels reportedly withdrew.", "reportedly"),
+        ("The government is reportedly talking to a man who has confessed.", "reportedly"),
+        # police or a court named beside it do not allege what "allegedly" hedges; "allegations of" names no one
+        ("Police were at the scene.\n\nHe allegedly stole the car.", "allegedly"),
+        ("He faces allegations of fraud.\n\nHe allegedly stole the car.", "allegedly"),
+        ("Malaysian police have allegedly arrested a man.", "allegedly"),
+    ],
+)
+def test_a_source_that_does_not_govern_or_report_does_not_answer(text: str, matched: str) -> None:
+    found = run("vague", text)
+    assert [f.matched for f in found][-1:] == [matched]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the man is believed to have fled.",  # the vague form inside what police said
+        "The man was arrested in Malaysia last month for allegedly smuggling people.",
+        "Prosecutors say he allegedly moved the money.",
+        "A man was charged with fraud on Monday.\n\nHe allegedly moved the money.",
+        "Israel Army Radio reported the talks had failed.\n\nThe envoy reportedly left.",
+        "The envoy reportedly left, an official told the Walla news site.",
+    ],
+)
+def test_a_source_that_governs_or_reports_answers(text: str) -> None:
+    assert run("vague", text) == []
+
+
 def test_an_unnamed_speaker_is_answered_by_a_closing_attribution() -> None:
     assert run("vague", "It is understood the deal was signed, a spokesman said.") == []
 
@@ -468,7 +505,7 @@ def test_eval_set_counts_a_deletion_whose_speaker_is_still_named_beside_apart(st
     sys.path.insert(0, str(ROOT / "scripts"))
     import eval_attribution
 
-    [case] = eval_attribution.deletions(0, story)
+    [case] = [c for c in eval_attribution.deletions(0, story) if c.start > story.index("\n")]
     assert case.kind == kind
 
 

@@ -34,6 +34,9 @@ class AttributionLexicon:
     accuser: regex.Pattern[str]  # where an allegation comes from ("charged", "police", "court")
     report: regex.Pattern[str]  # the vague forms that point to a report ("reportedly")
     reporter: regex.Pattern[str]  # what names a report ("newspaper", "radio", "news site")
+    report_source: regex.Pattern[str]  # a report word that reports ("the newspaper said", "according to ... radio")
+    accusation_source: regex.Pattern[str]  # where an allegation is made ("charged with", "prosecutors")
+    accuser_link: regex.Pattern[str]  # between an accuser and the "allegedly" it sources ("charged with")
     governed_gap: regex.Pattern[str]  # between "reportedly" and the verb it modifies
     clause_openers: frozenset[str]  # what may stand before a quotation that opens a clause
     back_reference: frozenset[str]  # "the sources": not a new source
@@ -153,9 +156,11 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     """The lexicon of `data`; with `validate`, every pattern is compiled now and a bad one is a ValueError."""
     verbs, loaded, vague = _table(data, "verbs"), _table(data, "loaded-verbs"), _table(data, "vague")
     anonymous, claims, quotes = _table(data, "anonymous"), _table(data, "claims"), _table(data, "quotes")
-    governed = vague.get("governed-gap-pattern")
-    if not isinstance(governed, str):
-        raise ValueError("attribution data: 'governed-gap-pattern' must be a string")
+    governed, link = vague.get("governed-gap-pattern"), vague.get("accuser-link-pattern")
+    if not isinstance(governed, str) or not isinstance(link, str):
+        raise ValueError("attribution data: 'governed-gap-pattern' and 'accuser-link-pattern' must be strings")
+    reporter = f"(?:{word_alternation(_words(vague, 'reporters'))})"
+    report_sources = [p.replace("{reporter}", reporter) for p in _words(vague, "report-source-patterns")]
     before_not_count = "|".join(f"(?:{p})" for p in _words(claims, "not-count-before-patterns"))
     speech = _words(verbs, "neutral") + _words(verbs, "loaded") + _words(verbs, "corpus") + _words(verbs, "phrases")
     not_after = _words_pattern(_words(loaded, "not-after")).text
@@ -171,6 +176,9 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
         "accuser": _words_pattern(_words(vague, "accusers")),
         "report": _patterns(_words(vague, "report-patterns"), validate),
         "reporter": _words_pattern(_words(vague, "reporters")),
+        "report_source": _patterns(report_sources, validate),
+        "accusation_source": _patterns(_words(vague, "accusation-patterns"), validate),
+        "accuser_link": _Source(link),
         "anonymous_noun": _words_pattern(_words(anonymous, "nouns")),
         "reason": _patterns(_words(anonymous, "reason-patterns"), validate),
         "casualty": _words_pattern(_words(claims, "casualty")),

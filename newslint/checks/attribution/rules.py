@@ -19,6 +19,7 @@ from newslint.text.story import BYLINE, HEADLINE, Story
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
 _ANY_WORD = r"[\w.'’-]+"
 _SPACE = regex.compile(r"\s+")
+_CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
 
 
 @cache
@@ -202,43 +203,60 @@ class Vague(_AttributionCheck):
         if lexicon.unnamed.fullmatch(sourcing.prose, start, end):
             return False  # "sources say", "it is understood": a source beside it is somebody else
         if lexicon.allegation.fullmatch(sourcing.prose, start, end):
-            return self._accuser(sourcing, index, vague, adjacent=True)  # AP "alleged": who alleges it
+            return _near(sourcing, index, vague, "accusation_source")  # AP "alleged": who alleges it
         if lexicon.report.fullmatch(sourcing.prose, start, end):
-            return self._near(sourcing, index, vague, "reporter")  # "reportedly": which report
+            return _near(sourcing, index, vague, "report_source")  # "reportedly": which report, reporting
         return _near_attributed(sourcing, index)  # "is believed to": by the source just named
 
     def _sourced(self, sourcing: Sourcing, fact: SentenceFacts, vague: Span) -> bool:
-        if any(not self._governed(sourcing, vague, a) for a in fact.attributions):
+        if any(self._answers(sourcing, vague, a) for a in fact.attributions):
             return True
-        return self._accuser(sourcing, sourcing.index(fact.span.start), vague, adjacent=False)
+        return self._accused(sourcing, fact, vague)
+
+    def _accused(self, sourcing: Sourcing, fact: SentenceFacts, vague: Span) -> bool:
+        """For "allegedly": whether an accuser before it in the sentence alleges it ("charged with
+        allegedly", "arrested after he allegedly"): AP "alleged" - specify the source of the allegation."""
+        lexicon, prose = self.lexicon, sourcing.prose
+        if not lexicon.allegation.fullmatch(prose, vague.start, vague.end):
+            return False
+        accusers = sourcing.matches("accuser", Span(fact.span.start, vague.start))
+        return any(lexicon.accuser_link.fullmatch(prose, a.end, vague.start) for a in accusers)
 
     @staticmethod
-    def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
-        """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside
-        the vague form itself ("is reported to" names no report)."""
-        facts = sourcing.facts[max(0, index - 1) : index + 2] + sourcing.paragraph_sentences(index)
-        return any(not _overlaps(m, [vague]) for f in facts for m in sourcing.matches(pattern, f.span))
+    def _answers(sourcing: Sourcing, vague: Span, attribution: Span) -> bool:
+        """Whether an attribution in the sentence is the vague form's source.
 
-    def _accuser(self, sourcing: Sourcing, index: int, vague: Span, adjacent: bool) -> bool:
-        """For "allegedly": whether the sentence (or a neighbour) names where the allegation comes from
-        (AP "alleged": specify the source - arrest record, indictment, official statement)."""
-        if not self.lexicon.allegation.fullmatch(sourcing.prose, vague.start, vague.end):
-            return False
-        facts = sourcing.facts[max(0, index - 1) : index + 2] if adjacent else [sourcing.facts[index]]
-        return any(sourcing.matches("accuser", f.span) for f in facts)
-
-    @staticmethod
-    def _governed(sourcing: Sourcing, vague: Span, attribution: Span) -> bool:
-        """Whether the attribution is part of what is reported: the act a hedge modifies ("Blinken
-        reportedly told Netanyahu"), or any speech in the clause an unnamed speaker introduces ("Critics
-        say the report reveals ...", "It is understood the U-S has conceded ..."); "..., police said"
-        after a comma is the source."""
-        if attribution.start < vague.end:
-            return False
+        After the vague form, it is only past a clause break ("..., police said") or as "according to":
+        otherwise it is part of what is reported, the act a hedge modifies ("Blinken reportedly told
+        Netanyahu") or speech in the clause an unnamed speaker introduces ("Critics say the report reveals"). Before it,
+        it is unless a clause break parts them and the form is an unnamed speaker: "..., saying the talks
+        failed, sources said" names its own unnamed source (issue 16)."""
         prose, lexicon = sourcing.prose, sourcing.lexicon
-        if lexicon.unnamed.fullmatch(prose, vague.start, vague.end):
-            return "," not in prose[vague.end : attribution.start]
-        return lexicon.governed_gap.fullmatch(prose, vague.end, attribution.start) is not None
+        unnamed = lexicon.unnamed.fullmatch(prose, vague.start, vague.end) is not None
+        if attribution.start < vague.end:
+            return not (unnamed and _CLAUSE_BREAK.search(prose, attribution.end, vague.start))
+        if unnamed:
+            return "," in prose[vague.end : attribution.start]
+        if prose[attribution.start : attribution.end].lower().startswith("according"):
+            return True  # "is believed to have fled according to police"
+        # "He was reportedly arrested, police said" names the source; "reportedly told", or the verb of a
+        # clause inside what is reported ("is reportedly talking about a man who has confessed"), does not.
+        return _CLAUSE_BREAK.search(prose, vague.end, attribution.start) is not None
+
+
+def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
+    """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside the vague
+    forms there ("is reported to" names no report) and not as the act the form modifies ("reportedly told
+    Israel Radio": the telling is what is reported)."""
+    facts = sourcing.facts[max(0, index - 1) : index + 2] + sourcing.paragraph_sentences(index)
+    own, prose, gap = sourcing.facts[index], sourcing.prose, sourcing.lexicon.governed_gap
+    for fact in facts:
+        for m in sourcing.matches(pattern, fact.span):
+            # Right after the form in its own sentence, it is what is reported ("allegedly been charged").
+            governed = fact is own and m.start >= vague.end and gap.fullmatch(prose, vague.end, m.start)
+            if not governed and not _overlaps(m, fact.vague):
+                return True  # a source that is itself vague ("some reports said") names nothing
+    return False
 
 
 class AnonymousSource(_AttributionCheck):
