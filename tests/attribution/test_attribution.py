@@ -541,3 +541,62 @@ def test_fix_never_touches_text_in_single_quotes(tmp_path: Path, story: str, sty
         assert fixed == story.replace("The end result was", "The result was")  # outside the quotation: fixed
     else:
         assert fixed == story
+
+
+# --- speech verbs, transcripts and nouns (issue 16) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not give up on this town and its people," the mayor vowed.',
+        '"We will not give up on this town and its people," she tweeted.',
+        '"We will not give up on this town and its people," he continued.',
+        'The mayor interjected: "We will not give up on this town and its people."',
+        'The mayor recalled that "we will not give up on this town and its people."',
+        '"We will not give up on this town and its people," quipped the mayor.',
+    ],
+)
+def test_a_speaker_named_with_a_wider_speech_verb_attributes_the_quote(text: str) -> None:
+    assert run("unattributed-quote", text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting continued for days.\n\nAt least 12 people were killed in the attack on Tuesday.",
+        "The governor promised aid.\n\nAt least 12 people were killed in the attack on Tuesday.",
+        "The envoy was recalled to Washington.\n\nAt least 12 people were killed in the attack on Tuesday.",
+        "He rejected claims of a cover-up.\n\nAt least 12 people were killed in the attack on Tuesday.",
+        "The police are questioning two suspects.\n\nAt least 12 people were killed in the attack on Tuesday.",
+    ],
+)
+def test_nouns_and_plain_verbs_do_not_source_a_claim_beside_them(text: str) -> None:
+    assert [f.matched for f in run("unsourced-claim", text)] == ["12 people were killed"]
+
+
+def test_a_verb_that_names_a_speaker_before_what_was_said_sources_a_claim() -> None:
+    assert run("unsourced-claim", "The governor vowed that 12 people killed in the attack would be honoured.") == []
+
+
+def test_a_game_statistic_is_no_casualty_count() -> None:
+    assert run("unsourced-claim", "Faker finished the final with 10 kills and two deaths.") == []
+
+
+TRANSCRIPT = """Prelogar: Some say the statute is clear, and we think the court should read it that way.
+
+Gorsuch: "The words matter more than anything else in this case," as I have said before.
+
+Prelogar: At least 12 people were killed in the attack on the embassy."""
+
+
+@pytest.mark.parametrize("rule", ["vague", "unattributed-quote", "unsourced-claim"])
+def test_an_interview_transcript_is_the_speakers_words(rule: str) -> None:
+    assert run(rule, TRANSCRIPT) == []
+
+
+def test_one_label_alone_is_no_transcript() -> None:
+    text = "Analysis: Some say the statute is clear.\n\nUpdate: Critics say the plan will fail."
+    assert [f.matched for f in run("vague", text)] == ["Some say", "Critics say"]
+    single = "Smith: Some say the statute is clear.\n\nThe court rose at noon."
+    assert [f.matched for f in run("vague", single)] == ["Some say"]

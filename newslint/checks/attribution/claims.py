@@ -49,6 +49,8 @@ class ClaimFinder:
         for count in self._counts(sourcing, span):
             if count.end <= casualty.start:
                 gap = prose[count.end : casualty.start]  # "two Palestinians who shot the settler dead": no
+                if not gap.strip() and prose[casualty.start : casualty.end].lower() in self.lexicon.count_nouns:
+                    continue  # "10 kills": a game's statistic
                 relative = self.lexicon.relative.search(gap)
                 fits = not _CLAUSE_BREAK.search(gap) and not relative and len(gap.split()) <= self.window
             elif count.start >= casualty.end:

@@ -25,6 +25,14 @@ class AttributionLexicon:
 
     attribution: regex.Pattern[str]  # a speech verb or an attribution phrase ("said", "according to")
     cognition: regex.Pattern[str]  # "police believe", "officials estimate": sourced, for the claim check
+    quote_verb: regex.Pattern[str]  # verbs that name a speaker only beside a quotation ("he continued")
+    clause_verb: regex.Pattern[str]  # verbs that name a speaker before what was said ("vowed that")
+    noun_forms: frozenset[str]  # speech and cognition words that are as often nouns ("claims", "suspects")
+    noun_before: frozenset[str]  # a word before one of them that makes it a noun ("his claims")
+    noun_after: frozenset[str]  # a word after one of them that makes it a noun ("claims of")
+    not_speakers: frozenset[str]  # labels before a colon that name no speaker ("Update:")
+    infinitive_verbs: frozenset[str]  # clause verbs whose "to" introduces what was said ("vowed to")
+    count_nouns: frozenset[str]  # casualty words that are nouns right after a count ("10 kills")
     loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
     not_speech_before: regex.Pattern[str]  # what before it shows a noun or a passive ("his claims")
@@ -162,11 +170,13 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     reporter = f"(?:{word_alternation(_words(vague, 'reporters'))})"
     report_sources = [p.replace("{reporter}", reporter) for p in _words(vague, "report-source-patterns")]
     before_not_count = "|".join(f"(?:{p})" for p in _words(claims, "not-count-before-patterns"))
-    speech = _words(verbs, "neutral") + _words(verbs, "loaded") + _words(verbs, "corpus") + _words(verbs, "phrases")
+    speech = [w for key in ("neutral", "loaded", "corpus", "phrases") for w in _words(verbs, key)]
     not_after = _words_pattern(_words(loaded, "not-after")).text
     sources = {
         "attribution": _words_pattern(speech),
         "cognition": _words_pattern(_words(verbs, "cognition")),
+        "quote_verb": _words_pattern(_words(verbs, "quote-verbs")),
+        "clause_verb": _words_pattern(_words(verbs, "clause-verbs")),
         "loaded": _words_pattern(_words(loaded, "verbs")),
         "speech_follower": _words_pattern(_words(loaded, "speech-followers")),
         "not_speech_before": _Source(rf"(?:{not_after})\s+$"),
@@ -201,6 +211,12 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
         "clause_openers": frozenset(_words(quotes, "clause-openers")),
         "back_reference": frozenset(w.lower() for w in _words(anonymous, "back-references")),
         "not_description": frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
+        "noun_forms": frozenset(_words(verbs, "noun-forms")),
+        "noun_before": frozenset(_words(verbs, "noun-before")),
+        "noun_after": frozenset(_words(verbs, "noun-after")),
+        "not_speakers": frozenset(_words(quotes, "not-speakers")),
+        "count_nouns": frozenset(_words(claims, "count-nouns")),
+        "infinitive_verbs": frozenset(_words(verbs, "infinitive-verbs")),
     }
     lexicon = AttributionLexicon(sources, lists)
     if validate:

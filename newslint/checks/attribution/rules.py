@@ -168,7 +168,7 @@ class UnsourcedClaim(_AttributionCheck):
         fact = sourcing.facts[index]
         if fact.vague or any(not _overlaps(a, [trigger]) for a in fact.attributions):
             return True  # vague sourcing is the vague rule's business, not this one's
-        if any(not _overlaps(c, [trigger]) for c in sourcing.matches("cognition", fact.span)):
+        if any(not _overlaps(c, [trigger]) for c in sourcing.verbs("cognition", fact.span)):
             return True  # "police believe", "officials estimate"
         if sourcing.matches("established", fact.span):
             return True  # a court's finding: "found guilty of manslaughter over the deaths of 14"

@@ -13,11 +13,18 @@ import regex
 from newslint.checks.attribution.lexicon import AttributionLexicon
 from newslint.text.word_lookup import ODD_FOLDS, word_starts
 from newslint.text.segment import Quote, Span
-from newslint.text.story import Story
+from newslint.text.story import BODY, Story
 
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\w+")
 _TWO_WORD_CHARACTERS = regex.compile(r"\w\w")
+_SPACE = regex.compile(r"\s+")
+_WORD_BEFORE = regex.compile(r"([\w'’-]+)\s+$")
+_WORD_AFTER = regex.compile(r"\s+([\w'’-]+)")
+# A transcript paragraph: one to four capitalised words, a colon, then the answer.
+_SPEAKER_LABEL = regex.compile(r"[ \t]*(?P<label>(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}\p{Lu}[\p{L}.'’-]*)[ \t]*:[ \t]+\S")
+_QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*")
+_QUOTE_BEFORE = regex.compile(r"\s*,?\s*(?:[\p{L}.'’-]+\s+){0,4}")
 
 
 @dataclass(frozen=True)
@@ -68,11 +75,61 @@ class Sourcing:
 
     @cached_property
     def prose(self) -> str:
-        """The masked text with every quotation blanked: the reporter's own words only."""
+        """The masked text with every quotation and transcript answer blanked: the reporter's own words."""
         chars = list(self.story.masked)
-        for quote in self.story.quotes:
-            chars[quote.start : quote.end] = " " * (quote.end - quote.start)
+        spoken = [(q.start, q.end) for q in self.story.quotes]
+        spoken += [(label.end, self.story.paragraphs[i].end) for i, label in self.transcript.items()]
+        for start, end in spoken:
+            chars[start:end] = " " * (end - start)
         return "".join(chars)
+
+    @cached_property
+    def transcript(self) -> dict[int, Span]:
+        """Per paragraph index, the speaker label of a transcript paragraph ("Prelogar: We think ...").
+
+        A story is read as a transcript where at least two body paragraphs open with a label: one label
+        alone is more often a kicker ("Analysis: ...") than an interview."""
+        labels: dict[int, Span] = {}
+        masked, not_speakers = self.story.masked, self.lexicon.not_speakers
+        for index, para in enumerate(self.story.paragraphs):
+            m = _SPEAKER_LABEL.match(masked, para.start, para.end)
+            if m and m.group("label").lower() not in not_speakers and self.story.block_at(para.start) == BODY:
+                labels[index] = Span(m.start("label"), m.end("label"))
+        return labels if len(labels) >= 2 else {}
+
+    def _is_noun(self, word: Span) -> bool:
+        """Whether a speech or cognition word that may be a noun is one here ("his claims", "claims of")."""
+        lexicon = self.lexicon
+        if self.prose[word.start : word.end].lower() not in lexicon.noun_forms:
+            return False
+        before = _WORD_BEFORE.search(self.prose, max(0, word.start - 40), word.start)
+        after = _WORD_AFTER.match(self.prose, word.end)
+        return bool(
+            before and (before.group(1).lower() in lexicon.noun_before or before.group(1).isdigit())
+            or after and after.group(1).lower() in lexicon.noun_after
+        )
+
+    def verbs(self, pattern: str, span: Span) -> tuple[Span, ...]:
+        """Matches of a speech or cognition pattern in `span` that are verbs, not nouns."""
+        return tuple(m for m in self.matches(pattern, span) if not self._is_noun(m))
+
+    def _before_speech(self, verb: Span) -> bool:
+        """Whether what follows a verb is what was said ("vowed that", "vowed to", "recalled he")."""
+        space = _SPACE.match(self.prose, verb.end)
+        return bool(space) and (
+            self.lexicon.speech_follower.match(self.prose, space.end()) is not None
+            or self.prose.startswith("to ", space.end())
+            and self.prose[verb.start : verb.end].lower() in self.lexicon.infinitive_verbs
+        )
+
+    def _beside_quote(self, verb: Span) -> bool:
+        """Whether a verb names the speaker of a quotation right beside it ('"...," he continued')."""
+        masked = self.story.masked
+        opens = _QUOTE_AFTER.match(masked, verb.end)
+        quote = opens and self.story.quote_at(opens.end())
+        if quote and quote.start == opens.end():
+            return True
+        return any(_QUOTE_BEFORE.fullmatch(masked, q.end, verb.start) for q in self.quotes_ending(verb.start - 80, verb.start))
 
     def matches(
         self, pattern: regex.Pattern[str] | str, span: Span, needs: frozenset[str] = frozenset()
@@ -149,12 +206,16 @@ class Sourcing:
 
     def _sentence(self, span: Span, paragraph: int) -> SentenceFacts:
         vague = self.matches("vague", span)
-        speech = self.matches("attribution", span)
+        speech = self.verbs("attribution", span)
+        speech += tuple(v for v in self.matches("quote_verb", span) if self._beside_quote(v))
+        speech += tuple(v for v in self.matches("clause_verb", span) if self._before_speech(v) or self._beside_quote(v))
+        label = self.transcript.get(paragraph)
+        speakers = (label,) if label is not None else ()  # the transcript's speaker speaks every sentence
         own_words = self.prose[span.start : span.end]
         return SentenceFacts(
             span=span,
             paragraph=paragraph,
-            attributions=tuple(s for s in speech if not _overlaps(s, vague)),
+            attributions=speakers + tuple(sorted((s for s in speech if not _overlaps(s, vague)), key=lambda s: s.start)),
             vague=vague,
             quote_only=not _LETTER.search(own_words),
             quoting=own_words != self.story.masked[span.start : span.end],
