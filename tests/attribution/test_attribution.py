@@ -600,3 +600,15 @@ def test_one_label_alone_is_no_transcript() -> None:
     assert [f.matched for f in run("vague", text)] == ["Some say", "Critics say"]
     single = "Smith: Some say the statute is clear.\n\nThe court rose at noon."
     assert [f.matched for f in run("vague", single)] == ["Some say"]
+
+
+@pytest.mark.parametrize(
+    "text, sourced",
+    [
+        ("At least 12 people were killed in the attack amid fears of a wider war.", False),
+        ("At least 12 people were killed in the attack, and his claims of a cover-up grew.", False),
+        ("At least 12 people were killed in the attack, police fear.", True),
+    ],
+)
+def test_a_noun_is_no_source_in_its_sentence(text: str, sourced: bool) -> None:
+    assert (run("unsourced-claim", text) == []) is sourced
