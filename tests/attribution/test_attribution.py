@@ -612,3 +612,48 @@ def test_one_label_alone_is_no_transcript() -> None:
 )
 def test_a_noun_is_no_source_in_its_sentence(text: str, sourced: bool) -> None:
     assert (run("unsourced-claim", text) == []) is sourced
+
+
+# --- unattributed stance (issue 16) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, matched",
+    [
+        ("He hopes Boje arrives in time for the second Test.", "He hopes"),
+        ("It is unclear whether more raids will be launched.", "It is unclear"),
+        ("She is confident the budget will pass the Senate.", "She is confident"),
+        ("Labor wants an inquiry into the sale.", "Labor wants"),
+        ("The Government should also come clean on the cost.", "The Government should"),
+        ("He thinks the plan will fail.", "He thinks"),
+        ("The fire front is large and it is feared homes will be lost.", "it is feared"),
+    ],
+)
+def test_a_stance_with_no_source_is_a_warning(text: str, matched: str) -> None:
+    [finding] = run("unattributed-stance", text)
+    assert finding.matched == matched and finding.level == Level.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He says he hopes Boje arrives in time for the second Test.",
+        '"I hope Boje arrives in time," he said.',
+        "Police believe the fire was lit and it is unclear who lit it.",  # a belief names whose it is
+        "The Pentagon believes bin Laden has fled.",  # an institution's stated position
+        "The commission is expected to hear evidence today.",  # a schedule
+        "It is likely to rain on Friday.",  # "it" is the weather: a forecast
+        "If it is determined that the loans failed, the cost rises.",  # a passive
+        "There is no sign of Brazilian hopes of a deal.",  # a noun
+        "Smith said the talks had failed.\n\nHe is confident they will resume.",  # the holder just named
+        "He is confident the talks will resume.\n\nHe says both sides want a deal.",  # named again after
+        "Reports say the talks failed and he is confident they will resume.",  # vague: the vague rule's
+    ],
+)
+def test_a_sourced_or_plain_sentence_is_no_stance(text: str) -> None:
+    assert run("unattributed-stance", text) == []
+
+
+def test_another_speaker_after_a_stance_does_not_source_it() -> None:
+    text = "She is hoping to win her second title.\n\nThe tournament starts on Monday, organisers said."
+    assert [f.matched for f in run("unattributed-stance", text)] == ["She is hoping"]

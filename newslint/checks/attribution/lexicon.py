@@ -32,6 +32,8 @@ class AttributionLexicon:
     noun_after: frozenset[str]  # a word after one of them that makes it a noun ("claims of")
     not_speakers: frozenset[str]  # labels before a colon that name no speaker ("Update:")
     infinitive_verbs: frozenset[str]  # clause verbs whose "to" introduces what was said ("vowed to")
+    stance: regex.Pattern[str]  # a feeling, wish or expectation in the reporter's words ("He hopes")
+    pronoun_speaker: regex.Pattern[str]  # "He says", "..., she said": the holder just named speaks
     count_nouns: frozenset[str]  # casualty words that are nouns right after a count ("10 kills")
     loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
@@ -146,6 +148,28 @@ def _compound(numbers: list[str], units: list[str]) -> _Source:
     return _Source(rf"(?<![\w-])(?:{word_alternation(tens)})-(?:{word_alternation(units)})(?![\w-])")
 
 
+def _stance(table: dict[str, Any], validate: bool) -> _Source:
+    """"He is confident", "Labor wants", "it is unclear": a holder and a stance, or the impersonal forms."""
+    subject = _string(table, "subject-pattern")
+    adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+)?"
+    links = word_alternation(_words(table, "feeling-links"))
+    feelings, holds = word_alternation(_words(table, "feelings")), word_alternation(_words(table, "holds"))
+    beliefs = word_alternation(_words(table, "beliefs"))
+    personal = rf"{subject}\s+(?:(?:{links})\s+{adverbs}(?:{feelings})|{adverbs}(?:{holds}))"
+    believer = rf"(?:he|she|they|we|i)\s+{adverbs}(?:{beliefs})"
+    impersonal = _words(table, "impersonal-patterns")
+    if validate:
+        _patterns(impersonal, validate)
+    return _Source(_patterns_source([personal, believer, *impersonal]))
+
+
+def _string(table: dict[str, Any], key: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"attribution data: '{key}' must be a string")
+    return value
+
+
 def _words(table: dict[str, Any], key: str) -> list[str]:
     value = table.get(key)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -173,6 +197,8 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     speech = [w for key in ("neutral", "loaded", "corpus", "phrases") for w in _words(verbs, key)]
     not_after = _words_pattern(_words(loaded, "not-after")).text
     sources = {
+        "stance": _stance(_table(data, "stance"), validate),
+        "pronoun_speaker": _Source(_string(_table(data, "stance"), "pronoun-speaker-pattern")),
         "attribution": _words_pattern(speech),
         "cognition": _words_pattern(_words(verbs, "cognition")),
         "quote_verb": _words_pattern(_words(verbs, "quote-verbs")),

@@ -14,7 +14,7 @@ from newslint.checks.attribution.sourcing import SentenceFacts, Sourcing
 from newslint.checks.base import Check, Param, word_alternation
 from newslint.finding import Applicability, Fix, Hit, Level
 from newslint.text.segment import Quote, Span
-from newslint.text.story import BYLINE, HEADLINE, Story
+from newslint.text.story import BODY, BYLINE, HEADLINE, Story
 
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
 _ANY_WORD = r"[\w.'’-]+"
@@ -177,6 +177,15 @@ class UnsourcedClaim(_AttributionCheck):
         return any(f.attributed or f.vague for f in sourcing.paragraph_sentences(index))
 
 
+def _attributed_before(sourcing: Sourcing, index: int) -> bool:
+    """Whether the sentence just before, or one before it in its paragraph, attributes: the speaker just
+    named runs on ("Smith says the talks failed. He is confident they will resume."). A source after it
+    names the next thing said, not this."""
+    facts = sourcing.facts
+    earlier = [f for f in sourcing.paragraph_sentences(index) if f.span.start < facts[index].span.start]
+    return any(f.attributed for f in facts[max(0, index - 1) : index] + earlier)
+
+
 def _near_attributed(sourcing: Sourcing, index: int) -> bool:
     """Whether the sentence before or after, or another sentence of the paragraph, attributes."""
     facts = sourcing.facts
@@ -257,6 +266,49 @@ def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
             if not governed and not _overlaps(m, fact.vague):
                 return True  # a source that is itself vague ("some reports said") names nothing
     return False
+
+
+class UnattributedStance(_AttributionCheck):
+    """A reporter's sentence that states what someone feels, wants or expects ("He hopes ...", "She is
+    confident ...", "it is unclear ...") with no speech verb, belief or quotation in it and no source in
+    the sentence beside it or its paragraph (issue 16; style facts 3.3)."""
+
+    _NOUN_AFTER = regex.compile(r"\s+(?:of|for|about|that\s+(?:were|are|had|have))\b", regex.IGNORECASE)
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        for index, fact in enumerate(sourcing.facts):
+            if fact.attributed or fact.quoting or fact.vague or story.block_at(fact.span.start) != BODY:
+                continue  # a quotation or a named source states it; vague sourcing is the vague rule's
+            stances = [m for m in sourcing.matches("stance", fact.span) if not self._noun(sourcing, m)]
+            if stances and not self._held_by_a_source(sourcing, fact, stances):
+                if not self._source_beside(sourcing, index):
+                    yield Hit(stances[0].start, stances[0].end)
+
+    @staticmethod
+    def _held_by_a_source(sourcing: Sourcing, fact: SentenceFacts, stances: list[Span]) -> bool:
+        """ "Police believe the fire was lit", "officials complained Japan ...": a belief (other than the
+        stance itself, "The Government believes") or a speech verb that takes a plain object elsewhere
+        still names whose stance it is."""
+        span = fact.span
+        beliefs = [c for c in sourcing.verbs("cognition", span) if not _overlaps(c, stances)]
+        return bool(beliefs or sourcing.matches("clause_verb", span) or sourcing.matches("quote_verb", span))
+
+    @staticmethod
+    def _source_beside(sourcing: Sourcing, index: int) -> bool:
+        """The holder named as a speaker just before ("Smith says the talks failed. He is confident ..."),
+        or again as a pronoun speaker just after ("He is confident. He says ..."): a source after it that
+        is somebody else names the next thing said, not this."""
+        if _attributed_before(sourcing, index):
+            return True
+        following = sourcing.facts[index + 1] if index + 1 < len(sourcing.facts) else None
+        return following is not None and following.attributed and bool(
+            sourcing.matches("pronoun_speaker", following.span)
+        )
+
+    def _noun(self, sourcing: Sourcing, stance: Span) -> bool:
+        """ "Brazilian hopes of a deal": the verb is a noun."""
+        return self._NOUN_AFTER.match(sourcing.prose, stance.end) is not None
 
 
 class AnonymousSource(_AttributionCheck):
@@ -364,6 +416,7 @@ ATTRIBUTION_TYPES: dict[str, type[Check]] = {
     "attribution-unattributed-quote": UnattributedQuote,
     "attribution-unsourced-claim": UnsourcedClaim,
     "attribution-vague": Vague,
+    "attribution-unattributed-stance": UnattributedStance,
     "attribution-anonymous-source": AnonymousSource,
     "attribution-loaded-verb": LoadedVerb,
 }
