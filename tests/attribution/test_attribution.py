@@ -657,3 +657,19 @@ def test_a_sourced_or_plain_sentence_is_no_stance(text: str) -> None:
 def test_another_speaker_after_a_stance_does_not_source_it() -> None:
     text = "She is hoping to win her second title.\n\nThe tournament starts on Monday, organisers said."
     assert [f.matched for f in run("unattributed-stance", text)] == ["She is hoping"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A second person was killed and several more were wounded.", "casualty count"),
+        ("Two men were shot dead at the checkpoint.", "casualty count"),
+        ("The storm left a damage bill of $20 million.", "estimate"),
+        ("The floods caused about $5 million in damage.", "estimate"),
+        ("The man was an active participant in the attacks on the embassy.", "accusation"),
+    ],
+)
+def test_the_wider_claim_lexicon(text: str, kind: str) -> None:
+    found = run("unsourced-claim", text)
+    assert found and found[0].message.startswith(f"Unsourced {kind}")
+    assert run("unsourced-claim", text[:-1] + ", police said.") == []
