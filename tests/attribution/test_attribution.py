@@ -673,3 +673,38 @@ def test_the_wider_claim_lexicon(text: str, kind: str) -> None:
     found = run("unsourced-claim", text)
     assert found and found[0].message.startswith(f"Unsourced {kind}")
     assert run("unsourced-claim", text[:-1] + ", police said.") == []
+
+
+# --- copy on one line (issue 19) -------------------------------------------------------------------
+
+_UNIT = (
+    'An official said the talks failed. The weather was warm. "We will not give up on this town and its '
+    'people." Four people were killed in the attack. The rebels reportedly withdrew. He hopes the road reopens. '
+)
+
+
+def _pattern_scans(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How many sentence-sized pattern scans linting `text` with every attribution rule takes."""
+    from newslint.checks.attribution import sourcing
+
+    calls = 0
+    original = sourcing.Sourcing.matches
+
+    def counted(self, *args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(sourcing.Sourcing, "matches", counted)
+    active = [ActiveRule(r, r.level, r.build(Context())) for r in RULES.values()]
+    lint(Story(text, "s.txt"), active)
+    return calls
+
+
+@pytest.mark.parametrize("joiner", [" ", "\n\n"])
+def test_the_work_grows_linearly_with_the_story_on_one_line_or_in_paragraphs(
+    joiner: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = _pattern_scans(joiner.join([_UNIT.strip()] * 40), monkeypatch)
+    large = _pattern_scans(joiner.join([_UNIT.strip()] * 80), monkeypatch)
+    assert large <= 2.1 * small  # once quadratic on one line: each sentence looked over the whole paragraph

@@ -97,7 +97,7 @@ def _quote_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
         return True
     first, last = sourcing.index(run[0].start), sourcing.index(run[-1].end - 1)
     paragraphs = {facts[i].paragraph for i in range(first, last + 1)}
-    if any(f.attributed for paragraph in paragraphs for f in sourcing.in_paragraph(paragraph)):
+    if any(sourcing.paragraph_attributed(paragraph) for paragraph in paragraphs):
         return True  # in its sentence, the rest of its paragraph, or where the run began
     return first > 0 and speaking[first - 1]  # an attributed quotation just before runs on into this one
 
@@ -174,24 +174,22 @@ class UnsourcedClaim(_AttributionCheck):
             return True  # a court's finding: "found guilty of manslaughter over the deaths of 14"
         if sourcing.matches("dated", fact.span):
             return True  # "on December 2": an event more than a week old, recalled (AP dates)
-        return any(f.attributed or f.vague for f in sourcing.paragraph_sentences(index))
+        paragraph = fact.paragraph
+        return sourcing.paragraph_attributed(paragraph) or sourcing.paragraph_vague(paragraph)
 
 
 def _attributed_before(sourcing: Sourcing, index: int) -> bool:
     """Whether the sentence just before, or one before it in its paragraph, attributes: the speaker just
     named runs on ("Smith says the talks failed. He is confident they will resume."). A source after it
     names the next thing said, not this."""
-    facts = sourcing.facts
-    earlier = [f for f in sourcing.paragraph_sentences(index) if f.span.start < facts[index].span.start]
-    return any(f.attributed for f in facts[max(0, index - 1) : index] + earlier)
+    return index > 0 and sourcing.facts[index - 1].attributed or sourcing.attributed_earlier(index)
 
 
 def _near_attributed(sourcing: Sourcing, index: int) -> bool:
     """Whether the sentence before or after, or another sentence of the paragraph, attributes."""
     facts = sourcing.facts
     neighbours = facts[max(0, index - 1) : index] + facts[index + 1 : index + 2]
-    paragraph = [f for f in sourcing.paragraph_sentences(index) if f is not facts[index]]
-    return any(f.attributed for f in neighbours + paragraph)
+    return any(f.attributed for f in neighbours) or sourcing.attributed_elsewhere(index)
 
 
 class Vague(_AttributionCheck):
@@ -257,14 +255,16 @@ def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
     """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside the vague
     forms there ("is reported to" names no report) and not as the act the form modifies ("reportedly told
     Israel Radio": the telling is what is reported)."""
-    facts = sourcing.facts[max(0, index - 1) : index + 2] + sourcing.paragraph_sentences(index)
-    own, prose, gap = sourcing.facts[index], sourcing.prose, sourcing.lexicon.governed_gap
-    for fact in facts:
-        for m in sourcing.matches(pattern, fact.span):
+    prose, gap = sourcing.prose, sourcing.lexicon.governed_gap
+    paragraphs = {f.paragraph for f in sourcing.facts[max(0, index - 1) : index + 2]}
+    for paragraph in sorted(paragraphs):
+        # A source that is itself vague ("some reports said") names nothing: the matches exclude them.
+        for at, m in sourcing.paragraph_matches(pattern, paragraph):
+            if abs(at - index) > 1 and paragraph != sourcing.facts[index].paragraph:
+                continue  # a paragraph beside it counts only through its sentence next to this one
             # Right after the form in its own sentence, it is what is reported ("allegedly been charged").
-            governed = fact is own and m.start >= vague.end and gap.fullmatch(prose, vague.end, m.start)
-            if not governed and not _overlaps(m, fact.vague):
-                return True  # a source that is itself vague ("some reports said") names nothing
+            if not (at == index and m.start >= vague.end and gap.fullmatch(prose, vague.end, m.start)):
+                return True
     return False
 
 
@@ -368,12 +368,13 @@ class AnonymousSource(_AttributionCheck):
 
     def _reason_given(self, sourcing: Sourcing, index: int) -> bool:
         """The reason in the paragraph, or in the next sentence unless that one brings its own source."""
-        nearby = sourcing.paragraph_sentences(index)
+        if sourcing.paragraph_matches("reason", sourcing.facts[index].paragraph):
+            return True
         if index + 1 < len(sourcing.facts):
             following = sourcing.facts[index + 1]
             if not sourcing.matches(self.phrase, following.span, needs=self.nouns):
-                nearby.append(following)
-        return any(sourcing.matches("reason", f.span) for f in nearby)
+                return bool(sourcing.matches("reason", following.span))
+        return False
 
 
 class LoadedVerb(_AttributionCheck):

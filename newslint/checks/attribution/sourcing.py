@@ -67,6 +67,7 @@ class Sourcing:
         self._starts_by_pattern: dict[regex.Pattern[str] | str, list[int] | None] = {}
         self._starts_of: dict[frozenset[str], list[int]] = {}
         self._clipped_at: dict[int, bool] = {}
+        self._paragraph_matches: dict[tuple[regex.Pattern[str] | str, int], list[tuple[int, Span]]] = {}
 
     @classmethod
     def of(cls, story: Story, lexicon: AttributionLexicon, timeout: float) -> Sourcing:
@@ -245,6 +246,55 @@ class Sourcing:
     def _quotes_by_end(self) -> tuple[list[int], list[Quote]]:
         quotes = sorted(self.story.quotes, key=lambda q: q.end)
         return [q.end for q in quotes], quotes
+
+    # Per-paragraph summaries, so that asking about "the rest of the paragraph" for each sentence costs
+    # nothing more on a story whose paragraph breaks were lost (one paragraph of thousands of sentences):
+    # issue 19, one-line copy in linear time.
+
+    @cached_property
+    def _attributed_by_paragraph(self) -> dict[int, list[int]]:
+        """Per paragraph, the indexes of its attributed sentences, in order."""
+        found: dict[int, list[int]] = {}
+        for index, fact in enumerate(self.facts):
+            if fact.attributed:
+                found.setdefault(fact.paragraph, []).append(index)
+        return found
+
+    def attributed_elsewhere(self, index: int) -> bool:
+        """Whether another sentence of the paragraph holding sentence `index` attributes."""
+        attributed = self._attributed_by_paragraph.get(self.facts[index].paragraph, [])
+        return len(attributed) > (1 if self.facts[index].attributed else 0)
+
+    def attributed_earlier(self, index: int) -> bool:
+        """Whether a sentence before sentence `index` in its paragraph attributes."""
+        attributed = self._attributed_by_paragraph.get(self.facts[index].paragraph, [])
+        return bool(attributed) and attributed[0] < index
+
+    def paragraph_attributed(self, paragraph: int) -> bool:
+        return paragraph in self._attributed_by_paragraph
+
+    @cached_property
+    def _vague_paragraphs(self) -> frozenset[int]:
+        return frozenset(f.paragraph for f in self.facts if f.vague)
+
+    def paragraph_vague(self, paragraph: int) -> bool:
+        """Whether a sentence of the paragraph has vague sourcing."""
+        return paragraph in self._vague_paragraphs
+
+    def paragraph_matches(self, pattern: regex.Pattern[str] | str, paragraph: int) -> list[tuple[int, Span]]:
+        """The matches of `pattern` in the paragraph's sentences that lie outside their vague forms, with
+        the index of each one's sentence; found once per pattern and paragraph."""
+        key = (pattern, paragraph)
+        if key not in self._paragraph_matches:
+            facts = self.in_paragraph(paragraph)
+            first = self.index(facts[0].span.start) if facts else 0
+            self._paragraph_matches[key] = [
+                (first + offset, m)
+                for offset, fact in enumerate(facts)
+                for m in self.matches(pattern, fact.span)
+                if not _overlaps(m, fact.vague)
+            ]
+        return self._paragraph_matches[key]
 
     def paragraph_sentences(self, index: int) -> list[SentenceFacts]:
         """The sentences of the paragraph holding sentence `index` (a new list the caller may extend)."""
