@@ -80,7 +80,9 @@ _CLAIM_WORD = regex.compile(
 _SOURCED = regex.compile(
     r"(?i)\"|\b(?:said|says|say|saying|told|tells|according to|reported|reports|added|claims?|claimed|confirmed"
     r"|accused|announced|warned|heard|stated|wrote|believes?|estimated?|denied|denies|insists?|insisted"
-    r"|maintains?|alleges|declared|revealed|expressed|urged|described|asked|explained|argued|admitted)\b"
+    r"|maintains?|alleges?|declared|revealed|expressed|urged|described|asked|explained|argued|admits|admitted"
+    r"|contends|pledged|vowed|promised|quoted|writes?|confessed|acknowledged|responded|points out"
+    r"|reportedly|allegedly)\b"  # already hedged: a second hedge is no new case
 )
 # A feeling, intention, expectation, forecast or opinion on the sentence's face: what only its holder can
 # state (Bender et al.: reporters know what sources say, not what they hope, feel, believe, want or think).

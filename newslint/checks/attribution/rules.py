@@ -210,7 +210,9 @@ class Vague(_AttributionCheck):
         if lexicon.unnamed.fullmatch(sourcing.prose, start, end):
             return False  # "sources say", "it is understood": a source beside it is somebody else
         if lexicon.allegation.fullmatch(sourcing.prose, start, end):
-            return _near(sourcing, index, vague, "accusation_source")  # AP "alleged": who alleges it
+            # AP "alleged": who alleges it. The charge comes first ("He was charged with fraud. He allegedly
+            # moved the money."); an accusation after it is most often about something else.
+            return _near(sourcing, index, vague, "accusation_source", after=False)
         if lexicon.report.fullmatch(sourcing.prose, start, end):
             return _near(sourcing, index, vague, "report_source")  # "reportedly": which report, reporting
         return _near_attributed(sourcing, index)  # "is believed to": by the source just named
@@ -251,7 +253,7 @@ class Vague(_AttributionCheck):
         return _CLAUSE_BREAK.search(prose, vague.end, attribution.start) is not None
 
 
-def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
+def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str, after: bool = True) -> bool:
     """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside the vague
     forms there ("is reported to" names no report) and not as the act the form modifies ("reportedly told
     Israel Radio": the telling is what is reported)."""
@@ -260,7 +262,7 @@ def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
     for paragraph in sorted(paragraphs):
         # A source that is itself vague ("some reports said") names nothing: the matches exclude them.
         for at, m in sourcing.paragraph_matches(pattern, paragraph):
-            if abs(at - index) > 1 and paragraph != sourcing.facts[index].paragraph:
+            if abs(at - index) > 1 and paragraph != sourcing.facts[index].paragraph or at > index and not after:
                 continue  # a paragraph beside it counts only through its sentence next to this one
             # Right after the form in its own sentence, it is what is reported ("allegedly been charged").
             if not (at == index and m.start >= vague.end and gap.fullmatch(prose, vague.end, m.start)):
