@@ -708,3 +708,10 @@ def test_the_work_grows_linearly_with_the_story_on_one_line_or_in_paragraphs(
     small = _pattern_scans(joiner.join([_UNIT.strip()] * 40), monkeypatch)
     large = _pattern_scans(joiner.join([_UNIT.strip()] * 80), monkeypatch)
     assert large <= 2.1 * small  # once quadratic on one line: each sentence looked over the whole paragraph
+
+
+def test_states_is_a_speech_verb_but_not_in_a_name() -> None:
+    quote = '"Growth in the non-oil sector is low because of weak demand," the report states.'
+    assert run("unattributed-quote", quote) == []
+    claim = "At least 12 people were killed in the United States attack."
+    assert [f.matched for f in run("unsourced-claim", claim)] == ["12 people were killed"]

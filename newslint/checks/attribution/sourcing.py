@@ -100,10 +100,12 @@ class Sourcing:
 
     def _is_noun(self, word: Span) -> bool:
         """Whether a speech or cognition word that may be a noun is one here ("his claims", "claims of")."""
-        lexicon = self.lexicon
-        if self.prose[word.start : word.end].lower() not in lexicon.noun_forms:
+        lexicon, text = self.lexicon, self.prose[word.start : word.end]
+        if text.lower() not in lexicon.noun_forms:
             return False
         before = _WORD_BEFORE.search(self.prose, max(0, word.start - 40), word.start)
+        if text[:1].isupper() and before:
+            return True  # capitalised after another word: part of a name ("the United States")
         after = _WORD_AFTER.match(self.prose, word.end)
         return bool(
             before and (before.group(1).lower() in lexicon.noun_before or before.group(1).isdigit())
