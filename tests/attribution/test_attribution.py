@@ -715,3 +715,11 @@ def test_states_is_a_speech_verb_but_not_in_a_name() -> None:
     assert run("unattributed-quote", quote) == []
     claim = "At least 12 people were killed in the United States attack."
     assert [f.matched for f in run("unsourced-claim", claim)] == ["12 people were killed"]
+
+
+def test_accusing_someone_names_a_speaker_but_a_suspect_is_no_speaker() -> None:
+    text = 'Vedrine accused Israel of a deliberate policy.\n\n"Arafat has been weakened by the harassment of the army."'
+    assert run("unattributed-quote", text) == []
+    suspect = 'The man accused of murder appeared in court.\n\n"Arafat has been weakened by the harassment of the army."'
+    assert len(run("unattributed-quote", suspect)) == 1
+    assert [f.matched for f in run("unsourced-claim", "Troops shot dead eight suspected militants.")] == ["shot dead eight"]

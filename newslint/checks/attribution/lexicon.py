@@ -27,6 +27,7 @@ class AttributionLexicon:
     cognition: regex.Pattern[str]  # "police believe", "officials estimate": sourced, for the claim check
     quote_verb: regex.Pattern[str]  # verbs that name a speaker only beside a quotation ("he continued")
     clause_verb: regex.Pattern[str]  # verbs that name a speaker before what was said ("vowed that")
+    accusing: regex.Pattern[str]  # "accused Israel of", "blamed the army for": speech about someone
     noun_forms: frozenset[str]  # speech and cognition words that are as often nouns ("claims", "suspects")
     noun_before: frozenset[str]  # a word before one of them that makes it a noun ("his claims")
     noun_after: frozenset[str]  # a word after one of them that makes it a noun ("claims of")
@@ -203,6 +204,7 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
         "cognition": _words_pattern(_words(verbs, "cognition")),
         "quote_verb": _words_pattern(_words(verbs, "quote-verbs")),
         "clause_verb": _words_pattern(_words(verbs, "clause-verbs")),
+        "accusing": _patterns(_words(verbs, "accusing-patterns"), validate),
         "loaded": _words_pattern(_words(loaded, "verbs")),
         "speech_follower": _words_pattern(_words(loaded, "speech-followers")),
         "not_speech_before": _Source(rf"(?:{not_after})\s+$"),

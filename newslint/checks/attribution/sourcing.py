@@ -212,6 +212,7 @@ class Sourcing:
         speech = self.verbs("attribution", span)
         speech += tuple(v for v in self.matches("quote_verb", span) if self._beside_quote(v))
         speech += tuple(v for v in self.matches("clause_verb", span) if self._before_speech(v) or self._beside_quote(v))
+        speech += self.matches("accusing", span)
         label = self.transcript.get(paragraph)
         speakers = (label,) if label is not None else ()  # the transcript's speaker speaks every sentence
         own_words = self.prose[span.start : span.end]
