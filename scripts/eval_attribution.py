@@ -280,7 +280,9 @@ def _vague_variant(sentence: str, kind: str) -> str | None:
 def insertions(index: int, text: str, rng: random.Random) -> list[Case]:
     """One case per kind of vague form, each in a sentence of its own chosen at random."""
     story = Story(text, "<abc>", markdown=False, lead=False)
-    spans = [(s.start, s.end) for s in story.sentences if '"' not in text[s.start : s.end] and not story.quote_at(s.start)]
+    spans = [
+        (s.start, s.end) for s in story.sentences if '"' not in text[s.start : s.end] and not story.quote_at(s.start)
+    ]
     cases = []
     for kind in VAGUE_KINDS:
         rng.shuffle(spans)

@@ -207,13 +207,13 @@ _ELISION = regex.compile(
     r"(?<![\p{L}\p{N}])['‘’](?:\d\d(?:s|th)?|n['‘’]|em|tis|twas|til|cause|bout|burbs|round|cos|nuff|ol['‘’]?)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
-_OPENS_AFTER = "([{—–-/\"“:"  # what may stand before an opening single mark besides a space
-_CLOSES_BEFORE = ".,;:!?)]}—–-/\"”…"  # what may follow a closing single mark besides a space
+_OPENS_AFTER = '([{—–-/"“:'  # what may stand before an opening single mark besides a space
+_CLOSES_BEFORE = '.,;:!?)]}—–-/"”…'  # what may follow a closing single mark besides a space
 _PUNCTUATION = ".,;:!?…—–-"
 
 
 def _single_direction(masked: str, index: int) -> str | None:
-    """"open", "close", "weak-close" or None (an apostrophe) for the single mark at `index`.
+    """ "open", "close", "weak-close" or None (an apostrophe) for the single mark at `index`.
 
     A closing mark right after a word and before a space ('End result' of talks) may also be a plural
     possessive (the ministers' view) or a dropped letter (goin'): "weak-close" closes a quotation only when
@@ -224,7 +224,9 @@ def _single_direction(masked: str, index: int) -> str | None:
     after = masked[index + 1] if index + 1 < len(masked) else " "
     if before.isalnum() and after.isalnum():
         return None  # inside a word: don't, O'Brien
-    opens = mark != "’" and (before.isspace() or before in _OPENS_AFTER) and not (after.isspace() or after in _PUNCTUATION)
+    opens = (
+        mark != "’" and (before.isspace() or before in _OPENS_AFTER) and not (after.isspace() or after in _PUNCTUATION)
+    )
     closes = mark != "‘" and not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE)
     if opens == closes:
         return None

@@ -11,15 +11,15 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 import pytest
+from helpers import run as run_cli
 
-from newslint.checks.attribution.rules import UnsourcedClaim
 from newslint.checks.attribution.lexicon import load_lexicon
+from newslint.checks.attribution.rules import UnsourcedClaim
 from newslint.checks.base import Context
 from newslint.engine import ActiveRule, lint
 from newslint.finding import Applicability, Finding, Level
 from newslint.packs import builtin_pack_paths, load_packs
 from newslint.text.story import Story
-from helpers import run as run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = {r.id: r for r in load_packs(builtin_pack_paths()) if r.family == "attribution"}
@@ -720,6 +720,10 @@ def test_states_is_a_speech_verb_but_not_in_a_name() -> None:
 def test_accusing_someone_names_a_speaker_but_a_suspect_is_no_speaker() -> None:
     text = 'Vedrine accused Israel of a deliberate policy.\n\n"Arafat has been weakened by the harassment of the army."'
     assert run("unattributed-quote", text) == []
-    suspect = 'The man accused of murder appeared in court.\n\n"Arafat has been weakened by the harassment of the army."'
+    suspect = (
+        'The man accused of murder appeared in court.\n\n"Arafat has been weakened by the harassment of the army."'
+    )
     assert len(run("unattributed-quote", suspect)) == 1
-    assert [f.matched for f in run("unsourced-claim", "Troops shot dead eight suspected militants.")] == ["shot dead eight"]
+    assert [f.matched for f in run("unsourced-claim", "Troops shot dead eight suspected militants.")] == [
+        "shot dead eight"
+    ]

@@ -9,9 +9,9 @@ from typing import Any
 import regex
 
 from newslint.checks.base import compile_pattern, word_alternation
-from newslint.text.word_lookup import first_words, phrase_first_words
 from newslint.errors import NewslintError
 from newslint.resources import builtin_rules_dir, read_toml
+from newslint.text.word_lookup import first_words, phrase_first_words
 
 DEFAULT_LEXICON = "attribution.toml"
 
@@ -150,7 +150,7 @@ def _compound(numbers: list[str], units: list[str]) -> _Source:
 
 
 def _stance(table: dict[str, Any], validate: bool) -> _Source:
-    """"He is confident", "Labor wants", "it is unclear": a holder and a stance, or the impersonal forms."""
+    """ "He is confident", "Labor wants", "it is unclear": a holder and a stance, or the impersonal forms."""
     subject = _string(table, "subject-pattern")
     adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+)?"
     links = word_alternation(_words(table, "feeling-links"))

@@ -283,9 +283,9 @@ class UnattributedStance(_AttributionCheck):
             if fact.attributed or fact.quoting or fact.vague or story.block_at(fact.span.start) != BODY:
                 continue  # a quotation or a named source states it; vague sourcing is the vague rule's
             stances = [m for m in sourcing.matches("stance", fact.span) if not self._noun(sourcing, m)]
-            if stances and not self._held_by_a_source(sourcing, fact, stances):
-                if not self._source_beside(sourcing, index):
-                    yield Hit(stances[0].start, stances[0].end)
+            sourced = not stances or self._held_by_a_source(sourcing, fact, stances)
+            if not sourced and not self._source_beside(sourcing, index):
+                yield Hit(stances[0].start, stances[0].end)
 
     @staticmethod
     def _held_by_a_source(sourcing: Sourcing, fact: SentenceFacts, stances: list[Span]) -> bool:
@@ -304,8 +304,8 @@ class UnattributedStance(_AttributionCheck):
         if _attributed_before(sourcing, index):
             return True
         following = sourcing.facts[index + 1] if index + 1 < len(sourcing.facts) else None
-        return following is not None and following.attributed and bool(
-            sourcing.matches("pronoun_speaker", following.span)
+        return (
+            following is not None and following.attributed and bool(sourcing.matches("pronoun_speaker", following.span))
         )
 
     def _noun(self, sourcing: Sourcing, stance: Span) -> bool:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import bisect
 import weakref
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache, cached_property
 
 import regex
 
 from newslint.checks.attribution.lexicon import AttributionLexicon
-from newslint.text.word_lookup import ODD_FOLDS, word_starts
 from newslint.text.segment import Quote, Span
 from newslint.text.story import BODY, Story
+from newslint.text.word_lookup import ODD_FOLDS, word_starts
 
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\w+")
@@ -108,8 +108,10 @@ class Sourcing:
             return True  # capitalised after another word: part of a name ("the United States")
         after = _WORD_AFTER.match(self.prose, word.end)
         return bool(
-            before and (before.group(1).lower() in lexicon.noun_before or before.group(1).isdigit())
-            or after and after.group(1).lower() in lexicon.noun_after
+            before
+            and (before.group(1).lower() in lexicon.noun_before or before.group(1).isdigit())
+            or after
+            and after.group(1).lower() in lexicon.noun_after
         )
 
     def verbs(self, pattern: str, span: Span) -> tuple[Span, ...]:
@@ -132,7 +134,9 @@ class Sourcing:
         quote = opens and self.story.quote_at(opens.end())
         if quote and quote.start == opens.end():
             return True
-        return any(_QUOTE_BEFORE.fullmatch(masked, q.end, verb.start) for q in self.quotes_ending(verb.start - 80, verb.start))
+        return any(
+            _QUOTE_BEFORE.fullmatch(masked, q.end, verb.start) for q in self.quotes_ending(verb.start - 80, verb.start)
+        )
 
     def matches(
         self, pattern: regex.Pattern[str] | str, span: Span, needs: frozenset[str] = frozenset()
@@ -219,7 +223,8 @@ class Sourcing:
         return SentenceFacts(
             span=span,
             paragraph=paragraph,
-            attributions=speakers + tuple(sorted((s for s in speech if not _overlaps(s, vague)), key=lambda s: s.start)),
+            attributions=speakers
+            + tuple(sorted((s for s in speech if not _overlaps(s, vague)), key=lambda s: s.start)),
             vague=vague,
             quote_only=not _LETTER.search(own_words),
             quoting=own_words != self.story.masked[span.start : span.end],
