@@ -727,3 +727,10 @@ def test_accusing_someone_names_a_speaker_but_a_suspect_is_no_speaker() -> None:
     assert [f.matched for f in run("unsourced-claim", "Troops shot dead eight suspected militants.")] == [
         "shot dead eight"
     ]
+
+
+def test_an_official_statement_is_no_unnamed_source() -> None:
+    assert run("anonymous-source", "An official statement said the talks had failed.") == []
+    assert [f.matched for f in run("anonymous-source", "A senior official said the talks had failed.")] == [
+        "A senior official"
+    ]

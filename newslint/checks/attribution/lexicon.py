@@ -52,6 +52,7 @@ class AttributionLexicon:
     clause_openers: frozenset[str]  # what may stand before a quotation that opens a clause
     back_reference: frozenset[str]  # "the sources": not a new source
     not_description: frozenset[str]  # words that end a source's description
+    compound_heads: frozenset[str]  # "an official statement": the source noun is an adjective
     anonymous_noun: regex.Pattern[str]  # "official", "sources"
     indefinite: frozenset[str]  # "a", "an", "two": the noun phrase is an unnamed source
     reason: regex.Pattern[str]  # why a source was granted anonymity
@@ -239,6 +240,7 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
         "clause_openers": frozenset(_words(quotes, "clause-openers")),
         "back_reference": frozenset(w.lower() for w in _words(anonymous, "back-references")),
         "not_description": frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
+        "compound_heads": frozenset(_words(anonymous, "compound-heads")),
         "noun_forms": frozenset(_words(verbs, "noun-forms")),
         "noun_before": frozenset(_words(verbs, "noun-before")),
         "noun_after": frozenset(_words(verbs, "noun-after")),

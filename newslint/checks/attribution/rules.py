@@ -349,10 +349,19 @@ class AnonymousSource(_AttributionCheck):
         sourcing = self.sourcing(story)
         for index, fact in enumerate(sourcing.facts):
             for phrase in sourcing.matches(self.phrase, fact.span, needs=self.nouns):
-                if _overlaps(phrase, fact.vague) or not self._speaks(sourcing, fact, phrase):
+                if _overlaps(phrase, fact.vague) or self._compound(sourcing, phrase):
+                    continue
+                if not self._speaks(sourcing, fact, phrase):
                     continue
                 if not self._reason_given(sourcing, index):
                     yield Hit(phrase.start, phrase.end)
+
+    _NEXT_WORD = regex.compile(r"\s+([\w'’-]+)")
+
+    def _compound(self, sourcing: Sourcing, phrase: Span) -> bool:
+        """ "An official statement said": the source noun is an adjective of the noun after it."""
+        after = self._NEXT_WORD.match(sourcing.prose, phrase.end)
+        return bool(after) and after.group(1).lower() in self.lexicon.compound_heads
 
     def _speaks(self, sourcing: Sourcing, fact: SentenceFacts, phrase: Span) -> bool:
         """Whether the phrase is the speaker of an attribution in its sentence."""
