@@ -734,3 +734,34 @@ def test_an_official_statement_is_no_unnamed_source() -> None:
     assert [f.matched for f in run("anonymous-source", "A senior official said the talks had failed.")] == [
         "A senior official"
     ]
+
+
+def test_eval_script_removes_an_opening_attribution_and_labels_stance() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_attribution
+
+    story = "The fire spread.\n\nMr Downer says it is unclear whether the talks will resume."
+    [case] = eval_attribution.deletions(0, story)
+    assert case.mutated.endswith("It is unclear whether the talks will resume.") and case.kind == "stance"
+    beside = "Mr Downer says the talks failed.\n\nHe says he hopes the talks will resume next week."
+    kinds = [c.kind for c in eval_attribution.deletions(0, beside)]
+    assert "stance (source beside)" in kinds
+
+
+def test_eval_script_inserts_each_kind_of_vague_source_apart() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import random
+
+    import eval_attribution
+
+    story = (
+        "The bridge was closed on Monday, police said.\n\n"
+        "The mayor urged calm, saying the bridge would reopen, officials said.\n\n"
+        "The council has approved the repairs.\n\n"
+        "The repairs will cost more than planned."
+    )
+    cases = eval_attribution.insertions(0, story, random.Random(1))
+    kinds = {c.kind: c.mutated[c.start : c.end] for c in cases}
+    assert kinds["vague: sources said after a verb"].endswith("saying the bridge would reopen, sources said.")
+    assert kinds["vague: sources said"] == "The bridge was closed on Monday, sources said."
+    assert "reportedly" in kinds["vague: reportedly"] and kinds["vague: critics say"].startswith("Critics say the")
