@@ -765,3 +765,17 @@ def test_eval_script_inserts_each_kind_of_vague_source_apart() -> None:
     assert kinds["vague: sources said after a verb"].endswith("saying the bridge would reopen, sources said.")
     assert kinds["vague: sources said"] == "The bridge was closed on Monday, sources said."
     assert "reportedly" in kinds["vague: reportedly"] and kinds["vague: critics say"].startswith("Critics say the")
+
+
+@pytest.mark.parametrize(
+    "text, attributed",
+    [
+        (
+            'He rejected Government claims that it was over.\n\n"We will not give up on this town and its people."',
+            False,
+        ),
+        ('The Government claims that it is over.\n\n"We will not give up on this town and its people."', True),
+    ],
+)
+def test_a_name_before_claims_is_read_past(text: str, attributed: bool) -> None:
+    assert (run("unattributed-quote", text) == []) is attributed

@@ -31,6 +31,7 @@ class AttributionLexicon:
     noun_forms: frozenset[str]  # speech and cognition words that are as often nouns ("claims", "suspects")
     noun_before: frozenset[str]  # a word before one of them that makes it a noun ("his claims")
     noun_after: frozenset[str]  # a word after one of them that makes it a noun ("claims of")
+    noun_before_name: frozenset[str]  # before a name before one of them: a noun ("rejected Government claims")
     not_speakers: frozenset[str]  # labels before a colon that name no speaker ("Update:")
     infinitive_verbs: frozenset[str]  # clause verbs whose "to" introduces what was said ("vowed to")
     stance: regex.Pattern[str]  # a feeling, wish or expectation in the reporter's words ("He hopes")
@@ -244,6 +245,7 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
         "noun_forms": frozenset(_words(verbs, "noun-forms")),
         "noun_before": frozenset(_words(verbs, "noun-before")),
         "noun_after": frozenset(_words(verbs, "noun-after")),
+        "noun_before_name": frozenset(_words(verbs, "noun-before-name")),
         "not_speakers": frozenset(_words(quotes, "not-speakers")),
         "count_nouns": frozenset(_words(claims, "count-nouns")),
         "infinitive_verbs": frozenset(_words(verbs, "infinitive-verbs")),

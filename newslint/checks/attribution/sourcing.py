@@ -107,12 +107,17 @@ class Sourcing:
         if text[:1].isupper() and before:
             return True  # capitalised after another word: part of a name ("the United States")
         after = _WORD_AFTER.match(self.prose, word.end)
-        return bool(
-            before
-            and (before.group(1).lower() in lexicon.noun_before or before.group(1).isdigit())
-            or after
-            and after.group(1).lower() in lexicon.noun_after
-        )
+        if after and after.group(1).lower() in lexicon.noun_after:
+            return True
+        if not before:
+            return False
+        previous = before.group(1)
+        if previous.lower() in lexicon.noun_before or previous.isdigit():
+            return True
+        if previous[:1].isupper():  # "rejected Government claims that": look past the name
+            further = _WORD_BEFORE.search(self.prose, max(0, before.start() - 40), before.start())
+            return bool(further) and further.group(1).lower() in lexicon.noun_before_name
+        return False
 
     def verbs(self, pattern: str, span: Span) -> tuple[Span, ...]:
         """Matches of a speech or cognition pattern in `span` that are verbs, not nouns."""
