@@ -627,6 +627,7 @@ def test_a_noun_is_no_source_in_its_sentence(text: str, sourced: bool) -> None:
         ("The Government should also come clean on the cost.", "The Government should"),
         ("He thinks the plan will fail.", "He thinks"),
         ("The fire front is large and it is feared homes will be lost.", "it is feared"),
+        ("He is ready to meet the Indian Prime Minister, as fears grow of a war.", "He is ready to"),
     ],
 )
 def test_a_stance_with_no_source_is_a_warning(text: str, matched: str) -> None:
