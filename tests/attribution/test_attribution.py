@@ -668,6 +668,7 @@ def test_another_speaker_after_a_stance_does_not_source_it() -> None:
         ("The storm left a damage bill of $20 million.", "estimate"),
         ("The floods caused about $5 million in damage.", "estimate"),
         ("The man was an active participant in the attacks on the embassy.", "accusation"),
+        ("They were killed by shell fire from a tank.", "accusation"),
     ],
 )
 def test_the_wider_claim_lexicon(text: str, kind: str) -> None:
