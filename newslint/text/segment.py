@@ -216,8 +216,8 @@ def _single_direction(masked: str, index: int) -> str | None:
     """ "open", "close", "weak-close" or None (an apostrophe) for the single mark at `index`.
 
     A closing mark right after a word and before a space ('End result' of talks) may also be a plural
-    possessive (the ministers' view) or a dropped letter (goin'): "weak-close" closes a quotation only when
-    no other closing mark follows before the next opening one.
+    possessive (the ministers' view) or a dropped letter (goin'): "weak-close" closes a quotation unless a
+    plain closing mark follows before the next opening one.
     """
     mark = masked[index]
     before = masked[index - 1] if index > 0 else " "
@@ -259,11 +259,13 @@ def _single_quotes(masked: str, paras: list[Span]) -> list[Quote]:
     run: int | None = None
     for index, para in enumerate(paras):
         marks = _single_marks(masked, para)
-        # Per mark: whether a strong or weak closing mark follows before the next opening mark.
+        # Per mark: whether a closing mark after punctuation follows before the next opening mark: only then
+        # is a weak one a possessive inside the quotation ('The ministers' view is clear,' he said) rather
+        # than its end ('no deal' on Monday, and the bosses' offer).
         closer_ahead, seen = [False] * len(marks), False
         for k in range(len(marks) - 1, -1, -1):
             closer_ahead[k] = seen
-            seen = marks[k][1] != "open"
+            seen = marks[k][1] == "close" or seen and marks[k][1] == "weak-close"
         opened: int | None = None
         for k, (position, direction) in enumerate(marks):
             if opened is None:

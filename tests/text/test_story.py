@@ -103,6 +103,8 @@ def test_single_quotes_are_quotations_and_apostrophes_stay_apostrophes():
     ]
     for apostrophe in ("It's", "'90s", "'n'", "O'Brien", "Smiths'", "players'"):
         assert story.quote_at(text.index(apostrophe)) is None, apostrophe
+    after = Story.snippet("The union said 'no deal' on Monday, and the bosses' offer stands.")
+    assert [after.text[q.start : q.end] for q in after.quotes] == ["'no deal'"]
 
 
 def test_a_headline_quote_in_single_marks_and_quotes_within_quotes():
