@@ -44,4 +44,8 @@ RENAMED_TYPES: dict[str, str] = {
     "dateline-region-extra": "dateline-standalone-region",
     "dateline-state": "dateline-state-abbreviation",
     "dateline-future": "dateline-future-date",
+    # attribution
+    "attribution-quote": "attribution-unattributed-quote",
+    "attribution-claim": "attribution-unsourced-claim",
+    "attribution-anonymous": "attribution-anonymous-source",
 }

@@ -1,34 +1,42 @@
-"""Measure the attribution checks on real copy: noise on clean stories, recall on a labelled set.
+"""Measure the attribution checks on real copy: noise on clean stories, recall on labelled sets, each kind apart.
 
-Run: python scripts/eval_attribution.py [--list] [--seed N ...]
+Run: python scripts/eval_attribution.py [--list] [--seed N ...] [--held-out] [--reuters N]
 
 Clean copy: the 300 ABC stories (scripts/corpus.py). The corpus keeps one story a line, so paragraph
 breaks are lost; ABC online copy runs one sentence a paragraph, so each story is rebuilt that way
 (a quotation that spans sentences stays in one paragraph; a new paragraph opening with a quotation
-mark continues the quotation, as the convention goes). Reported: findings per 1,000 words of rules 1-3
-(unattributed quote, unsourced claim, vague attribution), all levels and warnings only.
+mark continues the quotation, as the convention goes). Reported: findings per 1,000 words of the
+sourcing rules (unattributed quote, unsourced claim, vague attribution, unattributed stance), all levels
+and warnings only. `--held-out` measures the same way on the 50 ABC stories of `lee.cor`, which no rule
+was tuned on; `--reuters N` on the first N stories of Reuters-21578 (../shared/corpora/, when present),
+1987 wire copy in its own paragraphs.
 
-Labelled set (fixed seed): from the same stories,
+Labelled sets (fixed seed), built from the same stories:
 - deletions: every sentence ending in an attribution clause (", police said.", ", said Mr Smith.",
-  ", according to X.") loses it. A mutation is a positive when what is left must be attributed: it holds
-  a full-clause quotation, or a casualty, estimate or accusation word (any form, with or without a
-  count, a wider net than the claim rule's own trigger), and the speaker the deleted clause named is not
-  still named, with a speech verb, in the sentence just before the quotation or just after it (a
-  pronoun speaker, "he said", points back to the speaker just before). Such a deletion leaves the
-  sentence attributed by news convention and is counted apart ("source beside"), as are other deletions
-  ("The meeting is on Monday.": AP, do not attribute the obvious). The set's own word lists decide this,
-  not the rules'.
-- insertions: one sentence per story with no quotation gets a vague form: a closing attribution
-  clause that is its only source becomes ", sources said" / ", according to reports"; a sentence that
-  names no source gets "reportedly" or "allegedly" before the first auxiliary verb, or "It is
-  believed"/"It is understood"/"Critics say" in front.
-A positive is found when rules 1-3 report something in the mutated sentence that they did not report
-in the original story.
+  ", according to X.") loses it, and every sentence opening with one ("Mr Downer says it is unclear
+  whether ...", "He says he hopes ...") loses that. A mutation is a positive when what is left must be
+  attributed: it holds a full-clause quotation ("quote"), a casualty, estimate or accusation word ("claim":
+  any form, with or without a count, a wider net than the claim rule's own trigger), or a feeling,
+  intention, expectation, forecast or opinion ("stance": again the set's own, wider list), and the
+  speaker the deleted clause named is not still named, with a speech verb, in the sentence just before
+  the quotation or just after it (a pronoun speaker, "he said", points back to the speaker just before).
+  Such a deletion leaves the sentence attributed by news convention and is counted apart ("source
+  beside"), as are other deletions ("The meeting is on Monday.": AP, do not attribute the obvious).
+  The set's own word lists decide this, not the rules'.
+- insertions, each kind of vague source apart: one sentence per story and kind, with no quotation, gets
+  the vague form: a closing attribution clause that is its only source becomes ", sources said" or
+  ", according to reports"; one that follows another verb in the sentence ("..., saying the talks
+  failed, police said.") becomes ", sources said" ("sources said after a verb"); a sentence that names
+  no source gets "reportedly" or "allegedly" after its first auxiliary verb, or "It is believed", "It is
+  understood", "Critics say" in front.
+A positive is found when the sourcing rules report something in the mutated sentence that they did not
+report in the original story.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from collections import Counter
@@ -41,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from corpus import abc_stories, word_count
+from corpus import CACHE, abc_stories, word_count
 
 from newslint.checks.base import Context
 from newslint.engine import ActiveRule, lint
@@ -49,7 +57,13 @@ from newslint.finding import Finding, Level
 from newslint.packs import builtin_pack_paths, load_packs
 from newslint.text.story import Story
 
-RULES_1_TO_3 = ("attribution.unattributed-quote", "attribution.unsourced-claim", "attribution.vague")
+SOURCING_RULES = (
+    "attribution.unattributed-quote",
+    "attribution.unsourced-claim",
+    "attribution.vague",
+    "attribution.unattributed-stance",
+)
+REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578-dev" / "stories.jsonl"
 RULES_4_AND_5 = ("attribution.anonymous-source", "attribution.loaded-verb")  # suggestions, counted apart
 _TRAILING = regex.compile(
     r"(?P<mark>[\"”]?)(?P<clause>,\"?\s+(?:(?:according to|said|says|told)\s+[^,\"”]{2,60}?"
@@ -64,10 +78,29 @@ _CLAIM_WORD = regex.compile(
 # A sentence that names a source already (a quotation, a speech verb): a vague form inserted there is not
 # unsupported. Wider than the rules' verb list, so that the set does not lean on it.
 _SOURCED = regex.compile(
-    r"\"|\b(?:said|says|say|saying|told|tells|according to|reported|added|claims?|claimed|confirmed|accused"
-    r"|announced|warned|heard|stated|wrote|believes?|estimated?)\b"
+    r"(?i)\"|\b(?:said|says|say|saying|told|tells|according to|reported|reports|added|claims?|claimed|confirmed"
+    r"|accused|announced|warned|heard|stated|wrote|believes?|estimated?|denied|denies|insists?|insisted"
+    r"|maintains?|alleges?|declared|revealed|expressed|urged|described|asked|explained|argued|admits|admitted"
+    r"|contends|pledged|vowed|promised|quoted|writes?|confessed|acknowledged|responded|points out"
+    r"|reportedly|allegedly)\b"  # already hedged: a second hedge is no new case
 )
-_AUXILIARY = regex.compile(r"\s(has|have|had|was|were|is|are|will)\s")
+# A feeling, intention, expectation, forecast or opinion on the sentence's face: what only its holder can
+# state (Bender et al.: reporters know what sources say, not what they hope, feel, believe, want or think).
+# The set's own list, wider than the stance rule's: it counts what needs a source, not what a rule finds.
+_STANCE = regex.compile(
+    r"(?i)\b(?:hopes?|hoped|hoping|hopeful|fears?|feared|fearful|afraid|worried|concerned|confident|optimistic"
+    r"|pessimistic|determined|disappointed|pleased|happy|delighted|angry|upset|frustrated|satisfied|proud|sorry"
+    r"|regrets?|believes?|believed|thinks?|feels?|wants?|wanted|intends?|intended|plans? to|planned to"
+    r"|expects?|expected|likely|unlikely|unclear|uncertain|doubtful|doubts?|probably|convinced|sure|certain"
+    r"|should|must|needs? to|ought|deserves?|important|necessary|vital|crucial|forecasts?|predicts?|predicted)\b"
+)
+# An attribution clause opening a sentence: "Mr Downer says", "He says he", "Police said that".
+_LEADING = regex.compile(
+    r"^(?P<clause>(?:(?:He|She|They|It|We|I)|(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}.'’-]*)\s+"
+    r"(?:also\s+)?(?:says|said|told\s+(?:reporters|\p{Lu}[\p{L}-]*)|believes|thinks|argues|argued|warned|added)"
+    r"(?:\s+that)?\s+)(?P<rest>\p{L}.*)$"
+)
+_AUXILIARY = regex.compile(r"\s(has|have|had|was|were|is|are|will)\s(?!to\b)")
 # Who the deleted clause named: after an inverted verb (", said Ken McReddie", ", according to NASA") or
 # before the verb (", Palestinian officials said", '," he said'). Its last word, before any "of"/"for"
 # phrase, is the head the set looks for beside the sentence.
@@ -112,7 +145,7 @@ def paragraphed(line: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def active_rules(ids: tuple[str, ...] = RULES_1_TO_3) -> list[ActiveRule]:
+def active_rules(ids: tuple[str, ...] = SOURCING_RULES) -> list[ActiveRule]:
     packs = [p for p in builtin_pack_paths() if p.stem == "attribution"]  # the other packs are not measured
     rules = [r for r in load_packs(packs) if r.id in ids]
     return [ActiveRule(r, r.level, r.build(Context())) for r in rules]
@@ -131,7 +164,9 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
 def _kind(sentence: str) -> str:
     if _QUOTE_CLAUSE.search(sentence) and len(sentence.split()) >= 5:
         return "quote"
-    return "claim" if _CLAIM_WORD.search(sentence) else "neutral"
+    if _CLAIM_WORD.search(sentence):
+        return "claim"
+    return "stance" if _STANCE.search(sentence) else "neutral"
 
 
 def _run_start(text: str, spans: list[tuple[int, int]], paragraph_of: list[int], index: int) -> int:
@@ -191,37 +226,72 @@ def deletions(index: int, text: str) -> list[Case]:
         if kind != "neutral" and named_beside(speaker_head(m.group("clause")), before, after):
             kind += " (source beside)"
         cases.append(Case(index, kind, text, mutated, start, start + len(replacement), spans[opening][0]))
+    return cases + leading_deletions(index, text, spans)
+
+
+def leading_deletions(index: int, text: str, spans: list[tuple[int, int]]) -> list[Case]:
+    """Sentences that open with their attribution ("Mr Downer says it is unclear whether ...") without it."""
+    cases = []
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        m = _LEADING.match(sentence)
+        if not m or '"' in sentence or len(m.group("rest").split()) < 4:
+            continue
+        rest = m.group("rest")
+        replacement = rest[0].upper() + rest[1:]
+        mutated = text[:start] + replacement + text[end:]
+        kind = _kind(replacement)
+        before = text[slice(*spans[i - 1])] if i > 0 else ""
+        after = text[slice(*spans[i + 1])] if i + 1 < len(spans) else ""
+        if kind != "neutral" and named_beside(speaker_head(", " + m.group("clause").strip()), before, after):
+            kind += " (source beside)"
+        cases.append(Case(index, kind, text, mutated, start, start + len(replacement)))
     return cases
 
 
-def _vague_variant(sentence: str, rng: random.Random) -> str | None:
-    """The sentence with a vague form in it, or None when the chosen form does not fit."""
+VAGUE_KINDS = (
+    "sources said", "according to reports", "sources said after a verb", "reportedly", "allegedly",
+    "it is believed", "it is understood", "critics say",
+)  # fmt: skip
+
+
+def _vague_variant(sentence: str, kind: str) -> str | None:
+    """The sentence with the vague form of `kind` in it, or None when that form does not fit."""
     m = _TRAILING.search(sentence)
-    if m and not _SOURCED.search(sentence[: m.start()]):  # replace its own attribution
-        return sentence[: m.start()] + rng.choice([", sources said.", ", according to reports."])
+    if kind in ("sources said", "according to reports"):
+        if not m or _SOURCED.search(sentence[: m.start()]):
+            return None  # only its own attribution is replaced: another source would stay
+        return sentence[: m.start()] + (", sources said." if kind == "sources said" else ", according to reports.")
+    if kind == "sources said after a verb":
+        if not m or not _SPEECH.search(sentence[: m.start()]):
+            return None  # "..., saying the talks failed, police said.": the earlier verb is what is reported
+        return sentence[: m.start()] + ", sources said."
     if _SOURCED.search(sentence):
         return None  # a named source stays: the vague form would not be unsupported
-    choice = rng.choice(["reportedly", "allegedly", "believed", "understood", "critics"])
-    aux = _AUXILIARY.search(sentence)
-    if choice in ("reportedly", "allegedly"):
-        return None if not aux else sentence[: aux.end()] + f"{choice} " + sentence[aux.end() :]
+    if kind in ("reportedly", "allegedly"):
+        aux = _AUXILIARY.search(sentence)
+        return None if not aux else sentence[: aux.end()] + f"{kind} " + sentence[aux.end() :]
     if not sentence.startswith(("The ", "A ", "An ")):
         return None
-    opener = {"believed": "It is believed", "understood": "It is understood", "critics": "Critics say"}[choice]
-    return f"{opener} {sentence[0].lower()}{sentence[1:]}"
+    opener = {"it is believed": "It is believed", "it is understood": "It is understood", "critics say": "Critics say"}
+    return f"{opener[kind]} {sentence[0].lower()}{sentence[1:]}"
 
 
-def insertions(index: int, text: str, rng: random.Random, per_story: int) -> list[Case]:
-    spans = [(a, b) for a, b in sentences_of(text) if '"' not in text[a:b]]
-    rng.shuffle(spans)
+def insertions(index: int, text: str, rng: random.Random) -> list[Case]:
+    """One case per kind of vague form, each in a sentence of its own chosen at random."""
+    story = Story(text, "<abc>", markdown=False, lead=False)
+    spans = [
+        (s.start, s.end) for s in story.sentences if '"' not in text[s.start : s.end] and not story.quote_at(s.start)
+    ]
     cases = []
-    for start, end in spans:
-        variant = _vague_variant(text[start:end], rng)
-        if variant is None:
-            continue
-        cases.append(Case(index, "vague", text, text[:start] + variant + text[end:], start, start + len(variant)))
-        if len(cases) == per_story:
-            break
+    for kind in VAGUE_KINDS:
+        rng.shuffle(spans)
+        for start, end in spans:
+            variant = _vague_variant(text[start:end], kind)
+            if variant is not None:
+                mutated = text[:start] + variant + text[end:]
+                cases.append(Case(index, f"vague: {kind}", text, mutated, start, start + len(variant)))
+                break
     return cases
 
 
@@ -235,7 +305,7 @@ def found_in(case: Case, rules: list[ActiveRule], baseline: list[Finding]) -> Fi
     return None
 
 
-def precision(stories: list[str], rules: list[ActiveRule], show: bool) -> None:
+def precision(label: str, stories: list[str], rules: list[ActiveRule], show: bool) -> None:
     counts: Counter[str] = Counter()
     warnings = 0
     for index, text in enumerate(stories):
@@ -243,17 +313,20 @@ def precision(stories: list[str], rules: list[ActiveRule], show: bool) -> None:
             counts[finding.rule] += 1
             warnings += finding.level >= Level.WARNING
             if show:
-                print(f"  story {index} {finding.rule} [{finding.level}] {finding.matched[:70]!r}")
+                print(f"  {label} story {index} {finding.rule} [{finding.level}] {finding.matched[:70]!r}")
     words = word_count(stories)
     total = sum(counts.values())
-    print(f"clean copy: {len(stories)} stories, {words} words")
-    for rule in RULES_1_TO_3:
+    print(f"clean copy, {label}: {len(stories)} stories, {words} words")
+    for rule in SOURCING_RULES:
         print(f"  {rule}: {counts[rule]}")
     others = Counter(f.rule for text in stories for f in findings(text, active_rules(RULES_4_AND_5)))
     for rule in RULES_4_AND_5:
         print(f"  {rule}: {others[rule]} (suggestions; not in the target)")
-    print(f"  rules 1-3: {total} findings = {1000 * total / words:.2f} per 1,000 words, all levels "
-          f"(target at most 0.5); {warnings} warnings = {1000 * warnings / words:.2f} per 1,000 words")  # fmt: skip
+    print(f"  sourcing rules: {total} findings = {1000 * total / words:.2f} per 1,000 words, all levels; "
+          f"{warnings} warnings = {1000 * warnings / words:.2f} per 1,000 words")  # fmt: skip
+
+
+_DETECTABLE = ("quote", "claim", "stance")
 
 
 def recall(stories: list[str], rules: list[ActiveRule], seed: int, show: bool) -> None:
@@ -261,7 +334,7 @@ def recall(stories: list[str], rules: list[ActiveRule], seed: int, show: bool) -
     cases: list[Case] = []
     for index, text in enumerate(stories):
         cases += deletions(index, text)
-        cases += insertions(index, text, rng, per_story=1)
+        cases += insertions(index, text, rng)
     baselines = {i: findings(t, rules) for i, t in enumerate(stories)}
     tally: dict[str, list[int]] = {}
     for case in cases:
@@ -270,31 +343,74 @@ def recall(stories: list[str], rules: list[ActiveRule], seed: int, show: bool) -
         row[0] += hit is not None
         row[1] += 1
         row[2] += hit is not None and hit.level >= Level.WARNING
-        if show and case.kind in ("quote", "claim", "vague") and hit is None:
+        if show and (case.kind in _DETECTABLE or case.kind.startswith("vague")) and hit is None:
             print(f"  missed {case.kind}: {case.mutated[case.start : case.end][:160]!r}")
-    positives = [k for k in tally if k in ("quote", "claim", "vague")]
-    found = sum(tally[k][0] for k in positives)
-    total = sum(tally[k][1] for k in positives)
-    warned = sum(tally[k][2] for k in positives)
-    print(f"labelled set (seed {seed}): {total} positives")
+    detectable = [k for k in tally if k in _DETECTABLE]
+    print(f"labelled set (seed {seed}):")
     for kind in sorted(tally):
         hits, count, warnings = tally[kind]
-        label = "found" if kind in positives else "flagged"
+        label = "found" if kind in detectable or kind.startswith("vague") else "flagged"
         print(f"  {kind}: {hits}/{count} {label} ({100 * hits / max(count, 1):.0f}%; {warnings} as warnings)")
-    print(f"  recall: {found}/{total} = {100 * found / max(total, 1):.1f}% all levels (target at least 80%); "
-          f"as warnings: {warned}/{total} = {100 * warned / max(total, 1):.1f}%")  # fmt: skip
+    found = sum(tally[k][0] for k in detectable)
+    total = sum(tally[k][1] for k in detectable)
+    print(f"  removals, detectable (quote, claim, stance): {found}/{total} = {100 * found / max(total, 1):.1f}% "
+          f"(target at least 75%)")  # fmt: skip
+    vague = [k for k in tally if k.startswith("vague")]
+    worst = min((100 * tally[k][0] / tally[k][1], k) for k in vague) if vague else (0.0, "-")
+    print(f"  vague additions: {sum(tally[k][0] for k in vague)}/{sum(tally[k][1] for k in vague)}; "
+          f"weakest kind {worst[1]!r} at {worst[0]:.1f}% (target at least 97% each)")  # fmt: skip
+
+
+def held_out_stories() -> list[str]:
+    """The 50 ABC stories of lee.cor, fetched with the others and tuned on by no rule."""
+    path = CACHE / "lee.cor"
+    if not path.exists():
+        abc_stories()  # fetches both files
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [paragraphed(line.strip()) for line in lines if line.strip()]
+
+
+def reuters_stories(count: int) -> list[str]:
+    """The first `count` Reuters-21578 stories with a body, each in its own paragraphs (a paragraph starts
+    with an indented line); empty when the shared corpus is absent."""
+    if not REUTERS.exists():
+        print(f"Reuters-21578 not found at ../shared/corpora/{REUTERS.parent.name}/: skipped")
+        return []
+    stories = []
+    with REUTERS.open(encoding="utf-8") as lines:
+        for line in lines:
+            body = json.loads(line).get("body") or ""
+            paragraphs = [" ".join(p.split()) for p in regex.split(r"\n(?=[ \t]+\S)", body)]
+            paragraphs = [p.removesuffix(" Reuter").removesuffix("Reuter").strip() for p in paragraphs]
+            text = "\n\n".join(p for p in paragraphs if p)
+            if len(text.split()) >= 40:
+                stories.append(text)
+            if len(stories) == count:
+                break
+    return stories
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--list", action="store_true", help="list each finding on clean copy and each miss")
     parser.add_argument("--seed", type=int, nargs="+", default=[4], help="one labelled set per seed")
+    parser.add_argument("--held-out", action="store_true", help="also measure on the 50 stories of lee.cor")
+    parser.add_argument("--reuters", type=int, default=0, metavar="N", help="also measure on N Reuters stories")
     args = parser.parse_args()
     stories = [paragraphed(line) for line in abc_stories()]
     rules = active_rules()
-    precision(stories, rules, args.list)
+    precision("ABC", stories, rules, args.list)
     for seed in args.seed:
         recall(stories, rules, seed, args.list)
+    if args.held_out:
+        held_out = held_out_stories()
+        precision("ABC held out", held_out, rules, args.list)
+        for seed in args.seed:
+            recall(held_out, rules, seed, args.list)
+    if args.reuters:
+        wire = reuters_stories(args.reuters)
+        if wire:
+            precision("Reuters 1987", wire, rules, args.list)
 
 
 if __name__ == "__main__":

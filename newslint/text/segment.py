@@ -6,6 +6,7 @@ which are also offsets into the original text because masking keeps the length.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -130,6 +131,44 @@ def _end_of_words(masked: str, index: int) -> int:
 
 
 def quotes(masked: str, paras: list[Span]) -> list[Quote]:
+    """Quotations in double marks (straight or curly, « ») and in single marks (British style, AP headlines
+    and quotes within quotes), continuing over paragraphs in the news convention, in text order.
+
+    A quotation inside one of the other kind ('He said "no",' she said) belongs to the outer one and is
+    not listed apart; `run` is renumbered to index this list.
+    """
+    # Sorted: the story passes its body before its headlines. `run` stays an id of the run within a kind.
+    double = sorted(_double_quotes(masked, paras), key=lambda q: q.start)
+    single = sorted(_single_quotes(masked, paras), key=lambda q: q.start)
+    double_starts, single_starts = [q.start for q in double], [q.start for q in single]
+    kept = [("d", q) for q in double if not _nested_in(q, single, single_starts)]
+    kept += [("s", q) for q in single if not _crosses(q, double, double_starts)]
+    kept.sort(key=lambda pair: pair[1].start)
+    first_of_run: dict[tuple[str, int], int] = {}
+    merged: list[Quote] = []
+    for kind, quote in kept:
+        run = first_of_run.setdefault((kind, quote.run), len(merged))
+        merged.append(Quote(quote.start, quote.end, run, quote.closed))
+    return merged
+
+
+def _nested_in(quote: Quote, others: list[Quote], starts: list[int]) -> bool:
+    """Whether `quote` lies inside one of `others` (sorted by start, none overlapping; `starts` theirs)."""
+    index = bisect.bisect_right(starts, quote.start) - 1
+    return index >= 0 and others[index].start <= quote.start and quote.end <= others[index].end
+
+
+def _crosses(quote: Quote, others: list[Quote], starts: list[int]) -> bool:
+    """Whether `quote` overlaps one of `others` (sorted, none overlapping; `starts` theirs) without holding
+    it whole: the double marks win."""
+    before = bisect.bisect_right(starts, quote.start) - 1  # the one starting at or before it
+    if before >= 0 and others[before].end > quote.start and others[before].start < quote.start:
+        return True
+    last = bisect.bisect_left(starts, quote.end) - 1  # the last one starting inside it
+    return last >= 0 and others[last].start >= quote.start and others[last].end > quote.end
+
+
+def _double_quotes(masked: str, paras: list[Span]) -> list[Quote]:
     """Double-quoted spans, straight or curly, continuing over paragraphs in the news convention.
 
     A mark that can only open, met while a quotation is open, means a paragraph break was lost (copy
@@ -155,6 +194,97 @@ def quotes(masked: str, paras: list[Span]) -> list[Quote]:
             continue
         following = paras[index + 1] if index + 1 < len(paras) else None
         continues = following is not None and masked[following.start] in _OPEN + _STRAIGHT
+        this_run = len(found) if run is None else run
+        found.append(Quote(opened, para.end, this_run, False))
+        run = this_run if continues else None
+    return found
+
+
+# Single marks. An apostrophe inside a word (don't, O'Brien) is no mark at all; one that stands for left-out
+# letters or digits at a word's start ('90s, rock 'n' roll, 'em, 'tis) is an elision, not an opening quote.
+_SINGLE_MARK = regex.compile(r"['‘’]")
+_ELISION = regex.compile(
+    r"(?<![\p{L}\p{N}])['‘’](?:\d\d(?:s|th)?|n['‘’]|em|tis|twas|til|cause|bout|burbs|round|cos|nuff|ol['‘’]?)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+_OPENS_AFTER = '([{—–-/"“:'  # what may stand before an opening single mark besides a space
+_CLOSES_BEFORE = '.,;:!?)]}—–-/"”…'  # what may follow a closing single mark besides a space
+_PUNCTUATION = ".,;:!?…—–-"
+
+
+def _single_direction(masked: str, index: int) -> str | None:
+    """ "open", "close", "weak-close" or None (an apostrophe) for the single mark at `index`.
+
+    A closing mark right after a word and before a space ('End result' of talks) may also be a plural
+    possessive (the ministers' view) or a dropped letter (goin'): "weak-close" closes a quotation unless a
+    plain closing mark follows before the next opening one.
+    """
+    mark = masked[index]
+    before = masked[index - 1] if index > 0 else " "
+    after = masked[index + 1] if index + 1 < len(masked) else " "
+    if before.isalnum() and after.isalnum():
+        return None  # inside a word: don't, O'Brien
+    opens = (
+        mark != "’" and (before.isspace() or before in _OPENS_AFTER) and not (after.isspace() or after in _PUNCTUATION)
+    )
+    closes = mark != "‘" and not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE)
+    if opens == closes:
+        return None
+    if opens:
+        return "open"
+    return "weak-close" if before.isalnum() and after.isspace() else "close"
+
+
+def _single_marks(masked: str, para: Span) -> list[tuple[int, str]]:
+    """The single marks of a paragraph that may open or close a quotation, with their direction."""
+    elided: set[int] = set()
+    for m in _ELISION.finditer(masked, para.start, para.end):
+        elided.update((m.start(), m.end() - 1))  # both marks of 'n' and ol'
+    marks = []
+    for m in _SINGLE_MARK.finditer(masked, para.start, para.end):
+        direction = None if m.start() in elided else _single_direction(masked, m.start())
+        if direction is not None:
+            marks.append((m.start(), direction))
+    return marks
+
+
+def _single_quotes(masked: str, paras: list[Span]) -> list[Quote]:
+    """Single-quoted spans ('The end result matters,' the minister said), paragraph by paragraph.
+
+    An opening mark left unclosed makes a quotation only where news copy runs a quotation on: the next
+    paragraph opens with a single mark, or the paragraph itself opens with it; elsewhere it is more likely
+    an apostrophe than a quotation with its closing mark lost.
+    """
+    found: list[Quote] = []
+    run: int | None = None
+    for index, para in enumerate(paras):
+        marks = _single_marks(masked, para)
+        # Per mark: whether a closing mark after punctuation follows before the next opening mark: only then
+        # is a weak one a possessive inside the quotation ('The ministers' view is clear,' he said) rather
+        # than its end ('no deal' on Monday, and the bosses' offer).
+        closer_ahead, seen = [False] * len(marks), False
+        for k in range(len(marks) - 1, -1, -1):
+            closer_ahead[k] = seen
+            seen = marks[k][1] == "close" or seen and marks[k][1] == "weak-close"
+        opened: int | None = None
+        for k, (position, direction) in enumerate(marks):
+            if opened is None:
+                opened = position if direction == "open" else None  # a stray closing mark is an apostrophe
+            elif direction == "open":
+                run = len(found) if run is None else run
+                found.append(Quote(opened, _end_of_words(masked, position), run, False))
+                opened = position
+            elif direction == "close" or not closer_ahead[k]:
+                found.append(Quote(opened, position + 1, len(found) if run is None else run, True))
+                opened, run = None, None
+        if opened is None:
+            run = None
+            continue
+        following = paras[index + 1] if index + 1 < len(paras) else None
+        continues = following is not None and masked[following.start] in "'‘"
+        if not (continues or run is not None or opened == para.start):
+            run = None
+            continue
         this_run = len(found) if run is None else run
         found.append(Quote(opened, para.end, this_run, False))
         run = this_run if continues else None

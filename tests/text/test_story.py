@@ -85,3 +85,38 @@ def test_quotes_in_copy_flattened_to_one_line_keep_their_direction():
     assert _texts(story, story.quotes) == ['"we will stay"', '"The first paragraph runs on.', '"The second ends,"']
     assert story.quotes[1].run == story.quotes[2].run == 1
     assert story.quote_at(text.index("pipe")) is None
+
+
+def test_single_quotes_are_quotations_and_apostrophes_stay_apostrophes():
+    text = (
+        "'The end result matters,' the minister said. \u2018We will act,\u2019 she said.\n\n"
+        "'The ministers' view is clear,' he said. It's the '90s, rock 'n' roll and O'Brien's band.\n\n"
+        "The Smiths' home and the players' union met. 'Yes' and 'no' were the answers."
+    )
+    story = Story.snippet(text)
+    assert _texts(story, story.quotes) == [
+        "'The end result matters,'",
+        "\u2018We will act,\u2019",
+        "'The ministers' view is clear,'",
+        "'Yes'",
+        "'no'",
+    ]
+    for apostrophe in ("It's", "'90s", "'n'", "O'Brien", "Smiths'", "players'"):
+        assert story.quote_at(text.index(apostrophe)) is None, apostrophe
+    after = Story.snippet("The union said 'no deal' on Monday, and the bosses' offer stands.")
+    assert [after.text[q.start : q.end] for q in after.quotes] == ["'no deal'"]
+
+
+def test_a_headline_quote_in_single_marks_and_quotes_within_quotes():
+    text = "Biden: 'End result' of talks\n\nWASHINGTON (AP) \u2014 \"He said 'no' to me,\" she said. 'She said \"yes\",' he said."
+    story = Story(text, "s.txt")
+    assert _texts(story, story.quotes) == ["'End result'", "\"He said 'no' to me,\"", "'She said \"yes\",'"]
+    assert [q.run for q in story.quotes] == [0, 1, 2]
+    assert story.quote_at(text.index("End")) is not None
+
+
+def test_single_quotes_run_over_paragraphs_and_a_lone_apostrophe_opens_none():
+    text = "'We will fight on.\n\n'We will not give up,' he said.\n\nThe 'new rules start today, he said."
+    story = Story.snippet(text)
+    assert _texts(story, story.quotes) == ["'We will fight on.", "'We will not give up,'"]
+    assert story.quotes[0].run == story.quotes[1].run == 0 and not story.quotes[0].closed

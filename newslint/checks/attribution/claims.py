@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newslint.checks.attribution.lexicon import Lexicon
+from newslint.checks.attribution.lexicon import AttributionLexicon
 from newslint.checks.attribution.sourcing import Sourcing
 from newslint.text.segment import Span
 
@@ -25,7 +25,7 @@ class Claim:
 class ClaimFinder:
     """Finds the claims of one sentence in the reporter's own words (quotations are the speaker's)."""
 
-    def __init__(self, lexicon: Lexicon, window: int) -> None:
+    def __init__(self, lexicon: AttributionLexicon, window: int) -> None:
         self.lexicon = lexicon
         self.window = window
 
@@ -49,6 +49,8 @@ class ClaimFinder:
         for count in self._counts(sourcing, span):
             if count.end <= casualty.start:
                 gap = prose[count.end : casualty.start]  # "two Palestinians who shot the settler dead": no
+                if not gap.strip() and prose[casualty.start : casualty.end].lower() in self.lexicon.count_nouns:
+                    continue  # "10 kills": a game's statistic
                 relative = self.lexicon.relative.search(gap)
                 fits = not _CLAUSE_BREAK.search(gap) and not relative and len(gap.split()) <= self.window
             elif count.start >= casualty.end:

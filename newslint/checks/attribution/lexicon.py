@@ -9,14 +9,14 @@ from typing import Any
 import regex
 
 from newslint.checks.base import compile_pattern, word_alternation
-from newslint.text.word_lookup import first_words, phrase_first_words
 from newslint.errors import NewslintError
 from newslint.resources import builtin_rules_dir, read_toml
+from newslint.text.word_lookup import first_words, phrase_first_words
 
 DEFAULT_LEXICON = "attribution.toml"
 
 
-class Lexicon:
+class AttributionLexicon:
     """Compiled attribution patterns; every one is case-insensitive and matches on word boundaries.
 
     Each pattern is compiled on first use (a story needs few of them, and compiling them all costs a
@@ -25,6 +25,18 @@ class Lexicon:
 
     attribution: regex.Pattern[str]  # a speech verb or an attribution phrase ("said", "according to")
     cognition: regex.Pattern[str]  # "police believe", "officials estimate": sourced, for the claim check
+    quote_verb: regex.Pattern[str]  # verbs that name a speaker only beside a quotation ("he continued")
+    clause_verb: regex.Pattern[str]  # verbs that name a speaker before what was said ("vowed that")
+    accusing: regex.Pattern[str]  # "accused Israel of", "blamed the army for": speech about someone
+    noun_forms: frozenset[str]  # speech and cognition words that are as often nouns ("claims", "suspects")
+    noun_before: frozenset[str]  # a word before one of them that makes it a noun ("his claims")
+    noun_after: frozenset[str]  # a word after one of them that makes it a noun ("claims of")
+    noun_before_name: frozenset[str]  # before a name before one of them: a noun ("rejected Government claims")
+    not_speakers: frozenset[str]  # labels before a colon that name no speaker ("Update:")
+    infinitive_verbs: frozenset[str]  # clause verbs whose "to" introduces what was said ("vowed to")
+    stance: regex.Pattern[str]  # a feeling, wish or expectation in the reporter's words ("He hopes")
+    pronoun_speaker: regex.Pattern[str]  # "He says", "..., she said": the holder just named speaks
+    count_nouns: frozenset[str]  # casualty words that are nouns right after a count ("10 kills")
     loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
     not_speech_before: regex.Pattern[str]  # what before it shows a noun or a passive ("his claims")
@@ -34,10 +46,14 @@ class Lexicon:
     accuser: regex.Pattern[str]  # where an allegation comes from ("charged", "police", "court")
     report: regex.Pattern[str]  # the vague forms that point to a report ("reportedly")
     reporter: regex.Pattern[str]  # what names a report ("newspaper", "radio", "news site")
+    report_source: regex.Pattern[str]  # a report word that reports ("the newspaper said", "according to ... radio")
+    accusation_source: regex.Pattern[str]  # where an allegation is made ("charged with", "prosecutors")
+    accuser_link: regex.Pattern[str]  # between an accuser and the "allegedly" it sources ("charged with")
     governed_gap: regex.Pattern[str]  # between "reportedly" and the verb it modifies
     clause_openers: frozenset[str]  # what may stand before a quotation that opens a clause
     back_reference: frozenset[str]  # "the sources": not a new source
     not_description: frozenset[str]  # words that end a source's description
+    compound_heads: frozenset[str]  # "an official statement": the source noun is an adjective
     anonymous_noun: regex.Pattern[str]  # "official", "sources"
     indefinite: frozenset[str]  # "a", "an", "two": the noun phrase is an unnamed source
     reason: regex.Pattern[str]  # why a source was granted anonymity
@@ -129,15 +145,32 @@ def _patterns(entries: list[str], validate: bool) -> _Source:
     return _Source(_patterns_source(entries), entries=tuple(entries))
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def _compound(numbers: list[str], units: list[str]) -> _Source:
     """Hyphenated number words from the tens in `numbers` and `units`: "twenty-one", "ninety-nine"."""
     tens = [n for n in numbers if n.endswith("ty")]
-    return _Source(rf"(?<![\w-])(?:{_alternation(tens)})-(?:{_alternation(units)})(?![\w-])")
+    return _Source(rf"(?<![\w-])(?:{word_alternation(tens)})-(?:{word_alternation(units)})(?![\w-])")
+
+
+def _stance(table: dict[str, Any], validate: bool) -> _Source:
+    """ "He is confident", "Labor wants", "it is unclear": a holder and a stance, or the impersonal forms."""
+    subject = _string(table, "subject-pattern")
+    adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+)?"
+    links = word_alternation(_words(table, "feeling-links"))
+    feelings, holds = word_alternation(_words(table, "feelings")), word_alternation(_words(table, "holds"))
+    beliefs = word_alternation(_words(table, "beliefs"))
+    personal = rf"{subject}\s+(?:(?:{links})\s+{adverbs}(?:{feelings})|{adverbs}(?:{holds}))"
+    believer = rf"(?:he|she|they|we|i)\s+{adverbs}(?:{beliefs})"
+    impersonal = _words(table, "impersonal-patterns")
+    if validate:
+        _patterns(impersonal, validate)
+    return _Source(_patterns_source([personal, believer, *impersonal]))
+
+
+def _string(table: dict[str, Any], key: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"attribution data: '{key}' must be a string")
+    return value
 
 
 def _words(table: dict[str, Any], key: str) -> list[str]:
@@ -154,19 +187,26 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     return value
 
 
-def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
+def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     """The lexicon of `data`; with `validate`, every pattern is compiled now and a bad one is a ValueError."""
     verbs, loaded, vague = _table(data, "verbs"), _table(data, "loaded-verbs"), _table(data, "vague")
     anonymous, claims, quotes = _table(data, "anonymous"), _table(data, "claims"), _table(data, "quotes")
-    governed = vague.get("governed-gap-pattern")
-    if not isinstance(governed, str):
-        raise ValueError("attribution data: 'governed-gap-pattern' must be a string")
+    governed, link = vague.get("governed-gap-pattern"), vague.get("accuser-link-pattern")
+    if not isinstance(governed, str) or not isinstance(link, str):
+        raise ValueError("attribution data: 'governed-gap-pattern' and 'accuser-link-pattern' must be strings")
+    reporter = f"(?:{word_alternation(_words(vague, 'reporters'))})"
+    report_sources = [p.replace("{reporter}", reporter) for p in _words(vague, "report-source-patterns")]
     before_not_count = "|".join(f"(?:{p})" for p in _words(claims, "not-count-before-patterns"))
-    speech = _words(verbs, "neutral") + _words(verbs, "loaded") + _words(verbs, "corpus") + _words(verbs, "phrases")
+    speech = [w for key in ("neutral", "loaded", "corpus", "phrases") for w in _words(verbs, key)]
     not_after = _words_pattern(_words(loaded, "not-after")).text
     sources = {
+        "stance": _stance(_table(data, "stance"), validate),
+        "pronoun_speaker": _Source(_string(_table(data, "stance"), "pronoun-speaker-pattern")),
         "attribution": _words_pattern(speech),
         "cognition": _words_pattern(_words(verbs, "cognition")),
+        "quote_verb": _words_pattern(_words(verbs, "quote-verbs")),
+        "clause_verb": _words_pattern(_words(verbs, "clause-verbs")),
+        "accusing": _patterns(_words(verbs, "accusing-patterns"), validate),
         "loaded": _words_pattern(_words(loaded, "verbs")),
         "speech_follower": _words_pattern(_words(loaded, "speech-followers")),
         "not_speech_before": _Source(rf"(?:{not_after})\s+$"),
@@ -176,13 +216,16 @@ def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
         "accuser": _words_pattern(_words(vague, "accusers")),
         "report": _patterns(_words(vague, "report-patterns"), validate),
         "reporter": _words_pattern(_words(vague, "reporters")),
+        "report_source": _patterns(report_sources, validate),
+        "accusation_source": _patterns(_words(vague, "accusation-patterns"), validate),
+        "accuser_link": _Source(link),
         "anonymous_noun": _words_pattern(_words(anonymous, "nouns")),
         "reason": _patterns(_words(anonymous, "reason-patterns"), validate),
         "casualty": _words_pattern(_words(claims, "casualty")),
         "number_word": _words_pattern(_words(claims, "number-words")),
         "compound_number": _compound(_words(claims, "number-words"), _words(claims, "compound-units")),
         "not_count": _words_pattern(_words(claims, "not-counts")),
-        "count_link": _Source(rf"\s+(?:(?:{_alternation(_words(claims, 'count-links'))})\s+){{0,2}}"),
+        "count_link": _Source(rf"\s+(?:(?:{word_alternation(_words(claims, 'count-links'))})\s+){{0,2}}"),
         "estimate": _patterns(_words(claims, "estimate-patterns"), validate),
         "accusation": _patterns(_words(claims, "accusation-patterns"), validate),
         "governed_gap": _Source(governed, ignorecase=False),
@@ -198,15 +241,23 @@ def _build(data: dict[str, Any], validate: bool = True) -> Lexicon:
         "clause_openers": frozenset(_words(quotes, "clause-openers")),
         "back_reference": frozenset(w.lower() for w in _words(anonymous, "back-references")),
         "not_description": frozenset(w.lower() for w in _words(anonymous, "not-descriptions")),
+        "compound_heads": frozenset(_words(anonymous, "compound-heads")),
+        "noun_forms": frozenset(_words(verbs, "noun-forms")),
+        "noun_before": frozenset(_words(verbs, "noun-before")),
+        "noun_after": frozenset(_words(verbs, "noun-after")),
+        "noun_before_name": frozenset(_words(verbs, "noun-before-name")),
+        "not_speakers": frozenset(_words(quotes, "not-speakers")),
+        "count_nouns": frozenset(_words(claims, "count-nouns")),
+        "infinitive_verbs": frozenset(_words(verbs, "infinitive-verbs")),
     }
-    lexicon = Lexicon(sources, lists)
+    lexicon = AttributionLexicon(sources, lists)
     if validate:
         lexicon.compile_all()
     return lexicon
 
 
 @cache
-def load_lexicon(name: str = DEFAULT_LEXICON) -> Lexicon:
+def load_lexicon(name: str = DEFAULT_LEXICON) -> AttributionLexicon:
     """The lexicon in `name`, a file under the shipped rules/data/ folder (or an absolute path).
 
     The shipped lexicon compiles each pattern on first use (the test suite compiles it whole); another

@@ -9,20 +9,17 @@ from functools import cache
 import regex
 
 from newslint.checks.attribution.claims import Claim, ClaimFinder
-from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, AttributionLexicon, load_lexicon
 from newslint.checks.attribution.sourcing import SentenceFacts, Sourcing
-from newslint.checks.base import Check, Param
+from newslint.checks.base import Check, Param, word_alternation
 from newslint.finding import Applicability, Fix, Hit, Level
 from newslint.text.segment import Quote, Span
-from newslint.text.story import BYLINE, HEADLINE, Story
+from newslint.text.story import BODY, BYLINE, HEADLINE, Story
 
 _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or an absolute path")
 _ANY_WORD = r"[\w.'’-]+"
 _SPACE = regex.compile(r"\s+")
-
-
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+_CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
 
 
 @cache
@@ -41,7 +38,7 @@ class _AttributionCheck(Check):
     PARAMS = {"lexicon": _LEXICON}
 
     def setup(self) -> None:
-        self.lexicon: Lexicon = load_lexicon(self.params["lexicon"])
+        self.lexicon: AttributionLexicon = load_lexicon(self.params["lexicon"])
 
     def sourcing(self, story: Story) -> Sourcing:
         return Sourcing.of(story, self.lexicon, self.context.regex_timeout)
@@ -100,7 +97,7 @@ def _quote_attributed(sourcing: Sourcing, run: list[Quote]) -> bool:
         return True
     first, last = sourcing.index(run[0].start), sourcing.index(run[-1].end - 1)
     paragraphs = {facts[i].paragraph for i in range(first, last + 1)}
-    if any(f.attributed for paragraph in paragraphs for f in sourcing.in_paragraph(paragraph)):
+    if any(sourcing.paragraph_attributed(paragraph) for paragraph in paragraphs):
         return True  # in its sentence, the rest of its paragraph, or where the run began
     return first > 0 and speaking[first - 1]  # an attributed quotation just before runs on into this one
 
@@ -171,24 +168,31 @@ class UnsourcedClaim(_AttributionCheck):
         fact = sourcing.facts[index]
         if fact.vague or any(not _overlaps(a, [trigger]) for a in fact.attributions):
             return True  # vague sourcing is the vague rule's business, not this one's
-        if any(not _overlaps(c, [trigger]) for c in sourcing.matches("cognition", fact.span)):
+        if any(not _overlaps(c, [trigger]) for c in sourcing.verbs("cognition", fact.span)):
             return True  # "police believe", "officials estimate"
         if sourcing.matches("established", fact.span):
             return True  # a court's finding: "found guilty of manslaughter over the deaths of 14"
         if sourcing.matches("dated", fact.span):
             return True  # "on December 2": an event more than a week old, recalled (AP dates)
-        return any(f.attributed or f.vague for f in sourcing.paragraph_sentences(index))
+        paragraph = fact.paragraph
+        return sourcing.paragraph_attributed(paragraph) or sourcing.paragraph_vague(paragraph)
+
+
+def _attributed_before(sourcing: Sourcing, index: int) -> bool:
+    """Whether the sentence just before, or one before it in its paragraph, attributes: the speaker just
+    named runs on ("Smith says the talks failed. He is confident they will resume."). A source after it
+    names the next thing said, not this."""
+    return index > 0 and sourcing.facts[index - 1].attributed or sourcing.attributed_earlier(index)
 
 
 def _near_attributed(sourcing: Sourcing, index: int) -> bool:
     """Whether the sentence before or after, or another sentence of the paragraph, attributes."""
     facts = sourcing.facts
     neighbours = facts[max(0, index - 1) : index] + facts[index + 1 : index + 2]
-    paragraph = [f for f in sourcing.paragraph_sentences(index) if f is not facts[index]]
-    return any(f.attributed for f in neighbours + paragraph)
+    return any(f.attributed for f in neighbours) or sourcing.attributed_elsewhere(index)
 
 
-class VagueAttribution(_AttributionCheck):
+class Vague(_AttributionCheck):
     """An unnamed speaker ("sources say", "it is understood") with no named source in its sentence, or a
     hedge ("reportedly", "is believed to") with none in its sentence, its paragraph or the sentence
     beside it (style facts 3.4, 3.5)."""
@@ -206,43 +210,107 @@ class VagueAttribution(_AttributionCheck):
         if lexicon.unnamed.fullmatch(sourcing.prose, start, end):
             return False  # "sources say", "it is understood": a source beside it is somebody else
         if lexicon.allegation.fullmatch(sourcing.prose, start, end):
-            return self._accuser(sourcing, index, vague, adjacent=True)  # AP "alleged": who alleges it
+            # AP "alleged": who alleges it. The charge comes first ("He was charged with fraud. He allegedly
+            # moved the money."); an accusation after it is most often about something else.
+            return _near(sourcing, index, vague, "accusation_source", after=False)
         if lexicon.report.fullmatch(sourcing.prose, start, end):
-            return self._near(sourcing, index, vague, "reporter")  # "reportedly": which report
+            return _near(sourcing, index, vague, "report_source")  # "reportedly": which report, reporting
         return _near_attributed(sourcing, index)  # "is believed to": by the source just named
 
     def _sourced(self, sourcing: Sourcing, fact: SentenceFacts, vague: Span) -> bool:
-        if any(not self._governed(sourcing, vague, a) for a in fact.attributions):
+        if any(self._answers(sourcing, vague, a) for a in fact.attributions):
             return True
-        return self._accuser(sourcing, sourcing.index(fact.span.start), vague, adjacent=False)
+        return self._accused(sourcing, fact, vague)
+
+    def _accused(self, sourcing: Sourcing, fact: SentenceFacts, vague: Span) -> bool:
+        """For "allegedly": whether an accuser before it in the sentence alleges it ("charged with
+        allegedly", "arrested after he allegedly"): AP "alleged" - specify the source of the allegation."""
+        lexicon, prose = self.lexicon, sourcing.prose
+        if not lexicon.allegation.fullmatch(prose, vague.start, vague.end):
+            return False
+        accusers = sourcing.matches("accuser", Span(fact.span.start, vague.start))
+        return any(lexicon.accuser_link.fullmatch(prose, a.end, vague.start) for a in accusers)
 
     @staticmethod
-    def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str) -> bool:
-        """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside
-        the vague form itself ("is reported to" names no report)."""
-        facts = sourcing.facts[max(0, index - 1) : index + 2] + sourcing.paragraph_sentences(index)
-        return any(not _overlaps(m, [vague]) for f in facts for m in sourcing.matches(pattern, f.span))
+    def _answers(sourcing: Sourcing, vague: Span, attribution: Span) -> bool:
+        """Whether an attribution in the sentence is the vague form's source.
 
-    def _accuser(self, sourcing: Sourcing, index: int, vague: Span, adjacent: bool) -> bool:
-        """For "allegedly": whether the sentence (or a neighbour) names where the allegation comes from
-        (AP "alleged": specify the source - arrest record, indictment, official statement)."""
-        if not self.lexicon.allegation.fullmatch(sourcing.prose, vague.start, vague.end):
-            return False
-        facts = sourcing.facts[max(0, index - 1) : index + 2] if adjacent else [sourcing.facts[index]]
-        return any(sourcing.matches("accuser", f.span) for f in facts)
-
-    @staticmethod
-    def _governed(sourcing: Sourcing, vague: Span, attribution: Span) -> bool:
-        """Whether the attribution is part of what is reported: the act a hedge modifies ("Blinken
-        reportedly told Netanyahu"), or any speech in the clause an unnamed speaker introduces ("Critics
-        say the report reveals ...", "It is understood the U-S has conceded ..."); "..., police said"
-        after a comma is the source."""
-        if attribution.start < vague.end:
-            return False
+        After the vague form, it is only past a clause break ("..., police said") or as "according to":
+        otherwise it is part of what is reported, the act a hedge modifies ("Blinken reportedly told
+        Netanyahu") or speech in the clause an unnamed speaker introduces ("Critics say the report reveals"). Before it,
+        it is unless a clause break parts them and the form is an unnamed speaker: "..., saying the talks
+        failed, sources said" names its own unnamed source (issue 16)."""
         prose, lexicon = sourcing.prose, sourcing.lexicon
-        if lexicon.unnamed.fullmatch(prose, vague.start, vague.end):
-            return "," not in prose[vague.end : attribution.start]
-        return lexicon.governed_gap.fullmatch(prose, vague.end, attribution.start) is not None
+        unnamed = lexicon.unnamed.fullmatch(prose, vague.start, vague.end) is not None
+        if attribution.start < vague.end:
+            return not (unnamed and _CLAUSE_BREAK.search(prose, attribution.end, vague.start))
+        if unnamed:
+            return "," in prose[vague.end : attribution.start]
+        if prose[attribution.start : attribution.end].lower().startswith("according"):
+            return True  # "is believed to have fled according to police"
+        # "He was reportedly arrested, police said" names the source; "reportedly told", or the verb of a
+        # clause inside what is reported ("is reportedly talking about a man who has confessed"), does not.
+        return _CLAUSE_BREAK.search(prose, vague.end, attribution.start) is not None
+
+
+def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str, after: bool = True) -> bool:
+    """Whether the sentence, the one before or after it, or its paragraph holds `pattern` outside the vague
+    forms there ("is reported to" names no report) and not as the act the form modifies ("reportedly told
+    Israel Radio": the telling is what is reported)."""
+    prose, gap = sourcing.prose, sourcing.lexicon.governed_gap
+    paragraphs = {f.paragraph for f in sourcing.facts[max(0, index - 1) : index + 2]}
+    for paragraph in sorted(paragraphs):
+        # A source that is itself vague ("some reports said") names nothing: the matches exclude them.
+        for at, m in sourcing.paragraph_matches(pattern, paragraph):
+            if abs(at - index) > 1 and paragraph != sourcing.facts[index].paragraph or at > index and not after:
+                continue  # a paragraph beside it counts only through its sentence next to this one
+            # Right after the form in its own sentence, it is what is reported ("allegedly been charged").
+            if not (at == index and m.start >= vague.end and gap.fullmatch(prose, vague.end, m.start)):
+                return True
+    return False
+
+
+class UnattributedStance(_AttributionCheck):
+    """A reporter's sentence that states what someone feels, wants or expects ("He hopes ...", "She is
+    confident ...", "it is unclear ...") with no speech verb, belief or quotation in it and no source in
+    the sentence beside it or its paragraph (issue 16; style facts 3.3)."""
+
+    _NOUN_AFTER = regex.compile(r"\s+(?:of|for|about|that\s+(?:were|are|had|have))\b", regex.IGNORECASE)
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        sourcing = self.sourcing(story)
+        for index, fact in enumerate(sourcing.facts):
+            if fact.attributed or fact.quoting or fact.vague or story.block_at(fact.span.start) != BODY:
+                continue  # a quotation or a named source states it; vague sourcing is the vague rule's
+            stances = [m for m in sourcing.matches("stance", fact.span) if not self._noun(sourcing, m)]
+            sourced = not stances or self._held_by_a_source(sourcing, fact, stances)
+            if not sourced and not self._source_beside(sourcing, index):
+                yield Hit(stances[0].start, stances[0].end)
+
+    @staticmethod
+    def _held_by_a_source(sourcing: Sourcing, fact: SentenceFacts, stances: list[Span]) -> bool:
+        """ "Police believe the fire was lit", "officials complained Japan ...": a belief (other than the
+        stance itself, "The Government believes") or a speech verb that takes a plain object elsewhere
+        still names whose stance it is."""
+        span = fact.span
+        beliefs = [c for c in sourcing.verbs("cognition", span) if not _overlaps(c, stances)]
+        return bool(beliefs or sourcing.matches("clause_verb", span) or sourcing.matches("quote_verb", span))
+
+    @staticmethod
+    def _source_beside(sourcing: Sourcing, index: int) -> bool:
+        """The holder named as a speaker just before ("Smith says the talks failed. He is confident ..."),
+        or again as a pronoun speaker just after ("He is confident. He says ..."): a source after it that
+        is somebody else names the next thing said, not this."""
+        if _attributed_before(sourcing, index):
+            return True
+        following = sourcing.facts[index + 1] if index + 1 < len(sourcing.facts) else None
+        return (
+            following is not None and following.attributed and bool(sourcing.matches("pronoun_speaker", following.span))
+        )
+
+    def _noun(self, sourcing: Sourcing, stance: Span) -> bool:
+        """ "Brazilian hopes of a deal": the verb is a noun."""
+        return self._NOUN_AFTER.match(sourcing.prose, stance.end) is not None
 
 
 class AnonymousSource(_AttributionCheck):
@@ -259,10 +327,10 @@ class AnonymousSource(_AttributionCheck):
         if self.params["speaker-window"] < 0:
             raise ValueError("'speaker-window' must be 0 or more")
         lexicon = self.lexicon
-        indefinite, noun = _alternation(lexicon.indefinite), lexicon.source("anonymous_noun")
+        indefinite, noun = word_alternation(lexicon.indefinite), lexicon.source("anonymous_noun")
         back, stop = (
-            _alternation(lexicon.back_reference),
-            _alternation(lexicon.not_description | lexicon.back_reference),
+            word_alternation(lexicon.back_reference),
+            word_alternation(lexicon.not_description | lexicon.back_reference),
         )
         described = rf"(?:(?!(?:{stop})\s){_ANY_WORD}\s+)"
         self._phrase_source = (  # "a senior Israeli official" / "military and medical sources"
@@ -281,10 +349,19 @@ class AnonymousSource(_AttributionCheck):
         sourcing = self.sourcing(story)
         for index, fact in enumerate(sourcing.facts):
             for phrase in sourcing.matches(self.phrase, fact.span, needs=self.nouns):
-                if _overlaps(phrase, fact.vague) or not self._speaks(sourcing, fact, phrase):
+                if _overlaps(phrase, fact.vague) or self._compound(sourcing, phrase):
+                    continue
+                if not self._speaks(sourcing, fact, phrase):
                     continue
                 if not self._reason_given(sourcing, index):
                     yield Hit(phrase.start, phrase.end)
+
+    _NEXT_WORD = regex.compile(r"\s+([\w'’-]+)")
+
+    def _compound(self, sourcing: Sourcing, phrase: Span) -> bool:
+        """ "An official statement said": the source noun is an adjective of the noun after it."""
+        after = self._NEXT_WORD.match(sourcing.prose, phrase.end)
+        return bool(after) and after.group(1).lower() in self.lexicon.compound_heads
 
     def _speaks(self, sourcing: Sourcing, fact: SentenceFacts, phrase: Span) -> bool:
         """Whether the phrase is the speaker of an attribution in its sentence."""
@@ -302,12 +379,13 @@ class AnonymousSource(_AttributionCheck):
 
     def _reason_given(self, sourcing: Sourcing, index: int) -> bool:
         """The reason in the paragraph, or in the next sentence unless that one brings its own source."""
-        nearby = sourcing.paragraph_sentences(index)
+        if sourcing.paragraph_matches("reason", sourcing.facts[index].paragraph):
+            return True
         if index + 1 < len(sourcing.facts):
             following = sourcing.facts[index + 1]
             if not sourcing.matches(self.phrase, following.span, needs=self.nouns):
-                nearby.append(following)
-        return any(sourcing.matches("reason", f.span) for f in nearby)
+                return bool(sourcing.matches("reason", following.span))
+        return False
 
 
 class LoadedVerb(_AttributionCheck):
@@ -316,7 +394,7 @@ class LoadedVerb(_AttributionCheck):
 
     ARGS = frozenset({"suggestion"})
     _QUOTE_BEFORE = regex.compile(r"\s*,?\s*(?:[\p{L}.'’-]+\s+){0,4}")
-    _QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*[\"“«]")
+    _QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*(?=[\"“«'‘])")
 
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
@@ -332,18 +410,25 @@ class LoadedVerb(_AttributionCheck):
             return False  # "rejected claims that", "was admitted there"
         space = _SPACE.match(sourcing.prose, verb.end)
         follower = space and self.lexicon.speech_follower.match(sourcing.prose, space.end())
-        if follower or self._QUOTE_AFTER.match(story.masked, verb.end):
+        if follower or self._opens_quote(story, verb.end):
             return True  # "claimed that", "insisted he", "conceded: "..."
         return any(
             self._QUOTE_BEFORE.fullmatch(story.masked, q.end, verb.start)
             for q in sourcing.quotes_ending(verb.start - 80, verb.start)
         )  # "...," he insisted / "...," conceded Smith
 
+    def _opens_quote(self, story: Story, end: int) -> bool:
+        """Whether a quotation opens right after the verb (double or single marks)."""
+        gap = self._QUOTE_AFTER.match(story.masked, end)
+        quote = gap and story.quote_at(gap.end())
+        return bool(quote) and quote.start == gap.end()
+
 
 ATTRIBUTION_TYPES: dict[str, type[Check]] = {
-    "attribution-quote": UnattributedQuote,
-    "attribution-claim": UnsourcedClaim,
-    "attribution-vague": VagueAttribution,
-    "attribution-anonymous": AnonymousSource,
+    "attribution-unattributed-quote": UnattributedQuote,
+    "attribution-unsourced-claim": UnsourcedClaim,
+    "attribution-vague": Vague,
+    "attribution-unattributed-stance": UnattributedStance,
+    "attribution-anonymous-source": AnonymousSource,
     "attribution-loaded-verb": LoadedVerb,
 }

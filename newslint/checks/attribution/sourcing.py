@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import bisect
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import regex
 
-from newslint.checks.attribution.lexicon import Lexicon
-from newslint.text.word_lookup import ODD_FOLDS, word_starts
+from newslint.checks.attribution.lexicon import AttributionLexicon
 from newslint.text.segment import Quote, Span
-from newslint.text.story import Story
+from newslint.text.story import BODY, Story
+from newslint.text.word_lookup import ODD_FOLDS, word_starts
 
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\w+")
 _TWO_WORD_CHARACTERS = regex.compile(r"\w\w")
-_CACHE: weakref.WeakKeyDictionary[Story, dict[int, Sourcing]] = weakref.WeakKeyDictionary()
+_SPACE = regex.compile(r"\s+")
+_WORD_BEFORE = regex.compile(r"([\w'’-]+)\s+$")
+_WORD_AFTER = regex.compile(r"\s+([\w'’-]+)")
+# A transcript paragraph: one to four capitalised words, a colon, then the answer.
+_SPEAKER_LABEL = regex.compile(r"[ \t]*(?P<label>(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,3}\p{Lu}[\p{L}.'’-]*)[ \t]*:[ \t]+\S")
+_QUOTE_AFTER = regex.compile(r"\s*[:,]?\s*")
+_QUOTE_BEFORE = regex.compile(r"\s*,?\s*(?:[\p{L}.'’-]+\s+){0,4}")
 
 
 @dataclass(frozen=True)
@@ -40,11 +47,18 @@ def _overlaps(span: Span, others: tuple[Span, ...]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
+@cache
+def _builder(lexicon: AttributionLexicon, timeout: float) -> Callable[[Story], Sourcing]:
+    """One build function per lexicon and timeout: the story's analysis cache is keyed on it, so every
+    check with the same lexicon shares one Sourcing (the lexicon is loaded once per process)."""
+    return lambda story: Sourcing(story, lexicon, timeout)
+
+
 class Sourcing:
     """The attribution facts of one story for one lexicon, computed once and shared by the checks."""
 
-    def __init__(self, story: Story, lexicon: Lexicon, timeout: float) -> None:
-        # A proxy, not the story: the cache is keyed weakly on the story and must not keep it alive.
+    def __init__(self, story: Story, lexicon: AttributionLexicon, timeout: float) -> None:
+        # A proxy, not the story: the story holds this in its analysis cache, and a proxy makes no cycle.
         self.story: Story = weakref.proxy(story)
         self.lexicon = lexicon
         self.timeout = timeout  # the run's regex timeout: a TimeoutError reaches the engine
@@ -53,21 +67,81 @@ class Sourcing:
         self._starts_by_pattern: dict[regex.Pattern[str] | str, list[int] | None] = {}
         self._starts_of: dict[frozenset[str], list[int]] = {}
         self._clipped_at: dict[int, bool] = {}
+        self._paragraph_matches: dict[tuple[regex.Pattern[str] | str, int], list[tuple[int, Span]]] = {}
 
     @classmethod
-    def of(cls, story: Story, lexicon: Lexicon, timeout: float) -> Sourcing:
-        per_story = _CACHE.setdefault(story, {})
-        if id(lexicon) not in per_story:
-            per_story[id(lexicon)] = cls(story, lexicon, timeout)
-        return per_story[id(lexicon)]
+    def of(cls, story: Story, lexicon: AttributionLexicon, timeout: float) -> Sourcing:
+        """The story's sourcing for `lexicon`, built once through the story's analysis cache."""
+        return story.analysis(_builder(lexicon, timeout))
 
     @cached_property
     def prose(self) -> str:
-        """The masked text with every quotation blanked: the reporter's own words only."""
+        """The masked text with every quotation and transcript answer blanked: the reporter's own words."""
         chars = list(self.story.masked)
-        for quote in self.story.quotes:
-            chars[quote.start : quote.end] = " " * (quote.end - quote.start)
+        spoken = [(q.start, q.end) for q in self.story.quotes]
+        spoken += [(label.end, self.story.paragraphs[i].end) for i, label in self.transcript.items()]
+        for start, end in spoken:
+            chars[start:end] = " " * (end - start)
         return "".join(chars)
+
+    @cached_property
+    def transcript(self) -> dict[int, Span]:
+        """Per paragraph index, the speaker label of a transcript paragraph ("Prelogar: We think ...").
+
+        A story is read as a transcript where at least two body paragraphs open with a label: one label
+        alone is more often a kicker ("Analysis: ...") than an interview."""
+        labels: dict[int, Span] = {}
+        masked, not_speakers = self.story.masked, self.lexicon.not_speakers
+        for index, para in enumerate(self.story.paragraphs):
+            m = _SPEAKER_LABEL.match(masked, para.start, para.end)
+            if m and m.group("label").lower() not in not_speakers and self.story.block_at(para.start) == BODY:
+                labels[index] = Span(m.start("label"), m.end("label"))
+        return labels if len(labels) >= 2 else {}
+
+    def _is_noun(self, word: Span) -> bool:
+        """Whether a speech or cognition word that may be a noun is one here ("his claims", "claims of")."""
+        lexicon, text = self.lexicon, self.prose[word.start : word.end]
+        if text.lower() not in lexicon.noun_forms:
+            return False
+        before = _WORD_BEFORE.search(self.prose, max(0, word.start - 40), word.start)
+        if text[:1].isupper() and before:
+            return True  # capitalised after another word: part of a name ("the United States")
+        after = _WORD_AFTER.match(self.prose, word.end)
+        if after and after.group(1).lower() in lexicon.noun_after:
+            return True
+        if not before:
+            return False
+        previous = before.group(1)
+        if previous.lower() in lexicon.noun_before or previous.isdigit():
+            return True
+        if previous[:1].isupper():  # "rejected Government claims that": look past the name
+            further = _WORD_BEFORE.search(self.prose, max(0, before.start() - 40), before.start())
+            return bool(further) and further.group(1).lower() in lexicon.noun_before_name
+        return False
+
+    def verbs(self, pattern: str, span: Span) -> tuple[Span, ...]:
+        """Matches of a speech or cognition pattern in `span` that are verbs, not nouns."""
+        return tuple(m for m in self.matches(pattern, span) if not self._is_noun(m))
+
+    def _before_speech(self, verb: Span) -> bool:
+        """Whether what follows a verb is what was said ("vowed that", "vowed to", "recalled he")."""
+        space = _SPACE.match(self.prose, verb.end)
+        return bool(space) and (
+            self.lexicon.speech_follower.match(self.prose, space.end()) is not None
+            or self.prose.startswith("to ", space.end())
+            and self.prose[verb.start : verb.end].lower() in self.lexicon.infinitive_verbs
+        )
+
+    def _beside_quote(self, verb: Span) -> bool:
+        """Whether a verb names the speaker of a quotation right beside it ('"...," he continued')."""
+        masked = self.story.masked
+        opens = _QUOTE_AFTER.match(masked, verb.end)
+        quote = opens and self.story.quote_at(opens.end())
+        if quote and quote.start == opens.end():
+            return True
+        return any(
+            _QUOTE_BEFORE.fullmatch(masked, q.end, verb.start) for q in self.quotes_ending(verb.start - 80, verb.start)
+        )
 
     def matches(
         self, pattern: regex.Pattern[str] | str, span: Span, needs: frozenset[str] = frozenset()
@@ -144,12 +218,18 @@ class Sourcing:
 
     def _sentence(self, span: Span, paragraph: int) -> SentenceFacts:
         vague = self.matches("vague", span)
-        speech = self.matches("attribution", span)
+        speech = self.verbs("attribution", span)
+        speech += tuple(v for v in self.matches("quote_verb", span) if self._beside_quote(v))
+        speech += tuple(v for v in self.matches("clause_verb", span) if self._before_speech(v) or self._beside_quote(v))
+        speech += self.matches("accusing", span)
+        label = self.transcript.get(paragraph)
+        speakers = (label,) if label is not None else ()  # the transcript's speaker speaks every sentence
         own_words = self.prose[span.start : span.end]
         return SentenceFacts(
             span=span,
             paragraph=paragraph,
-            attributions=tuple(s for s in speech if not _overlaps(s, vague)),
+            attributions=speakers
+            + tuple(sorted((s for s in speech if not _overlaps(s, vague)), key=lambda s: s.start)),
             vague=vague,
             quote_only=not _LETTER.search(own_words),
             quoting=own_words != self.story.masked[span.start : span.end],
@@ -179,6 +259,55 @@ class Sourcing:
     def _quotes_by_end(self) -> tuple[list[int], list[Quote]]:
         quotes = sorted(self.story.quotes, key=lambda q: q.end)
         return [q.end for q in quotes], quotes
+
+    # Per-paragraph summaries, so that asking about "the rest of the paragraph" for each sentence costs
+    # nothing more on a story whose paragraph breaks were lost (one paragraph of thousands of sentences):
+    # issue 19, one-line copy in linear time.
+
+    @cached_property
+    def _attributed_by_paragraph(self) -> dict[int, list[int]]:
+        """Per paragraph, the indexes of its attributed sentences, in order."""
+        found: dict[int, list[int]] = {}
+        for index, fact in enumerate(self.facts):
+            if fact.attributed:
+                found.setdefault(fact.paragraph, []).append(index)
+        return found
+
+    def attributed_elsewhere(self, index: int) -> bool:
+        """Whether another sentence of the paragraph holding sentence `index` attributes."""
+        attributed = self._attributed_by_paragraph.get(self.facts[index].paragraph, [])
+        return len(attributed) > (1 if self.facts[index].attributed else 0)
+
+    def attributed_earlier(self, index: int) -> bool:
+        """Whether a sentence before sentence `index` in its paragraph attributes."""
+        attributed = self._attributed_by_paragraph.get(self.facts[index].paragraph, [])
+        return bool(attributed) and attributed[0] < index
+
+    def paragraph_attributed(self, paragraph: int) -> bool:
+        return paragraph in self._attributed_by_paragraph
+
+    @cached_property
+    def _vague_paragraphs(self) -> frozenset[int]:
+        return frozenset(f.paragraph for f in self.facts if f.vague)
+
+    def paragraph_vague(self, paragraph: int) -> bool:
+        """Whether a sentence of the paragraph has vague sourcing."""
+        return paragraph in self._vague_paragraphs
+
+    def paragraph_matches(self, pattern: regex.Pattern[str] | str, paragraph: int) -> list[tuple[int, Span]]:
+        """The matches of `pattern` in the paragraph's sentences that lie outside their vague forms, with
+        the index of each one's sentence; found once per pattern and paragraph."""
+        key = (pattern, paragraph)
+        if key not in self._paragraph_matches:
+            facts = self.in_paragraph(paragraph)
+            first = self.index(facts[0].span.start) if facts else 0
+            self._paragraph_matches[key] = [
+                (first + offset, m)
+                for offset, fact in enumerate(facts)
+                for m in self.matches(pattern, fact.span)
+                if not _overlaps(m, fact.vague)
+            ]
+        return self._paragraph_matches[key]
 
     def paragraph_sentences(self, index: int) -> list[SentenceFacts]:
         """The sentences of the paragraph holding sentence `index` (a new list the caller may extend)."""
