@@ -77,16 +77,11 @@ def _fix_stdin(story: str, *args: str) -> str:
     return done.stdout
 
 
-QUOTES = pytest.mark.xfail(strict=True, reason="needs single-quote quotations")
-
-
-@QUOTES
 def test_a_single_quoted_quotation_is_never_fixed_guardian() -> None:
     story = "Budget talks end\n\n'The end result matters,' the minister said on Monday.\n"
     assert _fix_stdin(story, "--style", "guardian") == story
 
 
-@QUOTES
 def test_a_single_quoted_headline_quotation_is_never_fixed_ap() -> None:
     story = "Biden: 'End result' of talks\n\nWASHINGTON (AP) — The talks ended on Monday, officials said.\n"
     assert _fix_stdin(story) == story
