@@ -6,9 +6,9 @@ from newslint.checks.attribution.rules import ATTRIBUTION_TYPES
 from newslint.checks.base import Check
 from newslint.checks.dateline.rules import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
-from newslint.checks.names.rules import Names
+from newslint.checks.names.rules import NAMES_TYPES, OLD_NAMES_KINDS
 from newslint.checks.numbers.rules import NUMBER_TYPES
-from newslint.checks.spelling import Spelling
+from newslint.checks.spelling import Typo
 
 CHECK_TYPES: dict[str, type[Check]] = {
     "existence": Existence,
@@ -16,12 +16,19 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "consistency": Consistency,
     "occurrence": Occurrence,
     **ATTRIBUTION_TYPES,
-    "names": Names,
+    **NAMES_TYPES,
     **NUMBER_TYPES,
-    "spelling": Spelling,
+    "spelling-typo": Typo,
     **DATELINE_TYPES,
 }
 
 # Type keys as they were spelt before each was named after its rule: users' own packs may still use them, and
 # get a notice naming the new key.
-RENAMED_TYPES: dict[str, str] = {}
+RENAMED_TYPES: dict[str, str] = {
+    "spelling": "spelling-typo",
+}
+
+# Old types that held several rules, told apart by one key: old type -> (that key, its value -> new type).
+SPLIT_TYPES: dict[str, tuple[str, dict[str, str]]] = {
+    "names": ("kind", OLD_NAMES_KINDS),
+}

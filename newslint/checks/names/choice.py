@@ -1,4 +1,4 @@
-"""The `names` rule type's `choice` kind: one name written with and without diacritics or a particle capital.
+"""The `names-choice` rule type: one name written with and without diacritics or a particle capital.
 
 "Rodriguez" and "Rodríguez", or "al-Aqsa" and "Al-Aqsa" mid-sentence, in one story: not an error but a house
 choice (AP allows accents a person uses) to make once. The story's usual form wins; a tie goes to the first.
@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newslint.finding import Hit
+from newslint.checks.base import Check
 from newslint.checks.names.inventory import fold, inventory_of
+from newslint.finding import Hit
 from newslint.text.story import Story
 
 
@@ -24,6 +25,15 @@ class Written:
     end: int
     form: str
     ambiguous: bool  # its capital may come from its place (sentence start, headline)
+
+
+class Choice(Check):
+    """Minority forms of one name by diacritics or by the capital of a particle; the rule takes no keys."""
+
+    ARGS = frozenset({"suggestion", "count", "preferred_count", "uses", "evidence"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        return choice_hits(story)
 
 
 def choice_hits(story: Story) -> Iterable[Hit]:
