@@ -22,6 +22,10 @@ from newslint.text import english
 from newslint.text.story import Story
 
 
+# Endings that make another form of one word, not a slip: "Democrat(ic)", "Agricultur(e/al)", "Chairm(e/a)n".
+_FAMILY_ENDINGS = frozenset({"", "a", "al", "an", "e", "en", "ian", "ic", "ical", "ism", "ist", "ists"})
+
+
 class Variant(NearNames):
     """A form used rarely that is one slip from a name the story uses more (or as often, with less evidence)."""
 
@@ -69,9 +73,15 @@ class Variant(NearNames):
                 continue
             if not self.may_be_slip(key, inventory):
                 continue
+            if any(c.isdigit() for c in key):
+                continue  # a model number ("V530" beside "V510"), not a name
+            if len(words) > 1 and (english.is_word(key, self.params["word-min-frequency"]) or key in self.personal):
+                continue  # a word or a common name used again and again is meant ("Maura", "Song")
             target = self._target(story, key, established, pools)
             if target is None:
                 continue
+            if len(words) > 1 and is_derivation(key, target, {*self.plurals, *self.derivations}, {key, target}):
+                continue  # used again and again, a stem of the name is a name of its own ("Saud", "Saudi")
             # Both forms of a tie in one phrase are flagged, each pointing at the other: say so in both.
             tied = self._tied_in_phrase(key, target, inventory)
             tie = "; each form is used as often, beside the same name: check which is right" if tied else ""
@@ -79,10 +89,6 @@ class Variant(NearNames):
                 evidence = self._evidence(story, word, target, inventory)
                 if evidence is not None:
                     yield self._variant_hit(word, target, inventory, evidence + tie)
-
-    def _may_be_slip(self, key: str, inventory: NameInventory) -> bool:
-        """A listed name, a rejected form (the list's business) or a word the story writes in lowercase is not."""
-        return key not in self.names.known and key not in self.names.rejected and key not in inventory.lowercase
 
     def _target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> str | None:
         """The better-attested name this form is closest to, if any (`pools`: the candidates by floor count)."""
@@ -93,7 +99,8 @@ class Variant(NearNames):
         close = [
             (c, d) for c, d in nearest_among(key, pools[floor].candidates(key), self.nearness)
             if not self._kin(story, key, c)
-            and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory))
+            and (self._outranks(story, c, key) or self._tied_in_phrase(key, c, inventory)
+                 and not self._outranks(story, key, c, strongly=True))
         ]  # fmt: skip
         if not close:
             return None
@@ -118,6 +125,8 @@ class Variant(NearNames):
         the stem nor a plural of the other, are one name spelled two ways when they stand in one name phrase
         ("Torn Bora" beside "Tora Bora"; "South Africa" and "South African" are a name and its derivation) or
         name a person, whose name has no derived forms ("Neville Owes" beside "Mr Owen")."""
+        if _word_family(a, b) and not {a, b} & (self.personal | self.names.known):
+            return True  # "a Texas Democrat" beside "Democratic", "Agriculture" beside "Agricultural"
         if not self.related(a, b):
             return False
         if not self.params["siblings-in-phrase"] or is_derivation(a, b, {*self.plurals, *self.derivations}, {a, b}):
@@ -127,35 +136,40 @@ class Variant(NearNames):
         )  # "Mr Owen", not "Germany said"
         return not (self._same_phrase(a, b, inventory_of(story)) or titled)
 
-    def _related(self, a: str, b: str) -> bool:
-        """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word
-        or name, so that "Qanta" beside "Qantas" is a dropped letter."""
-        if is_derivation(a, b, self.plurals, {a, b}):
-            return True  # "the Beatles" and "a Beatle", "Whitbreads": plurals need no dictionary
-        stems = {k for k in (a, b, *_stems(a, b)) if k in self.names.known or english.frequency(k) > 0}
-        return is_derivation(a, b, self.derivations, stems)
-
-    def _outranks(self, story: Story, a: str, b: str) -> bool:
+    def _outranks(self, story: Story, a: str, b: str, strongly: bool = False) -> bool:
         """Whether form `a` is better attested as the name than form `b`: used more often; between equals,
-        listed in the names list; a common first name or surname ("Butler", not "Butter"); clearly more English-looking (a slip makes an odd letter sequence:
-        "Wlfowitz"); known to the dictionary (a non-word is a typo); more common; used first.
+        listed in the names list; a common first name or surname ("Butler", not "Butter"); clearly more
+        English-looking (a slip makes an odd letter sequence: "Wlfowitz"); known to the dictionary (a non-word
+        is a typo); the form of the story's first full reference ("Alexander Downer"); more common; used first.
+
+        `strongly`: only the count, the list and the first full reference count; the other steps are clues,
+        too weak to clear a form that ties with its neighbour in one name phrase.
         """
         inventory = inventory_of(story)
         margin = self.params["plausibility-margin"]
-        steps = (  # evaluated lazily: the trigram model loads only when a tie needs it
-            lambda: (inventory.count(a), inventory.count(b)),
-            lambda: (a in self.names.known, b in self.names.known),
-            lambda: (a in self.personal, b in self.personal),
-            lambda: _with_margin(english.plausibility(a), english.plausibility(b), margin),
-            lambda: (english.frequency(a) > 0, english.frequency(b) > 0),
-            lambda: (english.frequency(a), english.frequency(b)),
-            lambda: (-inventory.words[a][0].start, -inventory.words[b][0].start),
+        steps = (  # (strong, step), evaluated lazily: the trigram model loads only when a tie needs it
+            (True, lambda: (inventory.count(a), inventory.count(b))),
+            (True, lambda: (a in self.names.known, b in self.names.known)),
+            (False, lambda: (a in self.personal, b in self.personal)),
+            (False, lambda: _with_margin(english.plausibility(a), english.plausibility(b), margin)),
+            (False, lambda: (english.frequency(a) > 0, english.frequency(b) > 0)),
+            (True, lambda: (-self._first_full_reference(inventory, a), -self._first_full_reference(inventory, b))),
+            (False, lambda: (english.frequency(a), english.frequency(b))),
+            (False, lambda: (-inventory.words[a][0].start, -inventory.words[b][0].start)),
         )
-        for step in steps:
+        for strong, step in steps:
+            if strongly and not strong:
+                continue
             mine, theirs = step()
             if mine != theirs:
                 return mine > theirs
         return False
+
+    def _first_full_reference(self, inventory: NameInventory, key: str) -> float:
+        """Where the story first writes the form in a full name ("Alexander Downer"): a story names a person in
+        full first, so between two forms used as often, the one of the first full reference is the name."""
+        starts = [w.start for w in inventory.words[key] if w.before and w.before not in self.titles]
+        return min(starts, default=float("inf"))
 
     def _leads_phrase(self, word: NameWord) -> bool:
         """A capitalised word follows: "High Court", "Sooth Australia"."""
@@ -179,8 +193,10 @@ class Variant(NearNames):
 
     def _evidence(self, story: Story, word: NameWord, target: str, inventory: NameInventory) -> str | None:
         """Why this occurrence is a slip for `target`, or None when it may well be a different name."""
-        if self._different_person(story, word, target):
-            return None
+        if self._different_person(story, word, target) or target in (word.before, word.after):
+            return None  # "Jumardi Jukardi": one name's two parts, not a slip and its name
+        if _bracketed_code(story.masked, word):
+            return None  # a ticker or an acronym in brackets: "<CYTR>", "(LIBOR)"
         short = len(word.key) < self.params["short-length"]
         if short and word.key[:1] != target[:1]:
             return None  # "Jour" is not "Tour": in a short name a different first letter is another name
@@ -245,10 +261,10 @@ class Variant(NearNames):
 
         Only for a person (a form the story puts after a title or before a verb of saying) not on the list.
         """
-        if target in self.names.known or not self._is_person(story, target):
-            return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
         befores = inventory_of(story).neighbours_before(target) - self.titles
         afters = inventory_of(story).neighbours_after(target) - self.titles
+        if target in self.names.known or not self._is_person(story, target):
+            return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
         other_first = word.before and word.before not in self.titles and befores and word.before not in befores
         other_last = word.after and word.after not in self.titles and afters and word.after not in afters
         return bool(other_first or other_last)  # "Sayed Hamed Gailani" beside "Hamid Karzai"
@@ -284,3 +300,19 @@ def _usual_form(words: list[NameWord]) -> str:
     """The spelling the story uses most where the capitals are its own (not all caps, not a headline)."""
     plain = [w.form for w in words if not w.ambiguous] or [w.form for w in words]
     return Counter(plain).most_common(1)[0][0]
+
+
+def _word_family(a: str, b: str) -> bool:
+    """Two dictionary words that differ only by a derivational ending ("Democrat", "Democratic"; "Chairmen",
+    "Chairman"; "Agriculture", "Agricultural"): one word's forms, each capitalised by its place in a name."""
+    if not (english.is_word(a) and english.is_word(b)):
+        return False
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= 4 and a[common:] in _FAMILY_ENDINGS and b[common:] in _FAMILY_ENDINGS
+
+
+def _bracketed_code(text: str, word: NameWord) -> bool:
+    """An all-capital form alone in brackets: a ticker ("<CYTR>") or an acronym ("(LIBOR)")."""
+    before = text[word.start - 1 : word.start]
+    after = text[word.end : word.end + 1]
+    return word.form.isupper() and before in ("<", "(") and after in (">", ")")
