@@ -36,12 +36,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import CACHE, abc_stories, word_count
 
-from newslint.text import english
+from newslint.checks.names.inventory import inventory_of
+from newslint.checks.names.nameslist import load_names
 from newslint.config import Settings
 from newslint.finding import Finding
-from newslint.checks.names.nameslist import load_names
-from newslint.checks.names.inventory import inventory_of
 from newslint.linter import Linter
+from newslint.text import english
 from newslint.text.story import Story
 
 FAMILIES = ("names", "spelling")

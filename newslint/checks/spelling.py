@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
-from pathlib import Path
 
 import regex
 
-from newslint.text import english
 from newslint.checks.base import Check, Param, compile_pattern
-from newslint.errors import NewslintError
-from newslint.resources import builtin_data, read_word_list
 from newslint.finding import Hit
+from newslint.resources import builtin_data, read_word_list
+from newslint.text import english
 from newslint.text.segment import Token
 from newslint.text.story import Story
 

@@ -12,7 +12,7 @@ from functools import cached_property
 from newslint.checks.base import Check, Param
 from newslint.checks.names.inventory import NameInventory, fold
 from newslint.checks.names.match import Nearness, is_derivation
-from newslint.checks.names.nameslist import NamesList, load_names
+from newslint.checks.names.nameslist import NamesList, load_names, personal_names
 from newslint.text import english
 
 # The placeholders every names message may use.
@@ -44,6 +44,7 @@ class NearNames(ListedNames):
         "derivations": Param(list, [], "suffixes that make a related name, not a slip (Israel/Israeli)"),
         "plurals": Param(list, [], "plural endings: a name and its plural are one name (Beatle/Beatles)"),
         "titles": Param(list, [], "capitalised words before a name that are not first names"),
+        "personal-names": Param(str, "", "a file under rules/data/ of common first names and surnames"),
     }  # fmt: skip
 
     def setup(self) -> None:
@@ -54,6 +55,7 @@ class NearNames(ListedNames):
         self.derivations = frozenset(p["derivations"])
         self.plurals = frozenset(p["plurals"])
         self.titles = frozenset(fold(t) for t in p["titles"])
+        self.personal = personal_names(p["personal-names"]) if p["personal-names"] else frozenset()
 
     def related(self, a: str, b: str) -> bool:
         """One name's derived forms ("Israel", "Israeli", "Israelis"), not a slip; the stem must be a known word

@@ -43,12 +43,13 @@ def choice_hits(story: Story) -> Iterable[Hit]:
         groups[fold(form)].append((start, form))
     ambiguous: dict[int, bool] | None = None
     for spelt in groups.values():
-        if len(spelt) < 2 or all(form == spelt[0][1] for _, form in spelt):
+        if len(spelt) < 2 or all(form.replace("’", "'") == spelt[0][1].replace("’", "'") for _, form in spelt):
             continue  # one spelling throughout, as for nearly every name: nothing to choose
         if ambiguous is None:
             ambiguous = {w.start: w.ambiguous for words in inventory_of(story).words.values() for w in words}
         found = [Written(start, start + len(form), form, ambiguous.get(start, False)) for start, form in spelt]
-        hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
+        # "Rodríguez" beside "Rodriguez"; a curly or straight apostrophe ("I’m", "I'm") is typography, not a choice.
+        hits = {h.start: h for h in _minority(found, lambda w: w.form.replace("’", "'").casefold())}
         placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
         if any(_inner_capital(w.form) for w in placed):
             hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"

@@ -16,12 +16,11 @@ from newslint.checks.names.base import NearNames
 from newslint.checks.names.choice import times
 from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
 from newslint.checks.names.match import NamePool, edits, is_derivation, nearest_among
-from newslint.checks.names.nameslist import personal_names
 from newslint.finding import Applicability, Fix, Hit
 from newslint.text import english
 from newslint.text.story import Story
 
-
+_COMMON = 500  # dictionary count from which a capitalised word is an ordinary word, not a first name
 # Endings that make another form of one word, not a slip: "Democrat(ic)", "Agricultur(e/al)", "Chairm(e/a)n".
 _FAMILY_ENDINGS = frozenset({"", "a", "al", "an", "e", "en", "ian", "ic", "ical", "ism", "ist", "ists"})
 
@@ -38,7 +37,6 @@ class Variant(NearNames):
         "min-ratio": Param((float, int), 1.0, "and this many times as often as the slip"),
         "plausibility-margin": Param((float, int), 1.0, "between forms used equally often, the one whose least "
                                      "likely letter trigram is this much less likely (log) is the slip"),
-        "personal-names": Param(str, "", "a file under rules/data/ of common first names and surnames"),
         "context-words": Param(list, [], "words that follow a person's name (said, told): evidence of a name"),
         "context-window": Param(int, 2, "how many words after the form are searched for context-words"),
         "frame-stop-words": Param(list, [], "words beside a name that say nothing about it (the, of, his): "
@@ -57,7 +55,6 @@ class Variant(NearNames):
         self.context_words = frozenset(fold(w) for w in p["context-words"])
         self.stop_words = frozenset(fold(w) for w in p["frame-stop-words"])
         self.person_titles = self.titles - self.stop_words
-        self.personal = personal_names(p["personal-names"]) if p["personal-names"] else frozenset()
 
     def hits(self, story: Story) -> Iterable[Hit]:
         inventory = inventory_of(story)
@@ -197,6 +194,12 @@ class Variant(NearNames):
             return None  # "Jumardi Jukardi": one name's two parts, not a slip and its name
         if _bracketed_code(story.masked, word):
             return None  # a ticker or an acronym in brackets: "<CYTR>", "(LIBOR)"
+        if (
+            word.key[:1] != target[:1]
+            and word.key in self.personal
+            and not self._shares_neighbour(word, target, inventory)
+        ):
+            return None  # "Maura Healey" beside "Laura Smith": two common names, two people
         short = len(word.key) < self.params["short-length"]
         if short and word.key[:1] != target[:1]:
             return None  # "Jour" is not "Tour": in a short name a different first letter is another name
@@ -214,7 +217,9 @@ class Variant(NearNames):
         # phrases too ("Sooth Africa" beside "South Australia") or is a person's ("Peter Balder", "Mr Balmer");
         # a title ("Mr Creak") makes no phrase.
         personal = target in self.personal  # "Saran Payne" beside "Sarah": a first name leads a phrase
-        leads = self._leads_phrase(word) and not personal and not inventory_of(story).neighbours_after(target) - self.titles
+        leads = (
+            self._leads_phrase(word) and not personal and not inventory_of(story).neighbours_after(target) - self.titles
+        )
         if not shared and (leads or self._ends_phrase(word) and not (personal or self._is_person(story, target))):
             return None
         return f"; '{word.form}' is an English word used here as a name"
@@ -263,6 +268,14 @@ class Variant(NearNames):
         """
         befores = inventory_of(story).neighbours_before(target) - self.titles
         afters = inventory_of(story).neighbours_after(target) - self.titles
+        partners = self.names.partners.get(target, frozenset())
+        if (
+            word.before
+            and partners
+            and word.before not in partners | befores | self.titles
+            and not _common(word.before)
+        ):
+            return True  # "Sayed Hamed Gailani" beside the listed "Hamid Karzai"
         if target in self.names.known or not self._is_person(story, target):
             return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
         other_first = word.before and word.before not in self.titles and befores and word.before not in befores
@@ -300,6 +313,11 @@ def _usual_form(words: list[NameWord]) -> str:
     """The spelling the story uses most where the capitals are its own (not all caps, not a headline)."""
     plain = [w.form for w in words if not w.ambiguous] or [w.form for w in words]
     return Counter(plain).most_common(1)[0][0]
+
+
+def _common(word: str) -> bool:
+    """A common English word ("New" in "New Sooth Wales"), not a first name that marks another person."""
+    return english.frequency(word) >= _COMMON
 
 
 def _word_family(a: str, b: str) -> bool:
