@@ -108,11 +108,10 @@ class NearListed(NearNames):
             if len(words) > self.params["max-uses"]:
                 continue  # "Ghani" three times is the story's own name, not a slip of "Ghana"
             listed = self._listed_near(key, inventory)
-            if listed is None and len(key) < self.nearness.min_length:
-                yield from self._short_hits(story, words, inventory)
-                continue
             if listed is None:
-                yield from self._full_name_hits(words, inventory)
+                short = len(key) < self.nearness.min_length
+                found = list(self._short_hits(story, words, inventory)) if short else []
+                yield from found or self._full_name_hits(words, inventory)
                 continue
             place_only = fold(listed) not in self.names.canonical_words
             for word in words:

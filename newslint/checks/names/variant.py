@@ -278,7 +278,9 @@ class Variant(NearNames):
             return True  # "Sayed Hamed Gailani" beside the listed "Hamid Karzai"
         if target in self.names.known or not self._is_person(story, target):
             return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
-        other_first = word.before and word.before not in self.titles and befores and word.before not in befores
+        other_first = (
+            word.before and word.before not in self.titles | befores and befores and not _common(word.before)
+        )  # "Later Chronin said": a capitalised common word is no first name
         other_last = word.after and word.after not in self.titles and afters and word.after not in afters
         return bool(other_first or other_last)  # "Sayed Hamed Gailani" beside "Hamid Karzai"
 
