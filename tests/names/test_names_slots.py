@@ -58,5 +58,5 @@ def test_clean_copy_stays_silent(text: str) -> None:
 
 
 def test_curly_and_straight_apostrophes_are_no_choice() -> None:
-    text = LEAD + "\"I'm here,\" she said. \"I’m staying,\" she added. I'm sure."
+    text = LEAD + '"I\'m here," she said. "I’m staying," she added. I\'m sure.'
     assert flagged(text) == []

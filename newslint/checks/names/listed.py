@@ -125,6 +125,8 @@ class NearListed(NearNames):
         key = words[0].key
         if not self.may_be_slip(key, inventory) or english.is_word(key) or key in self.places or key in self.personal:
             return
+        if words[0].form.isupper():
+            return  # an acronym ("ASIO"), not a short name
         close = [c for c, _ in nearest_among(key, self.short_pool, self.short_nearness) if c[:1] == key[:1]]
         if not close or inventory.count(close[0]) >= self.params["defer-count"]:
             return

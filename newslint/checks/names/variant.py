@@ -15,7 +15,7 @@ from newslint.checks.base import Param, match_case
 from newslint.checks.names.base import NearNames
 from newslint.checks.names.choice import times
 from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
-from newslint.checks.names.match import NamePool, edits, is_derivation, nearest_among
+from newslint.checks.names.match import NamePool, Nearness, edits, is_derivation, nearest_among
 from newslint.finding import Applicability, Fix, Hit
 from newslint.text import english
 from newslint.text.story import Story
@@ -45,6 +45,10 @@ class Variant(NearNames):
                                  "(0: always needs one)"),
         "siblings-in-phrase": Param(bool, False, "two derived forms of one stem beside the same capitalised word "
                                     "(\"Kofi Annas\", \"Kofi Annan\") are a slip, not a derivation"),
+        "slot-min-length": Param(int, 0, "in a person's slot (after a title, before a verb of saying), a form this "
+                                 "long or longer is compared with the story's names (0: never)"),
+        "slot-max-relative-distance": Param((float, int), 0.4, "in a person's slot: most edits (at most two) per "
+                                            "letter between the form and the name"),
         "flag-ties-in-phrase": Param(bool, False, "flag both of two forms used equally often beside the same "
                                      "capitalised word, when nothing says which is the name"),
     }  # fmt: skip
@@ -66,9 +70,10 @@ class Variant(NearNames):
         ]
         pools: dict[float, NamePool] = {}
         for key, words in list(inventory.words.items()):
-            if len(words) > self.params["max-rare-count"] or len(key) < shortest:
+            if len(words) > self.params["max-rare-count"] or not self.may_be_slip(key, inventory):
                 continue
-            if not self.may_be_slip(key, inventory):
+            if len(key) < shortest or not self._has_target(story, key, established, pools):
+                yield from self._slot_hits(story, key, words, inventory)
                 continue
             if any(c.isdigit() for c in key):
                 continue  # a model number ("V530" beside "V510"), not a name
@@ -86,6 +91,40 @@ class Variant(NearNames):
                 evidence = self._evidence(story, word, target, inventory)
                 if evidence is not None:
                     yield self._variant_hit(word, target, inventory, evidence + tie)
+
+    def _has_target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> bool:
+        return self._target(story, key, established, pools) is not None
+
+    def _slot_hits(self, story: Story, key: str, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
+        """A form where only a person's name stands ("President Bus said", "Mr Karma told") or in the name's own
+        phrase ("Hamid Karma" beside "Hamid Karzai") that is one edit from a short name the story uses as a
+        person's, or two from a longer one: the autocorrect slip.
+
+        Only a form used once, with the name's first letter, that is no common personal name; the name must be
+        used more often and stand in a person's slot itself."""
+        slot_length = self.params["slot-min-length"]
+        if not slot_length or len(words) > 1 or len(key) < slot_length or key in self.personal:
+            return
+        if any(c.isdigit() for c in key):
+            return
+        word = words[0]
+        strong = self._in_strong_slot(story, word) and not (word.ambiguous and word.left not in self.person_titles)
+        limits = Nearness(slot_length, 2, float(self.params["slot-max-relative-distance"]))
+        pool = [k for k, ws in inventory.words.items() if len(ws) > 1 and k[:1] == key[:1] and len(k) >= slot_length]
+        close = [
+            c for c, _ in nearest_among(key, pool, limits)
+            if (strong and self._is_person(story, c) or self._shares_neighbour(word, c, inventory))
+            and not self._kin(story, key, c) and not _word_family(key, c)
+        ]  # fmt: skip
+        if close:
+            evidence = f"; '{word.form}' stands where this story's name stands"
+            yield self._variant_hit(word, max(close, key=inventory.count), inventory, evidence)
+
+    def _in_strong_slot(self, story: Story, word: NameWord) -> bool:
+        """After a person's title ("Mr", "President") with no other name beside it, or alone right before a
+        verb of saying ("Karma told")."""
+        alone = not word.after and (not word.before or word.before in self.person_titles)
+        return alone and (word.left in self.person_titles or word.right in self.context_words)
 
     def _target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> str | None:
         """The better-attested name this form is closest to, if any (`pools`: the candidates by floor count)."""
@@ -279,8 +318,11 @@ class Variant(NearNames):
         if target in self.names.known or not self._is_person(story, target):
             return False  # "Western Australia" beside "South Australia", "Boston Airport": one place
         other_first = (
-            word.before and word.before not in self.titles | befores and befores and not _common(word.before)
-        )  # "Later Chronin said": a capitalised common word is no first name
+            word.before
+            and word.before not in self.titles | befores
+            and befores
+            and (word.before in self.personal or not _common(word.before))
+        )  # "David Warner" is another person; "Later Chronin said": a capitalised common word is no first name
         other_last = word.after and word.after not in self.titles and afters and word.after not in afters
         return bool(other_first or other_last)  # "Sayed Hamed Gailani" beside "Hamid Karzai"
 
