@@ -46,6 +46,9 @@ class Typo(Check):
         "contractions": Param(list, [], "endings after an apostrophe that make a contraction ('ll, 've)"),
         "vocabulary-files": Param(list, [], "word lists under rules/data/, one word a line"),
         "prefixes": Param(list, [], "a prefix plus a known word passes ('reoffending', 'unindicted')"),
+        "plural-endings": Param(list, [], "endings of a plural ('s', 'es'): a known noun's plural passes"),
+        "plural-min-stem": Param(int, 0, "shortest singular (letters) whose plural passes (0: none do)"),
+        "plural-nouns": Param(list, [], "plurals that take no ending ('women': 'womens' is a typo for women's)"),
         "compound-min-part": Param(int, 3, "closed compounds ('paceman'): shortest part"),
         "compound-max-length": Param(int, 0, "closed compounds: longest whole word (0: no compounds pass); "
                                      "longer run-ons ('defunctoperator') are typos"),
@@ -63,6 +66,8 @@ class Typo(Check):
         shipped = frozenset().union(*(read_word_list(builtin_data(name)) for name in self.params["vocabulary-files"]))
         self.vocabulary = frozenset(w.lower() for w in shipped | self.context.vocabulary)
         self.prefixes = tuple(self.params["prefixes"])
+        self.plural_endings = tuple(sorted(self.params["plural-endings"], key=len, reverse=True))
+        self.plural_nouns = frozenset(self.params["plural-nouns"])
         self.stop_words = frozenset(self.params["stop-words"])
         self._known: dict[str, bool] = {}
         self._british: dict[str, bool] = {}
@@ -124,7 +129,15 @@ class Typo(Check):
             word.startswith(p) and len(word) - len(p) >= 4 and self._is_listed(word[len(p) :]) for p in self.prefixes
         ):
             return True  # "reoffending", "unindicted"
-        return self._is_compound(word)
+        return self._is_plural(word) or self._is_compound(word)
+
+    def _is_plural(self, word: str) -> bool:
+        """The plural of a known noun the dictionary lists only in the singular ("redemptions", "bourses")."""
+        shortest = self.params["plural-min-stem"]
+        if not shortest:
+            return False
+        stems = [word[: -len(end)] for end in self.plural_endings if word.endswith(end)]
+        return any(len(stem) >= shortest and stem not in self.plural_nouns and self._is_listed(stem) for stem in stems)
 
     def _is_listed(self, word: str) -> bool:
         """In the vocabulary or the dictionary, as written, as a contraction, or in its American spelling."""
