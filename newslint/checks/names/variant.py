@@ -20,6 +20,7 @@ from newslint.finding import Applicability, Fix, Hit
 from newslint.text import english
 from newslint.text.story import Story
 
+_ACRONYM = 5  # letters: a shorter all-capital word in running copy is an acronym
 _COMMON = 500  # dictionary count from which a capitalised word is an ordinary word, not a first name
 # Endings that make another form of one word, not a slip: "Democrat(ic)", "Agricultur(e/al)", "Chairm(e/a)n".
 _FAMILY_ENDINGS = frozenset({"", "a", "al", "an", "e", "en", "ian", "ic", "ical", "ism", "ist", "ists"})
@@ -65,9 +66,11 @@ class Variant(NearNames):
         shortest = self.nearness.min_length
         # Names used often enough to be the intended form, long enough to compare (the forms close to a slip
         # are searched among these, so the list is cut once, and once per floor below).
+        codes = self._codes(story, inventory)
         established = [
-            k for k, ws in inventory.words.items() if len(ws) >= self.params["min-count"] and len(k) >= shortest
-        ]
+            k for k, ws in inventory.words.items()
+            if len(ws) >= self.params["min-count"] and len(k) >= shortest and k not in codes
+        ]  # fmt: skip
         pools: dict[float, NamePool] = {}
         for key, words in list(inventory.words.items()):
             if len(words) > self.params["max-rare-count"] or not self.may_be_slip(key, inventory):
@@ -75,8 +78,8 @@ class Variant(NearNames):
             if len(key) < shortest or not self._has_target(story, key, established, pools):
                 yield from self._slot_hits(story, key, words, inventory)
                 continue
-            if any(c.isdigit() for c in key):
-                continue  # a model number ("V530" beside "V510"), not a name
+            if any(c.isdigit() for c in key) or key in codes:
+                continue  # a model number ("V530" beside "V510") or an acronym ("IRNA" beside "Iran"), not a name
             if len(words) > 1 and (english.is_word(key, self.params["word-min-frequency"]) or key in self.personal):
                 continue  # a word or a common name used again and again is meant ("Maura", "Song")
             target = self._target(story, key, established, pools)
@@ -91,6 +94,14 @@ class Variant(NearNames):
                 evidence = self._evidence(story, word, target, inventory)
                 if evidence is not None:
                     yield self._variant_hit(word, target, inventory, evidence + tie)
+
+    def _codes(self, story: Story, inventory: NameInventory) -> set[str]:
+        """Keys written only as codes: a ticker in brackets ("<CAME>"), or a short all-capital word in the body
+        ("IRNA", "NYFE"): acronyms and symbols, neither slips nor names a slip is of."""
+        return {
+            k for k, ws in inventory.words.items()
+            if all(_bracketed_code(story.masked, w) or _body_acronym(story, w) for w in ws)
+        }  # fmt: skip
 
     def _has_target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> bool:
         return self._target(story, key, established, pools) is not None
@@ -371,6 +382,11 @@ def _word_family(a: str, b: str) -> bool:
         return False
     common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return common >= 4 and a[common:] in _FAMILY_ENDINGS and b[common:] in _FAMILY_ENDINGS
+
+
+def _body_acronym(story: Story, word: NameWord) -> bool:
+    """A short all-capital word outside the headline: an acronym ("IRNA", "NYFE"), not a name in capitals."""
+    return len(word.form) <= _ACRONYM and word.form.isupper() and story.block_at(word.start) != "headline"
 
 
 def _bracketed_code(text: str, word: NameWord) -> bool:
