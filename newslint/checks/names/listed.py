@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
@@ -204,7 +205,7 @@ def _full_names(names: NamesList) -> dict[tuple[str, int], str]:
     for entry in names.entries:
         for form in (entry.canonical, *entry.accept):
             words = form.split()
-            for first, second in zip(words, words[1:]):
+            for first, second in itertools.pairwise(words):
                 if second[:1].isupper() and len(second) >= 3:
                     found.setdefault((fold(first), 0), second)
                 if first[:1].isupper() and len(first) >= 3:
