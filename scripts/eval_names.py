@@ -360,7 +360,7 @@ def measure_reuters(linter: Linter, settings: Settings, sample: int, seed: int, 
     for slip in slips:
         newid, wrong, correct = int(slip["newid"]), slip["misspelt"], slip["correct"]
         text = reuters_text(stories[newid])
-        places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(wrong)}(?![\w-])", text)]
+        places = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", text)]
         found = lint(linter, settings, text, f"reuters-{newid}.txt")
         on_slip = [f for f in found if any(f.start <= p < f.end for p in places)]
         if on_slip:

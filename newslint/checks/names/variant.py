@@ -167,6 +167,11 @@ class Variant(NearNames):
         afters = (inventory.neighbours_after(a) & inventory.neighbours_after(b)) - self.titles
         return bool(befores or afters)
 
+    def _same_frame(self, a: str, b: str, inventory: NameInventory) -> bool:
+        """The same capitalised word on both sides of both forms: one name written two ways."""
+        befores = (inventory.neighbours_before(a) & inventory.neighbours_before(b)) - self.titles
+        return bool(befores and inventory.neighbours_after(a) & inventory.neighbours_after(b))
+
     def _kin(self, story: Story, a: str, b: str) -> bool:
         """Forms of one name ("Israel", "Israeli"), not a slip; but two derived forms of a common stem, neither
         the stem nor a plural of the other, are one name spelled two ways when they stand in one name phrase
@@ -176,6 +181,8 @@ class Variant(NearNames):
             return True  # "a Texas Democrat" beside "Democratic", "Agriculture" beside "Agricultural"
         if not self.related(a, b):
             return False
+        if self._same_frame(a, b, inventory_of(story)):
+            return False  # "First Amer-Cable Corp" beside "First Ameri-Cable Corp": one name, not a derivation
         if not self.params["siblings-in-phrase"] or is_derivation(a, b, {*self.plurals, *self.derivations}, {a, b}):
             return True
         titled = any(
