@@ -245,7 +245,8 @@ def planted_kinds(stories: list[str], seed: int) -> list[Planted]:
     words = common_words()
     places = gazetteer()
     names_list = load_names("ap")
-    known = set(places.well_known_words) | {k for k in names_list.canonical_words if not english.is_word(k)}
+    # Famous names: listed names that are no everyday word, and well-known places named by one word.
+    known = set(places.well_known_single) | {k for k in names_list.canonical_words if not english.is_word(k)}
     full = sorted({e.canonical for e in names_list.entries if len(e.canonical.split()) > 1 and e.canonical.isascii()})
     cases = []
     for index, text in enumerate(stories):

@@ -21,6 +21,7 @@ from newslint.finding import Applicability, Fix, Hit
 from newslint.text import english
 from newslint.text.story import Story
 
+_EVERYDAY = 5_000  # dictionary count from which a word is an everyday word, whatever place it names
 _COMMON = 500  # dictionary count from which a capitalised word beside a name is an ordinary word
 _MEMORY = 50_000  # forms whose near listed words a rule remembers across stories before it starts afresh
 
@@ -92,7 +93,13 @@ class NearListed(NearNames):
         # The listed words and well-known places long enough to compare (a place that is also an English word,
         # "Nice", "Reading", is no slip's target); each form's near ones, once found.
         targets = dict(places.well_known_words) if places else {}
-        self.place_targets = {k: _plain(w) for k, w in targets.items() if not english.is_word(k)}
+        # A place's name that is an everyday word is no target ("Nice", "Reading", "Coast" of "Ivory Coast"),
+        # but a place named by one word the dictionary only knows as a name is ("Paris", "Victoria").
+        single = places.well_known_single if places else {}
+        self.place_targets = {
+            k: _plain(w) for k, w in targets.items()
+            if not english.is_word(k) or k in single and english.frequency(k) < _EVERYDAY
+        }  # fmt: skip
         self.targets = {**self.place_targets, **self.names.canonical_words}
         self.place_words = frozenset(fold(w) for w in self.params["place-words"])
         self.place_nouns = frozenset(fold(w) for w in self.params["place-nouns"])

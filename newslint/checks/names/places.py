@@ -18,17 +18,22 @@ class Gazetteer:
 
     words: frozenset[str]
     well_known_words: dict[str, str]
+    well_known_single: dict[str, str]  # well-known places named by one word ("Paris", "Sydney"), folded
 
 
 @cache
 def gazetteer(relative: str = PLACES_FILE) -> Gazetteer:
     words: set[str] = set()
     well_known: dict[str, str] = {}
+    single: dict[str, str] = {}
     for line in read_lines(builtin_data(relative), "gazetteer"):
         known = line.startswith("+")
-        for word in line.lstrip("+").replace("-", " ").split():
+        name = line.lstrip("+")
+        if known and " " not in name and "-" not in name:
+            single.setdefault(fold(name), name)
+        for word in name.replace("-", " ").split():
             key = fold(word)
             words.add(key)
             if known and word[:1].isupper():
                 well_known.setdefault(key, word)
-    return Gazetteer(frozenset(words), well_known)
+    return Gazetteer(frozenset(words), well_known, single)
