@@ -75,7 +75,7 @@ class Variant(NearNames):
         for key, words in list(inventory.words.items()):
             if len(words) > self.params["max-rare-count"] or not self.may_be_slip(key, inventory):
                 continue
-            if len(key) < shortest or not self._has_target(story, key, established, pools):
+            if len(key) < shortest:
                 yield from self._slot_hits(story, key, words, inventory)
                 continue
             if any(c.isdigit() for c in key) or key in codes:
@@ -84,16 +84,18 @@ class Variant(NearNames):
                 continue  # a word or a common name used again and again is meant ("Maura", "Song")
             target = self._target(story, key, established, pools)
             if target is None:
+                yield from self._slot_hits(story, key, words, inventory)
                 continue
             if len(words) > 1 and is_derivation(key, target, {*self.plurals, *self.derivations}, {key, target}):
                 continue  # used again and again, a stem of the name is a name of its own ("Saud", "Saudi")
             # Both forms of a tie in one phrase are flagged, each pointing at the other: say so in both.
             tied = self._tied_in_phrase(key, target, inventory)
             tie = "; each form is used as often, beside the same name: check which is right" if tied else ""
-            for word in words:
-                evidence = self._evidence(story, word, target, inventory)
-                if evidence is not None:
-                    yield self._variant_hit(word, target, inventory, evidence + tie)
+            found = [
+                self._variant_hit(word, target, inventory, evidence + tie) for word in words
+                if (evidence := self._evidence(story, word, target, inventory)) is not None
+            ]  # fmt: skip
+            yield from found or self._slot_hits(story, key, words, inventory)
 
     def _codes(self, story: Story, inventory: NameInventory) -> set[str]:
         """Keys written only as codes: a ticker in brackets ("<CAME>"), or a short all-capital word in the body
@@ -102,9 +104,6 @@ class Variant(NearNames):
             k for k, ws in inventory.words.items()
             if all(_bracketed_code(story.masked, w) or _body_acronym(story, w) for w in ws)
         }  # fmt: skip
-
-    def _has_target(self, story: Story, key: str, established: list[str], pools: dict[float, NamePool]) -> bool:
-        return self._target(story, key, established, pools) is not None
 
     def _slot_hits(self, story: Story, key: str, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
         """A form where only a person's name stands ("President Bus said", "Mr Karma told") or in the name's own
@@ -121,11 +120,12 @@ class Variant(NearNames):
         word = words[0]
         strong = self._in_strong_slot(story, word) and not (word.ambiguous and word.left not in self.person_titles)
         limits = Nearness(slot_length, 2, float(self.params["slot-max-relative-distance"]))
-        pool = [k for k, ws in inventory.words.items() if len(ws) > 1 and k[:1] == key[:1] and len(k) >= slot_length]
+        pool = [k for k in inventory.words if k != key and k[:1] == key[:1] and len(k) >= slot_length]
         close = [
             c for c, _ in nearest_among(key, pool, limits)
             if (strong and self._is_person(story, c) or self._shares_neighbour(word, c, inventory))
-            and not self._kin(story, key, c) and not _word_family(key, c)
+            and self._outranks(story, c, key) and not self._kin(story, key, c) and not _word_family(key, c)
+            and not _both_derived(key, c)  # "Foreign Ministry" beside "Foreign Minister": two words
         ]  # fmt: skip
         if close:
             evidence = f"; '{word.form}' stands where this story's name stands"
@@ -380,6 +380,12 @@ def _usual_form(words: list[NameWord]) -> str:
 def _common(word: str) -> bool:
     """A common English word ("New" in "New Sooth Wales"), not a first name that marks another person."""
     return english.frequency(word) >= _COMMON
+
+
+def _both_derived(a: str, b: str) -> bool:
+    """Two common words of one stem ("Minister", "Ministry"; "Nations", "Nationals"): two words, no slip."""
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= 4 and _common(a) and _common(b)
 
 
 def _word_family(a: str, b: str) -> bool:
