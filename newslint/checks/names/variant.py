@@ -23,7 +23,7 @@ from newslint.text.story import Story
 _ACRONYM = 5  # letters: a shorter all-capital word in running copy is an acronym
 _COMMON = 500  # dictionary count from which a capitalised word is an ordinary word, not a first name
 # Endings that make another form of one word, not a slip: "Democrat(ic)", "Agricultur(e/al)", "Chairm(e/a)n".
-_FAMILY_ENDINGS = frozenset({"", "a", "al", "an", "e", "en", "ian", "ic", "ical", "ism", "ist", "ists"})
+_FAMILY_ENDINGS = frozenset({"", "a", "al", "an", "e", "en", "es", "ian", "ic", "ical", "ism", "ist", "ists", "s"})
 
 
 class Variant(NearNames):
@@ -177,7 +177,7 @@ class Variant(NearNames):
         the stem nor a plural of the other, are one name spelled two ways when they stand in one name phrase
         ("Torn Bora" beside "Tora Bora"; "South Africa" and "South African" are a name and its derivation) or
         name a person, whose name has no derived forms ("Neville Owes" beside "Mr Owen")."""
-        if _word_family(a, b) and not {a, b} & (self.personal | self.names.known):
+        if _word_family(a, b) and not {a, b} & self.personal:
             return True  # "a Texas Democrat" beside "Democratic", "Agriculture" beside "Agricultural"
         if not self.related(a, b):
             return False
