@@ -60,3 +60,25 @@ def test_clean_copy_stays_silent(text: str) -> None:
 def test_curly_and_straight_apostrophes_are_no_choice() -> None:
     text = LEAD + '"I\'m here," she said. "I’m staying," she added. I\'m sure.'
     assert flagged(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "name"),
+    [
+        ("Afghan leader Hamid Karzai met envoys. Karzai said talks went well. Later Hamid Karma told reporters.",
+         "Karma", "Karzai"),
+        ("President Bush spoke on Monday. Bush said the plan was sound, and President Bus said it again.",
+         "Bus", "Bush"),
+        ("Senator Reid spoke on Monday. Mr Reid said the plan was sound. Later Mr Rid said it again.",
+         "Rid", "Reid"),
+    ],
+)  # fmt: skip
+def test_in_a_name_slot_a_short_form_or_a_word_two_edits_away_is_a_slip(text: str, slip: str, name: str) -> None:
+    assert flagged(LEAD + text) == [("names.variant", slip, name)]
+
+
+def test_outside_a_name_slot_a_word_two_edits_away_stays_silent() -> None:
+    text = LEAD + "Afghan leader Hamid Karzai met envoys. Karzai said talks went well. The karma of the talks was good."
+    assert flagged(text) == []
+    text = LEAD + "President Bush spoke on Monday. Bush said the plan was sound. The Bus Company agreed."
+    assert flagged(text) == []

@@ -156,6 +156,8 @@ class NearListed(NearNames):
                 part = self.full_names.get(pair)  # the other part, as written, beside this neighbour
                 if part is None or fold(part)[:1] != key[:1]:
                     continue
+                if inventory.count(fold(part)) >= self.params["defer-count"]:
+                    continue  # the story uses the name itself: the variant rule's business
                 distance = edits(key, fold(part))
                 if 0 < distance <= self.nearness.max_edits and distance / max(len(key), len(part)) <= float(
                     self.params["full-name-max-relative-distance"]
