@@ -123,7 +123,8 @@ class Variant(NearNames):
         pool = [k for k in inventory.words if k != key and k[:1] == key[:1] and len(k) >= slot_length]
         close = [
             c for c, _ in nearest_among(key, pool, limits)
-            if (strong and self._is_person(story, c) or self._shares_neighbour(word, c, inventory))
+            if (strong and self._is_person(story, c) or self._shares_neighbour(word, c, inventory)
+                or not word.ambiguous and self._shares_frame(word, c, inventory))
             and self._outranks(story, c, key) and not self._kin(story, key, c) and not _word_family(key, c)
             and not _both_derived(key, c)  # "Foreign Ministry" beside "Foreign Minister": two words
         ]  # fmt: skip
