@@ -331,7 +331,7 @@ class Variant(NearNames):
             word.before
             and partners
             and word.before not in partners | befores | self.titles
-            and not _common(word.before)
+            and (word.before in self.personal or not _common(word.before))
         ):
             return True  # "Sayed Hamed Gailani" beside the listed "Hamid Karzai"
         if target in self.names.known or not self._is_person(story, target):
