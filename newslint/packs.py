@@ -13,7 +13,7 @@ import regex
 from newslint.checks.base import REQUIRED, Check, Context
 from newslint.errors import NewslintError, did_you_mean, locate
 from newslint.finding import Level
-from newslint.registry import CHECK_TYPES, RENAMED_TYPES
+from newslint.registry import CHECK_TYPES, RENAMED_TYPES, SPLIT_TYPES
 from newslint.resources import builtin_rules_dir, read_toml
 from newslint.text.story import BODY, DATELINE, HEADLINE, SCOPES
 
@@ -128,6 +128,9 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
     """Validate one rule table; return the Rule, or None and every problem found."""
     spec, deprecations = _current_spelling(spec, where)
     type_name = spec.get("type")
+    if type_name in SPLIT_TYPES:
+        key, by_value = SPLIT_TYPES[type_name]
+        return None, [f"type '{type_name}' was split by '{key}': write type = one of {', '.join(by_value.values())}"]
     if type_name not in CHECK_TYPES:
         return None, [f"unknown type {type_name!r}{did_you_mean(str(type_name), CHECK_TYPES)}"]
     check_class = CHECK_TYPES[type_name]
@@ -166,6 +169,13 @@ def _current_spelling(spec: dict[str, Any], where: str) -> tuple[dict[str, Any],
         new = RENAMED_TYPES[type_name]
         notices.append(f"{where}: type '{type_name}' is deprecated; write type = \"{new}\"")
         spec = {**spec, "type": new}
+    elif isinstance(type_name, str) and type_name in SPLIT_TYPES:
+        key, by_value = SPLIT_TYPES[type_name]
+        value = spec.get(key)
+        new = by_value.get(value) if isinstance(value, str) else None
+        if new is not None:  # else left as it is, for the load to say which types to write
+            notices.append(f"{where}: type '{type_name}' with {key} = \"{value}\" is deprecated; write type = \"{new}\"")
+            spec = {**{k: v for k, v in spec.items() if k != key}, "type": new}
     params = CHECK_TYPES[spec["type"]].PARAMS if spec.get("type") in CHECK_TYPES else {}
     renamed = {}
     for key in spec:

@@ -6,10 +6,10 @@ from newslint.checks.attribution.rules import ATTRIBUTION_TYPES
 from newslint.checks.base import Check
 from newslint.checks.dateline.rules import DATELINE_TYPES
 from newslint.checks.generic import Consistency, Existence, Occurrence, Substitution
-from newslint.checks.names.rules import Names
+from newslint.checks.names.rules import NAMES_TYPES, OLD_NAMES_KINDS
 from newslint.checks.numbers.rules import NUMBER_TYPES
 from newslint.checks.proofreading import ArticleAgreement, RepeatedWord
-from newslint.checks.spelling import Spelling
+from newslint.checks.spelling import Typo
 
 CHECK_TYPES: dict[str, type[Check]] = {
     "existence": Existence,
@@ -19,9 +19,9 @@ CHECK_TYPES: dict[str, type[Check]] = {
     "repeated-word": RepeatedWord,
     "article-agreement": ArticleAgreement,
     **ATTRIBUTION_TYPES,
-    "names": Names,
+    **NAMES_TYPES,
     **NUMBER_TYPES,
-    "spelling": Spelling,
+    "spelling-typo": Typo,
     **DATELINE_TYPES,
 }
 
@@ -48,4 +48,11 @@ RENAMED_TYPES: dict[str, str] = {
     "attribution-quote": "attribution-unattributed-quote",
     "attribution-claim": "attribution-unsourced-claim",
     "attribution-anonymous": "attribution-anonymous-source",
+    # names and spelling
+    "spelling": "spelling-typo",
+}
+
+# Old types that held several rules, told apart by one key: old type -> (that key, its value -> new type).
+SPLIT_TYPES: dict[str, tuple[str, dict[str, str]]] = {
+    "names": ("kind", OLD_NAMES_KINDS),
 }

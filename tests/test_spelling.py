@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from newslint.text import english
 from newslint.checks.spelling import _SUGGESTED, _any_of
 from newslint.config import Settings
 from newslint.linter import Linter
+from newslint.text import english
 
 
 def typos(text: str, vocabulary: tuple[Path, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
@@ -103,3 +103,14 @@ def test_equivalents_are_joined_into_one_quick_test_only_when_that_changes_none(
 
 def test_a_dropped_apostrophe_is_suggested_first() -> None:
     assert typos("She won the womens final.")[0][1][0] == "women's"
+
+
+def test_current_news_words_and_wire_abbreviations_pass() -> None:
+    text = "The webinar on malware and ransomware, exoplanets, quinoa at 60 mph; profit of 5 mln dlrs, up 3 pct."
+    assert typos(text) == []
+
+
+def test_plurals_of_known_nouns_pass_but_not_an_s_on_an_irregular_plural() -> None:
+    assert typos("Early redemptions and the bourses of Zurich were discussed.") == []
+    assert [word for word, _ in typos("She won the womens final.")] == ["womens"]
+    assert [word for word, _ in typos("The goverments met.")] == ["goverments"]  # a typo's plural is a typo

@@ -1,4 +1,4 @@
-"""The `spelling` rule type: ordinary lowercase words the English dictionary and the newsroom vocabulary lack.
+"""The `spelling-typo` rule type: ordinary lowercase words the English dictionary and the newsroom vocabulary lack.
 
 Capitalised words are names, the `names` rules' business. URLs, e-mail addresses and code are masked out
 of the story before any check runs; handles (@name), hashtags and path-like words are skipped here.
@@ -9,15 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
-from pathlib import Path
 
 import regex
 
-from newslint.text import english
 from newslint.checks.base import Check, Param, compile_pattern
-from newslint.errors import NewslintError
-from newslint.resources import builtin_data, read_word_list
 from newslint.finding import Hit
+from newslint.resources import builtin_data, read_word_list
+from newslint.text import english
 from newslint.text.segment import Token
 from newslint.text.story import Story
 
@@ -34,24 +32,27 @@ _MEMORY = 50_000  # words whose verdict a check remembers across stories before 
 _SUGGESTED, _TWO_EDIT_SEARCHES = 500, 50
 
 
-class Spelling(Check):
+class Typo(Check):
     """Flag lowercase words unknown to the dictionary, the shipped vocabulary and the newsroom's own."""
 
     PARAMS = {
-        "min_length": Param(int, 3, "shortest word checked (letters)"),
-        "min_frequency": Param(int, 1, "dictionary frequency below which a word counts as unknown"),
-        "max_repeats": Param(int, 2, "a word used more often than this in one story is taken as deliberate"),
+        "min-length": Param(int, 3, "shortest word checked (letters)"),
+        "min-frequency": Param(int, 1, "dictionary frequency below which a word counts as unknown"),
+        "max-repeats": Param(int, 2, "a word used more often than this in one story is taken as deliberate"),
         "suggestions": Param(int, 3, "how many corrections to offer"),
-        "split_min_frequency": Param(int, 1000, "both halves of a run-on ('thehuge') must be this common"),
+        "split-min-frequency": Param(int, 1000, "both halves of a run-on ('thehuge') must be this common"),
         "equivalents": Param(list, [], "[pattern, replacement] pairs mapping a British or Australian spelling "
                              "to the dictionary's ('our$' -> 'or'); a word whose mapped form is known passes"),
         "contractions": Param(list, [], "endings after an apostrophe that make a contraction ('ll, 've)"),
-        "vocabulary_files": Param(list, [], "word lists under rules/data/, one word a line"),
+        "vocabulary-files": Param(list, [], "word lists under rules/data/, one word a line"),
         "prefixes": Param(list, [], "a prefix plus a known word passes ('reoffending', 'unindicted')"),
-        "compound_min_part": Param(int, 3, "closed compounds ('paceman'): shortest part"),
-        "compound_max_length": Param(int, 0, "closed compounds: longest whole word (0: no compounds pass); "
+        "plural-endings": Param(list, [], "endings of a plural ('s', 'es'): a known noun's plural passes"),
+        "plural-min-stem": Param(int, 0, "shortest singular (letters) whose plural passes (0: none do)"),
+        "plural-nouns": Param(list, [], "plurals that take no ending ('women': 'womens' is a typo for women's)"),
+        "compound-min-part": Param(int, 3, "closed compounds ('paceman'): shortest part"),
+        "compound-max-length": Param(int, 0, "closed compounds: longest whole word (0: no compounds pass); "
                                      "longer run-ons ('defunctoperator') are typos"),
-        "stop_words": Param(list, [], "words that never start or end a closed compound ('thehuge', 'alsosaid')"),
+        "stop-words": Param(list, [], "words that never start or end a closed compound ('thehuge', 'alsosaid')"),
     }  # fmt: skip
     ARGS = frozenset({"suggestion", "hint"})
 
@@ -62,10 +63,12 @@ class Spelling(Check):
         self.equivalents = [(compile_pattern(a), b) for a, b in pairs]
         self.contractions = tuple(c.replace("’", "'") for c in self.params["contractions"])
 
-        shipped = frozenset().union(*(read_word_list(builtin_data(name)) for name in self.params["vocabulary_files"]))
+        shipped = frozenset().union(*(read_word_list(builtin_data(name)) for name in self.params["vocabulary-files"]))
         self.vocabulary = frozenset(w.lower() for w in shipped | self.context.vocabulary)
         self.prefixes = tuple(self.params["prefixes"])
-        self.stop_words = frozenset(self.params["stop_words"])
+        self.plural_endings = tuple(sorted(self.params["plural-endings"], key=len, reverse=True))
+        self.plural_nouns = frozenset(self.params["plural-nouns"])
+        self.stop_words = frozenset(self.params["stop-words"])
         self._known: dict[str, bool] = {}
         self._british: dict[str, bool] = {}
 
@@ -77,7 +80,7 @@ class Spelling(Check):
     def hits(self, story: Story) -> Iterable[Hit]:
         words = self._words(story)
         seen = Counter(word for _, _, word in words)
-        repeats = self.params["max_repeats"]
+        repeats = self.params["max-repeats"]
         unknown = self._unknown([w for w, n in seen.items() if n <= repeats])
         typos = [(s, e, w) for s, e, w in words if w in unknown]
         british = bool(typos) and any(self._is_british(w) for w in seen)
@@ -89,7 +92,7 @@ class Spelling(Check):
 
     def _words(self, story: Story) -> list[tuple[int, int, str]]:
         """Lowercase parts of lowercase tokens, possessives dropped, technical tokens skipped."""
-        shortest = self.params["min_length"]
+        shortest = self.params["min-length"]
         # Most stories hold no @, #, / or the like at all: then no token needs a look at its sides.
         technical = any(mark in story.text for mark in _TECHNICAL)
         found = []
@@ -126,20 +129,28 @@ class Spelling(Check):
             word.startswith(p) and len(word) - len(p) >= 4 and self._is_listed(word[len(p) :]) for p in self.prefixes
         ):
             return True  # "reoffending", "unindicted"
-        return self._is_compound(word)
+        return self._is_plural(word) or self._is_compound(word)
+
+    def _is_plural(self, word: str) -> bool:
+        """The plural of a known noun the dictionary lists only in the singular ("redemptions", "bourses")."""
+        shortest = self.params["plural-min-stem"]
+        if not shortest:
+            return False
+        stems = [word[: -len(end)] for end in self.plural_endings if word.endswith(end)]
+        return any(len(stem) >= shortest and stem not in self.plural_nouns and self._is_listed(stem) for stem in stems)
 
     def _is_listed(self, word: str) -> bool:
         """In the vocabulary or the dictionary, as written, as a contraction, or in its American spelling."""
-        if word in self.vocabulary or english.is_word(word, self.params["min_frequency"]):
+        if word in self.vocabulary or english.is_word(word, self.params["min-frequency"]):
             return True
         if any(word.endswith(c) and self._is_listed(word[: -len(c)]) for c in self.contractions if len(word) > len(c)):
             return True  # "that'll"
-        return any(english.is_word(p.sub(r, word), self.params["min_frequency"]) for p, r in self.equivalents)
+        return any(english.is_word(p.sub(r, word), self.params["min-frequency"]) for p, r in self.equivalents)
 
     def _is_compound(self, word: str) -> bool:
         """A short closed compound of two known words ("paceman", "gasfield"); long run-ons are typos."""
-        shortest = self.params["compound_min_part"]
-        if len(word) > self.params["compound_max_length"]:
+        shortest = self.params["compound-min-part"]
+        if len(word) > self.params["compound-max-length"]:
             return False
         for cut in range(shortest, len(word) - shortest + 1):
             head, tail = word[:cut], word[cut:]
@@ -158,10 +169,10 @@ class Spelling(Check):
         found = english.corrections(word, limit, two_edits)
         if british or any(p.search(word) for p, _ in self.equivalents):  # "fertalisation" is written British
             found = self._british_forms(word, found) + found
-        if word.endswith("s") and english.is_word(word[:-1], self.params["split_min_frequency"]):
+        if word.endswith("s") and english.is_word(word[:-1], self.params["split-min-frequency"]):
             found = (f"{word[:-1]}'s", *found)  # "womens" -> "women's": a dropped apostrophe
         unique = tuple(dict.fromkeys(found))
-        return unique[:limit] or _run_on(word, self.params["split_min_frequency"])
+        return unique[:limit] or _run_on(word, self.params["split-min-frequency"])
 
     def _british_forms(self, word: str, american: tuple[str, ...]) -> tuple[str, ...]:
         """Words one edit from `word` whose American form is one of the corrections ("colur" -> "colour")."""
@@ -176,11 +187,11 @@ class Spelling(Check):
 
     def _american(self, word: str) -> str:
         """The dictionary's spelling of a British form ("colour" -> "color"), or the word itself."""
-        if english.is_word(word, self.params["min_frequency"]):
+        if english.is_word(word, self.params["min-frequency"]):
             return word
         for pattern, replacement in self.equivalents:
             mapped = pattern.sub(replacement, word)
-            if mapped != word and english.is_word(mapped, self.params["min_frequency"]):
+            if mapped != word and english.is_word(mapped, self.params["min-frequency"]):
                 return mapped
         return word
 

@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.config import Settings
-from newslint.errors import NewslintError
 from newslint.checks.names.inventory import fold, inventory_of
 from newslint.checks.names.match import NamePool, Nearness, is_derivation, nearest, nearest_among
 from newslint.checks.names.nameslist import load_names
-from newslint.packs import builtin_pack_paths, load_packs
+from newslint.config import Settings
+from newslint.errors import NewslintError
 from newslint.linter import Linter
+from newslint.packs import builtin_pack_paths, load_packs
 from newslint.text.story import Story
 
 ROOT = Path(__file__).resolve().parents[2]

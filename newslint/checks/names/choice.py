@@ -1,4 +1,4 @@
-"""The `names` rule type's `choice` kind: one name written with and without diacritics or a particle capital.
+"""The `names-choice` rule type: one name written with and without diacritics or a particle capital.
 
 "Rodriguez" and "Rodríguez", or "al-Aqsa" and "Al-Aqsa" mid-sentence, in one story: not an error but a house
 choice (AP allows accents a person uses) to make once. The story's usual form wins; a tie goes to the first.
@@ -11,8 +11,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newslint.finding import Hit
+from newslint.checks.base import Check
 from newslint.checks.names.inventory import fold, inventory_of
+from newslint.finding import Hit
 from newslint.text.story import Story
 
 
@@ -26,6 +27,15 @@ class Written:
     ambiguous: bool  # its capital may come from its place (sentence start, headline)
 
 
+class Choice(Check):
+    """Minority forms of one name by diacritics or by the capital of a particle; the rule takes no keys."""
+
+    ARGS = frozenset({"suggestion", "count", "preferred_count", "uses", "evidence"})
+
+    def hits(self, story: Story) -> Iterable[Hit]:
+        return choice_hits(story)
+
+
 def choice_hits(story: Story) -> Iterable[Hit]:
     """Minority forms of each name: by diacritics anywhere, by capitals where the capital is the writer's."""
     groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -33,12 +43,13 @@ def choice_hits(story: Story) -> Iterable[Hit]:
         groups[fold(form)].append((start, form))
     ambiguous: dict[int, bool] | None = None
     for spelt in groups.values():
-        if len(spelt) < 2 or all(form == spelt[0][1] for _, form in spelt):
+        if len(spelt) < 2 or all(form.replace("’", "'") == spelt[0][1].replace("’", "'") for _, form in spelt):
             continue  # one spelling throughout, as for nearly every name: nothing to choose
         if ambiguous is None:
             ambiguous = {w.start: w.ambiguous for words in inventory_of(story).words.values() for w in words}
         found = [Written(start, start + len(form), form, ambiguous.get(start, False)) for start, form in spelt]
-        hits = {h.start: h for h in _minority(found, lambda w: w.form.casefold())}  # "Rodríguez"
+        # "Rodríguez" beside "Rodriguez"; a curly or straight apostrophe ("I’m", "I'm") is typography, not a choice.
+        hits = {h.start: h for h in _minority(found, lambda w: w.form.replace("’", "'").casefold())}
         placed = [w for w in found if not w.ambiguous]  # a sentence may open with "Al-Aqsa"
         if any(_inner_capital(w.form) for w in placed):
             hits.update({h.start: h for h in _minority(placed, lambda w: _plain(w.form))})  # "al-Aqsa"

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from newslint.checks.names.inventory import fold
 from newslint.errors import NewslintError
 from newslint.resources import builtin_data, read_toml
-from newslint.checks.names.inventory import fold
 
 _ENTRY_KEYS = {"canonical", "accept", "reject", "keep", "note"}
 
