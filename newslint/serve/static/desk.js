@@ -158,6 +158,7 @@ function drawList() {
 function listItem(finding, fixable, index) {
   const item = element("li", `finding ${finding.level}`);
   item.dataset.index = index;
+  item.dataset.rule = finding.rule;
   const go = element("button", "finding-go");
   go.type = "button";
   go.title = "Show it in the story";
@@ -237,7 +238,9 @@ function followCaret() {
   if (!state.checked || state.checked.text !== page.story.value) return;
   const caret = page.story.selectionStart;
   const { findings, offsets } = state.checked;
-  const index = findings.findIndex((f) => offsets(f.start) <= caret && caret <= offsets(f.end));
+  const under = (f) => offsets(f.start) <= caret && caret <= offsets(f.end);
+  if (state.active >= 0 && under(findings[state.active])) return; // two findings may touch: keep the one chosen
+  const index = findings.findIndex(under);
   if (index >= 0 && index !== state.active) select(index, false);
 }
 
