@@ -141,3 +141,24 @@ def test_unknown_path_and_wrong_method_are_json_errors(service):
     assert service.request("GET", "/api/nothing")[0] == 404
     status, body = service.request("GET", "/api/lint")
     assert status == 405 and body["error"]
+
+
+def _json_blocks(section: str) -> list[str]:
+    text = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    body = text.split(f"### `{section}`", 1)[1].split("\n### ", 1)[0]
+    return [block.split("\n```", 1)[0] for block in body.split("```json\n")[1:]]
+
+
+def test_docs_lint_example_is_what_the_service_answers(service):
+    request, answer = _json_blocks("POST /api/lint")[:2]
+    status, body = service.post("/api/lint", json.loads(request))
+    assert status == 200 and body == json.loads(answer), "docs/serve.md's /api/lint example is stale"
+
+
+def test_docs_fix_example_is_what_the_service_answers(service):
+    request, answer = _json_blocks("POST /api/fix")[:2]
+    status, body = service.post("/api/fix", json.loads(request))
+    assert status == 200
+    shown = answer.split('"text": "', 1)[1].split(" …", 1)[0]
+    assert body["text"].startswith(shown) and f'"applied": {body["applied"]}' in answer
+    assert f'"rules": {json.dumps(body["rules"])}' in answer
