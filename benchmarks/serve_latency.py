@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from workloads import story_near  # noqa: E402
+from workloads import story_near
 
 TARGET_MS = 25.0
 WARM_UP = 5
@@ -116,7 +116,10 @@ def main() -> int:
     desk_story = story_near(600)
     process, host, port = start()
     try:
-        for name, text in (("ABC story nearest 600 words", desk_story), ("examples/xinhua-blinken.txt", EXAMPLE.read_text("utf-8"))):
+        for name, text in (
+            ("ABC story nearest 600 words", desk_story),
+            ("examples/xinhua-blinken.txt", EXAMPLE.read_text("utf-8")),
+        ):
             times, findings = timed_lints(host, port, text, args.runs)
             print(summary(name, len(text.split()), times, findings))
         status, seconds, sent = oversized(host, port, 60_000_000)

@@ -233,6 +233,4 @@ def _fixable(text: str, filename: str, findings: Sequence[Finding]) -> list[str 
     from newslint.text.story import Story
 
     story = Story(text, filename)
-    return [
-        f.fix.applicability.value if f.fix and fixing.is_fixable(f, story, unsafe=True) else None for f in findings
-    ]
+    return [f.fix.applicability.value if f.fix and fixing.is_fixable(f, story, unsafe=True) else None for f in findings]

@@ -23,7 +23,9 @@ EXAMPLE = ROOT / "examples" / "xinhua-blinken.txt"
 
 
 def start_service() -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen([sys.executable, "-m", "newslint", "serve", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "serve", "--port", "0"], stdout=subprocess.PIPE, text=True
+    )
     first = process.stdout.readline()
     if "listening on" not in first:
         process.kill()

@@ -20,7 +20,12 @@ EXAMPLE = (ROOT / "examples" / "xinhua-blinken.txt").read_text(encoding="utf-8")
 def test_lint_text_finds_blinked_at_23_104():
     findings = newslint.lint_text(EXAMPLE, filename="xinhua-blinken.txt")
     [blinked] = [f for f in findings if f.matched == "Blinked"]
-    assert (blinked.line, blinked.column, blinked.rule, blinked.path) == (23, 104, "names.variant", "xinhua-blinken.txt")
+    assert (blinked.line, blinked.column, blinked.rule, blinked.path) == (
+        23,
+        104,
+        "names.variant",
+        "xinhua-blinken.txt",
+    )
     assert blinked.suggestions == ("Blinken",)
     assert findings == sorted(findings, key=lambda f: f.sort_key())
 
@@ -45,7 +50,7 @@ def test_config_file_selects_rules(tmp_path):
 
 def test_bad_config_raises_located_problems(tmp_path):
     config = tmp_path / "newslint.toml"
-    config.write_text('levels = 3\n', encoding="utf-8")
+    config.write_text("levels = 3\n", encoding="utf-8")
     with pytest.raises(NewslintError) as raised:
         newslint.lint_text("Talks went on.", config=config)
     assert raised.value.problems == [f"{config}:1: 'levels' must be a table of rule = level"]
@@ -94,7 +99,9 @@ def test_import_newslint_loads_no_engine():
     script = "import json, sys, newslint; print(json.dumps(sorted(sys.modules)))"
     loaded = set(json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout))
     assert not {"newslint.api", "newslint.linter", "newslint.packs", "starlette"} & loaded
-    script = "import newslint; print(len(newslint.lint_text('Talks went on, Blinken said. Blinked agreed. Blinken left.')))"
+    script = (
+        "import newslint; print(len(newslint.lint_text('Talks went on, Blinken said. Blinked agreed. Blinken left.')))"
+    )
     assert subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, text=True).stdout == "1\n"
 
 

@@ -54,7 +54,9 @@ def parse_json(body: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         raise BadRequest(400, f"the body is not UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
-        raise BadRequest(400, f"the body is not JSON: {error.msg} at line {error.lineno} column {error.colno}") from None
+        raise BadRequest(
+            400, f"the body is not JSON: {error.msg} at line {error.lineno} column {error.colno}"
+        ) from None
     if not isinstance(data, dict):
         raise BadRequest(400, f"the body must be a JSON object, not {_json_type(data)}")
     return data
@@ -83,7 +85,9 @@ def story_request(data: dict[str, Any], allowed: tuple[str, ...]) -> StoryReques
     text = _typed(data, "text", str, "a string (the story)")
     style = _typed(data, "style", str, "a string", optional=True)
     if style is not None and style not in STYLES:
-        raise BadRequest(400, f"unknown style {style!r}{did_you_mean(style, STYLES)}; one of {', '.join(STYLES)}", "style")
+        raise BadRequest(
+            400, f"unknown style {style!r}{did_you_mean(style, STYLES)}; one of {', '.join(STYLES)}", "style"
+        )
     filename = _typed(data, "filename", str, "a string", optional=True) or DEFAULT_FILENAME
     unsafe = _typed(data, "unsafe", bool, "true or false", optional=True) or False
     only = _only(data["only"]) if data.get("only") is not None else None
@@ -92,7 +96,9 @@ def story_request(data: dict[str, Any], allowed: tuple[str, ...]) -> StoryReques
 
 def _only(value: Any) -> tuple[str, int]:
     if not isinstance(value, dict):
-        raise BadRequest(400, f"field 'only' must be an object {{\"rule\": ..., \"start\": ...}}, not {_json_type(value)}", "only")
+        raise BadRequest(
+            400, f'field \'only\' must be an object {{"rule": ..., "start": ...}}, not {_json_type(value)}', "only"
+        )
     rule = _typed(value, "rule", str, "a string", prefix="only.")
     start = _typed(value, "start", int, "a whole number", prefix="only.")
     if start < 0:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from helpers import console_script  # noqa: E402
+from helpers import console_script
 
 pytest.importorskip("starlette", reason="the serve extra is not installed: pip install '.[serve]'")
 pytest.importorskip("uvicorn", reason="the serve extra is not installed: pip install '.[serve]'")

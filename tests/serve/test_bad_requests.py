@@ -3,6 +3,7 @@ service answers the next request either way."""
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -118,7 +119,7 @@ def small_service(tmp_path_factory):
 def test_max_body_is_the_limit_exactly(small_service):
     def status_for(size: int) -> int:
         text = "x" * (size - len('{"text": ""}'))
-        return small_service.request("POST", "/api/lint", ('{"text": "%s"}' % text).encode())[0]
+        return small_service.request("POST", "/api/lint", json.dumps({"text": text}).encode())[0]
 
     assert status_for(1000) == 200
     assert status_for(1001) == 413

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed: pip install '.[test]'")
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
-from selenium.webdriver.chrome.service import Service as DriverService  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.chrome.service import Service as DriverService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from .conftest import EXAMPLE  # noqa: E402
+from .conftest import EXAMPLE
 
 SHORT_STORY = "Blinken arrived on Tuesday. Blinked said the talks went well, Blinken added.\n"
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
@@ -93,7 +93,9 @@ def finding_item(browser, rule: str):
 
 
 def selected_text(browser) -> str:
-    return browser.execute_script("const s = document.getElementById('story'); return s.value.slice(s.selectionStart, s.selectionEnd);")
+    return browser.execute_script(
+        "const s = document.getElementById('story'); return s.value.slice(s.selectionStart, s.selectionEnd);"
+    )
 
 
 def test_blinked_is_marked_in_place_with_message_rule_and_why(desk):

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from helpers import run  # noqa: E402
+from helpers import run
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import ROOT
 
 EXAMPLE_NAME = "examples/xinhua-blinken.txt"
 
@@ -84,7 +84,9 @@ def test_fix_one_finding_changes_only_its_words(service, example_text):
 
 def test_fix_one_refuses_an_unsafe_fix_unless_asked(service, example_text):
     [blinked] = _blinked(service.post("/api/lint", {"text": example_text})[1]["findings"])
-    status, body = service.post("/api/fix", {"text": example_text, "only": {"rule": "names.variant", "start": blinked["start"]}})
+    status, body = service.post(
+        "/api/fix", {"text": example_text, "only": {"rule": "names.variant", "start": blinked["start"]}}
+    )
     assert status == 409 and body["field"] == "only"
 
 
@@ -97,6 +99,7 @@ def test_fix_one_on_changed_text_is_a_conflict(service, example_text):
 def test_fix_never_edits_a_quotation(service):
     text = 'BAGHDAD, March 22 (AP) — "We met Blinken, then Blinked left," Blinken said of Blinken.\n'
     status, body = service.post("/api/lint", {"text": text})
+    assert status == 200
     quoted = [i for i, f in enumerate(body["findings"]) if f["matched"] == "Blinked"]
     assert quoted and all(body["fixable"][i] is None for i in quoted)
     assert "Blinked left" in service.post("/api/fix", {"text": text, "unsafe": True})[1]["text"]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from helpers import console_script, run  # noqa: E402
+from helpers import console_script, run
 
 from .conftest import start_service, stop_service
 
@@ -42,7 +42,11 @@ def test_listens_on_loopback_only_and_says_so(service):
 
 def test_start_message_says_this_machine_only(tmp_path):
     process = subprocess.Popen(
-        [console_script(), "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path
+        [console_script(), "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
     )
     try:
         lines = [process.stdout.readline(), process.stdout.readline()]
