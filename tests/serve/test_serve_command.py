@@ -106,3 +106,23 @@ def test_help_names_every_flag(tmp_path):
     assert done.returncode == 0
     for flag in ("--host", "--port", "--config", "--max-body"):
         assert flag in done.stdout.decode()
+
+
+def test_a_rule_past_its_timeout_is_a_problem_in_the_answer(tmp_path):
+    """A newsroom's own pack with a pattern that backtracks: that rule is reported, the others still run."""
+    (tmp_path / "slow.toml").write_text(
+        '[house.slow]\ntype = "existence"\nmessage = "slow"\nwhy = "A pattern that backtracks."\n'
+        'pattern = "(x|xx)+z"\nexamples.bad = ["xxz"]\nexamples.good = ["y"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "newslint.toml").write_text('packs = ["slow.toml"]\nregex-timeout = 0.05\n', encoding="utf-8")
+    running = start_service("--config", "newslint.toml", cwd=tmp_path)
+    try:
+        text = "Blinken arrived on Tuesday. Blinked said " + "x" * 40 + " went well, Blinken added.\n"
+        status, body = running.post("/api/lint", {"text": text})
+        assert status == 200
+        assert body["problems"] == ["story.txt: rule 'house.slow' skipped: a pattern ran longer than 0.05 s"]
+        assert "names.variant" in {f["rule"] for f in body["findings"]}
+        assert running.post("/api/lint", {"text": "Officials met."})[0] == 200
+    finally:
+        stop_service(running)
