@@ -19,6 +19,13 @@ from newslint.config import STYLES
 from newslint.serve.payload import FIX_FIELDS, LINT_FIELDS, BadRequest, parse_json, read_body, story_request
 
 DESK = Path(__file__).resolve().parent / "static"
+# The page loads nothing but its own files and talks to nothing but this service: the browser enforces both,
+# so the page works offline and a story pasted into it goes nowhere else.
+DESK_HEADERS = {
+    "Cache-Control": "no-cache",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+}
 DEFAULT_MAX_BODY = 4 * 1024 * 1024  # a long story is 100 KB; a few MB leaves room for pasted Markdown and HTML
 
 
@@ -55,7 +62,7 @@ class _Handlers:
         self.max_body = options.max_body
 
     async def desk(self, request: Request) -> Response:
-        return FileResponse(DESK / "index.html", headers={"Cache-Control": "no-cache"})
+        return FileResponse(DESK / "index.html", headers=DESK_HEADERS)
 
     async def lint(self, request: Request) -> Response:
         story = story_request(await self._json(request), LINT_FIELDS)

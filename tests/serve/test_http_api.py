@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -138,6 +139,8 @@ def test_desk_page_is_served_with_its_files(service):
         assert asset in page
         assert service.request("GET", asset)[0] == 200
     assert "http" not in page.replace("http-equiv", "")  # nothing from a CDN: the page works offline
+    with urllib.request.urlopen(service.url + "/", timeout=30) as response:  # the browser keeps it to this service
+        assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
 
 
 def test_unknown_path_and_wrong_method_are_json_errors(service):
