@@ -204,3 +204,16 @@ def test_no_errors_in_the_browser_console(desk):
     time.sleep(0.5)
     errors = [entry for entry in desk.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+def test_copy_puts_the_story_on_the_clipboard(desk, service):
+    desk.execute_cdp_cmd(
+        "Browser.grantPermissions",
+        {"origin": service.url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]},
+    )
+    desk.find_element(By.ID, "copy").click()
+    wait(desk, lambda: desk.find_element(By.ID, "status").text == "Copied the story.")
+    copied = desk.execute_async_script(
+        "navigator.clipboard.readText().then(arguments[0], (e) => arguments[0]('failed: ' + e));"
+    )
+    assert copied == story_text(desk)
