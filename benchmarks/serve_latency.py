@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -44,6 +45,16 @@ def start() -> tuple[subprocess.Popen, str, int]:
         sys.exit(f"the service did not start: {first}")
     address = urlsplit(first.split("listening on ", 1)[1].strip())
     return process, address.hostname, address.port
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The processor time the service has used (Linux): on a shared machine the wall time of a request also
+    counts the time it waited for a core, this does not."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def timed_lints(host: str, port: int, text: str, runs: int) -> tuple[list[float], int]:
@@ -113,6 +124,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="timed requests per story (default: 30)")
     args = parser.parse_args()
+    if hasattr(os, "getloadavg"):
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     desk_story = story_near(600)
     process, host, port = start()
     try:
@@ -120,8 +133,15 @@ def main() -> int:
             ("ABC story nearest 600 words", desk_story),
             ("examples/xinhua-blinken.txt", EXAMPLE.read_text("utf-8")),
         ):
+            timed_lints(host, port, text, 0)  # the warm-up requests, so that the processor time is of timed ones
+            before = cpu_seconds(process.pid)
             times, findings = timed_lints(host, port, text, args.runs)
+            after = cpu_seconds(process.pid)
             print(summary(name, len(text.split()), times, findings))
+            if before is not None and after is not None:
+                print(
+                    f"    service processor time per request: {(after - before) * 1000 / (WARM_UP + args.runs):.1f} ms"
+                )
         status, seconds, sent = oversized(host, port, 60_000_000)
         print(f"60 MB body: {status} after {seconds * 1000:.0f} ms, with {sent / 1e6:.0f} MB of 60 sent")
         after, _ = timed_lints(host, port, desk_story, 1)
