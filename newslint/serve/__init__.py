@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl+C
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 
@@ -69,9 +70,12 @@ def main(argv: Sequence[str]) -> int:
     except OSError as error:
         print(f"newslint serve: error: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
         return EXIT_ERROR
-    _say_where(listener, args.host)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
-    server.run(sockets=[listener])
+    try:
+        _say_where(listener, args.host)
+        uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(sockets=[listener])
+    except KeyboardInterrupt:  # uvicorn shuts down cleanly, then passes Ctrl+C on: a desk's normal way to stop
+        print("newslint serve: stopped", flush=True)
+        return EXIT_INTERRUPTED
     return 0
 
 

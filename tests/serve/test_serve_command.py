@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -126,3 +127,18 @@ def test_a_rule_past_its_timeout_is_a_problem_in_the_answer(tmp_path):
         assert running.post("/api/lint", {"text": "Officials met."})[0] == 200
     finally:
         stop_service(running)
+
+
+def test_ctrl_c_stops_it_cleanly(tmp_path):
+    process = subprocess.Popen(
+        [console_script(), "serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert "listening on" in process.stdout.readline()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert out.endswith("newslint serve: stopped\n") and "Traceback" not in err
