@@ -9,6 +9,16 @@ import zipfile
 from .conftest import ROOT
 
 DESK_FILES = ("index.html", "desk.css", "desk.js")
+NEEDS_SERVE_EXTRA = False  # building a wheel needs no service
+
+
+def test_without_the_extra_serve_says_how_to_install_it(tmp_path):
+    script = "import sys; sys.modules['uvicorn'] = None; from newslint.cli import main; sys.exit(main(['serve']))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "newslint serve: error: uvicorn is not installed; install the service with pip install 'newslint[serve]'\n"
+    )
 
 
 def test_wheel_holds_the_desk_page(tmp_path):
