@@ -26,7 +26,7 @@ def _bytes(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from newslint.serve.app import DEFAULT_MAX_BODY
+    from newslint.serve.payload import DEFAULT_MAX_BODY
 
     parser = argparse.ArgumentParser(
         prog="newslint serve", description="Serve the desk page at / and the JSON API under /api/."
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)  # --help and flag errors need no service installed
     try:
         import uvicorn
 
@@ -55,7 +56,6 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_ERROR
     from newslint.errors import NewslintError
 
-    args = build_parser().parse_args(argv)
     if args.config is not None and not args.config.is_file():
         print(f"newslint serve: error: {args.config}: no such config file", file=sys.stderr)
         return EXIT_ERROR

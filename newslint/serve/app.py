@@ -16,7 +16,15 @@ from starlette.staticfiles import StaticFiles
 
 from newslint import api
 from newslint.config import STYLES
-from newslint.serve.payload import FIX_FIELDS, LINT_FIELDS, BadRequest, parse_json, read_body, story_request
+from newslint.serve.payload import (
+    DEFAULT_MAX_BODY,
+    FIX_FIELDS,
+    LINT_FIELDS,
+    BadRequest,
+    parse_json,
+    read_body,
+    story_request,
+)
 
 DESK = Path(__file__).resolve().parent / "static"
 # The page loads nothing but its own files and talks to nothing but this service: the browser enforces both,
@@ -26,7 +34,6 @@ DESK_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
 }
-DEFAULT_MAX_BODY = 4 * 1024 * 1024  # a long story is 100 KB; a few MB leaves room for pasted Markdown and HTML
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from newslint.api import DEFAULT_FILENAME
 from newslint.config import STYLES
 from newslint.errors import did_you_mean
 
+DEFAULT_MAX_BODY = 4 * 1024 * 1024  # a long story is 100 KB; a few MB leaves room for pasted Markdown and HTML
+
 
 class BadRequest(Exception):
     """A request the service answers with an error status and `{"error": message, "field": name}`."""

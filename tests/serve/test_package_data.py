@@ -29,3 +29,11 @@ def test_wheel_holds_the_desk_page(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"newslint/serve/static/{name}" for name in DESK_FILES} <= names
     assert "newslint/api.py" in names
+
+
+def test_without_the_extra_help_still_answers(tmp_path):
+    script = (
+        "import sys; sys.modules['uvicorn'] = None; from newslint.cli import main; sys.exit(main(['serve', '--help']))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert done.returncode == 0 and "--max-body BYTES" in done.stdout
