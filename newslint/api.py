@@ -104,7 +104,15 @@ def warm(style: str | None = None, config: ConfigPath = None) -> None:
     Raises NewslintError, with every problem located, when the config file or a pack it names is bad.
     """
     with _lock:
-        _engine(style, config)
+        linter = _engine(style, config)
+        # Many patterns compile, and the dictionary's word list loads, only when a story first needs them (the
+        # command line lints one story and exits). The rules' own examples need most of them, and a typo with
+        # no correction one edit away loads the word list the two-edit search scans: linted here, the first
+        # real story does not wait for them (150 ms and more).
+        rules = linter.rules(linter.settings_for(DEFAULT_FILENAME))
+        examples = [example for rule in rules for example in rule.bad]
+        text = "\n\n".join([*examples, "Officials said the recieveing line held."])
+        _result(text, DEFAULT_FILENAME, linter.lint_text(text, DEFAULT_FILENAME))
 
 
 def default_style(config: ConfigPath = None) -> str:
