@@ -168,3 +168,16 @@ def test_docs_fix_example_is_what_the_service_answers(service):
     shown = answer.split('"text": "', 1)[1].split(" …", 1)[0]
     assert body["text"].startswith(shown) and f'"applied": {body["applied"]}' in answer
     assert f'"rules": {json.dumps(body["rules"])}' in answer
+
+
+def test_requests_at_once_get_the_answers_they_would_get_alone(service, example_text):
+    """Requests in parallel, in different styles, share one warm engine: each answer is its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    requests = [{"text": example_text, "style": style} for style in ("ap", "reuters", "xinhua", "guardian")] * 4
+    alone = {r["style"]: service.post("/api/lint", r)[1] for r in requests[:4]}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda r: service.post("/api/lint", r), requests))
+    assert all(status == 200 for status, _ in answers)
+    assert [body for _, body in answers] == [alone[r["style"]] for r in requests]
+    assert len({json.dumps(body) for body in alone.values()}) > 1  # the styles do differ
