@@ -196,9 +196,11 @@ class Linter:
         if path.lower().endswith(".docx"):  # a Word story, read apart: its paragraphs are the lines (docs/docx.md)
             from newslint.docx import DocxError, lint_docx
 
+            # Read as any story is (a pipe or a device named .docx is refused, not read). A story that cannot be
+            # read is its result's error: exit 2, and the other files go on.
             try:
-                return lint_docx(self, path)
-            except (OSError, DocxError) as error:  # a story that cannot be read: exit 2, the other files go on
+                return lint_docx(self, path, _read_bytes(path))
+            except (OSError, UnreadableInput, DocxError) as error:
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
                 return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
         try:
