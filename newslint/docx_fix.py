@@ -13,27 +13,24 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from newslint.atomic import write_fixed
 from newslint.docx import DocxStory, editable_piece
 from newslint.finding import Finding
 from newslint.fix import MAX_ROUNDS, FileFix, Fixed, choose, is_fixable, with_article
+from newslint.linter import Linter, read_story_bytes
+from newslint.reader import UnreadableInput
 from newslint.text.docx import DocxError, Paragraph, Piece, body_paragraphs, paragraph_text, read_document
 from newslint.text.story import Story
-
-if TYPE_CHECKING:
-    from newslint.linter import Linter
 
 _PRESERVE = b' xml:space="preserve"'
 
 
 def fix_docx(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
     """Fix one .docx in place (or with write=False only compute it); the texts compared are its paragraphs."""
-    try:
-        with open(path, "rb") as file:
-            document = read_document(file.read())
-    except (OSError, DocxError) as error:
+    try:  # read as the linter reads it: a pipe or a device named .docx is refused, not waited on
+        document = read_document(read_story_bytes(path))
+    except (OSError, UnreadableInput, DocxError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return FileFix(path, problem=f"{path}: not fixed: {reason}")
     before = "\n".join(document.texts)

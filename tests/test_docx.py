@@ -333,6 +333,36 @@ def test_fix_on_a_docx_that_cannot_be_read_is_one_line_and_exit_2(tmp_path):
     assert bad.read_bytes() == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
 
 
+def test_fix_of_a_docx_is_not_refused_for_the_text_stories_named_encoding(tmp_path):
+    """`encoding` in a config is for the folder's legacy text stories; a .docx is always UTF-8 XML."""
+    (tmp_path / "newslint.toml").write_text('encoding = "cp1252"\n', encoding="utf-8")
+    story = _formatted_dateline(tmp_path / "story.docx")
+    done = run("--fix", str(story), cwd=tmp_path)
+    assert "named encoding" not in done.stderr.decode()
+    assert done.stderr.decode().splitlines()[0] == "newslint: fixed 1 finding in 1 file"
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Head\n\nJERUSALEM, March 22 (AP) -- Caf\u00e9 talks.\n".encode("cp1252"))
+    done = run("--fix", str(legacy), cwd=tmp_path)
+    assert done.returncode == 2 and "named encoding" in done.stderr.decode()  # the text story still refused
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("fix", [(), ("--fix",), ("--diff",)], ids=["lint", "fix", "diff"])
+def test_a_pipe_named_docx_is_refused_not_waited_on(tmp_path, fix):
+    import subprocess
+
+    from helpers import console_script
+
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [console_script(), "--isolated", *fix, str(pipe)], cwd=tmp_path, capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.decode().splitlines() if line.startswith("newslint: error:")]
+    assert len(errors) == 1 and "not a regular file (a pipe or a device)" in errors[0]
+
+
 # --- reading the OOXML ------------------------------------------------------------------------------
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
