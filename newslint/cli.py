@@ -149,8 +149,8 @@ def _story_paths(linter: Linter, args: argparse.Namespace) -> tuple[list[str], l
 def _refuse_legacy_encoding(linter: Linter, args: argparse.Namespace, paths: list[str]) -> None:
     """The fixer reads stories by their BOM, as UTF-8 or as cp1252, not in a named legacy encoding: rather
     than fix a story read one way and linted another, such a run is refused before anything is written."""
-    names = [(args.stdin_filename or p) if p == "-" else p for p in paths]
-    named = [name for name in names if linter.settings_for(name).encoding]
+    names = [(args.stdin_filename or p) if p == "-" else p for p in paths if not p.lower().endswith(".docx")]
+    named = [name for name in names if linter.settings_for(name).encoding]  # a .docx is UTF-8 XML, always
     if named:
         raise NewslintError(
             f"{path}: --fix and --diff do not read stories in a named encoding (--encoding or the config's "

@@ -3,37 +3,34 @@
 A fix is applied only where its words lie inside one `w:t` (one run of one formatting): the run keeps its
 bold, italics, comments and tracked changes around it, and the rest of the package is copied unchanged.
 A fix across runs (half a word bold, say) is left for a person: it stays a finding. The new document is
-read back before it replaces the old one, so a document is never half-written (docs/docx.md).
+read back before it is written, and written as `--fix` writes any story (newslint/atomic.py): never over a
+save made meanwhile, keeping owner, mode and hard links, and never half-written (docs/docx.md).
 """
 
 from __future__ import annotations
 
-import bisect
 import io
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from newslint.atomic import write_atomic
-from newslint.docx import DocxStory
+from newslint.atomic import write_fixed
+from newslint.docx import DocxStory, editable_piece
 from newslint.finding import Finding
-from newslint.fix import MAX_ROUNDS, FileFix, Fixed, choose, is_fixable
+from newslint.fix import MAX_ROUNDS, FileFix, Fixed, choose, is_fixable, with_article
+from newslint.linter import Linter, read_story_bytes
+from newslint.reader import UnreadableInput
 from newslint.text.docx import DocxError, Paragraph, Piece, body_paragraphs, paragraph_text, read_document
 from newslint.text.story import Story
-
-if TYPE_CHECKING:
-    from newslint.linter import Linter
 
 _PRESERVE = b' xml:space="preserve"'
 
 
 def fix_docx(linter: Linter, path: str, unsafe: bool = False, write: bool = True) -> FileFix:
     """Fix one .docx in place (or with write=False only compute it); the texts compared are its paragraphs."""
-    try:
-        with open(path, "rb") as file:
-            document = read_document(file.read())
-    except (OSError, DocxError) as error:
+    try:  # read as the linter reads it: a pipe or a device named .docx is refused, not waited on
+        document = read_document(read_story_bytes(path))
+    except (OSError, UnreadableInput, DocxError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         return FileFix(path, problem=f"{path}: not fixed: {reason}")
     before = "\n".join(document.texts)
@@ -47,8 +44,8 @@ def fix_docx(linter: Linter, path: str, unsafe: bool = False, write: bool = True
         package = repackaged(document.data, document.part, xml)
         if "\n".join(read_document(package).texts) != after:  # never write what does not read back as meant
             return FileFix(path, before, after, fixed, f"{path}: not fixed: the edited document did not read back")
-        try:
-            write_atomic(Path(path), package)
+        try:  # over the bytes read above only: an edit saved meanwhile is kept and the fix refused
+            write_fixed(Path(path), document.data, package)
         except OSError as error:
             return FileFix(path, before, after, fixed, f"{path}: not fixed: {error.strerror or error}")
     return FileFix(path, before, after, fixed)
@@ -64,6 +61,8 @@ def fix_part(linter: Linter, path: str, xml: bytes, unsafe: bool) -> tuple[bytes
         story = DocxStory([paragraph_text(p) for p in paragraphs])
         findings = linter.lint_text(story.linted, path, settings).findings
         linted = Story(story.linted, path)
+        # As for a text story, a fix that changes the word after "a" or "an" takes the article with it.
+        findings = [with_article(story.linted, finding) for finding in findings]
         edits = run_edits(story, paragraphs, choose(f for f in findings if is_fixable(f, linted, unsafe)))
         if not edits:
             return xml, Fixed(story.reported, applied, frozenset(rules), True)
@@ -81,30 +80,14 @@ Edits = dict[Piece, list[tuple[Finding, int, int]]]
 
 def run_edits(story: DocxStory, paragraphs: tuple[Paragraph, ...], fixes: Iterable[Finding]) -> Edits:
     """The fixes that lie inside one editable piece, by piece, each with its span in the piece's text."""
-    starts, position = [], 0
-    for paragraph in paragraphs:
-        starts.append(position)
-        position += len(paragraph_text(paragraph)) + 1
     edits: Edits = defaultdict(list)
     for finding in fixes:
         start, end = story.reported_offset(finding.start), story.reported_offset(finding.end)
-        index = bisect.bisect_right(starts, start) - 1
-        place = _piece_at(paragraphs[index], start - starts[index], end - starts[index]) if index >= 0 else None
+        place = editable_piece(story, paragraphs, start, end)
         if place is not None:
-            piece, offset = place
-            edits[piece].append((finding, start - starts[index] - offset, end - starts[index] - offset))
+            piece, piece_start, piece_end = place
+            edits[piece].append((finding, piece_start, piece_end))
     return edits
-
-
-def _piece_at(paragraph: Paragraph, start: int, end: int) -> tuple[Piece, int] | None:
-    """The editable piece holding [start, end) of the paragraph's text, and where that piece starts."""
-    offset = 0
-    for piece in paragraph:
-        after = offset + len(piece.text)
-        if piece.content is not None and offset <= start and end <= after and (start < after or start == end):
-            return piece, offset
-        offset = after
-    return None
 
 
 def edited(xml: bytes, edits: Edits) -> bytes:

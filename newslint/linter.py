@@ -186,7 +186,7 @@ class Linter:
     def read(self, path: str, name: str = "") -> Decoded:
         """A story's text, decoded as its config says (`encoding`, `--encoding`); "-" is standard input.
         OSError or UnreadableInput when it cannot be read."""
-        data = sys.stdin.buffer.read() if path == "-" else _read_bytes(path)
+        data = sys.stdin.buffer.read() if path == "-" else read_story_bytes(path)
         return decode(data, self.settings_for(name or path).encoding)
 
     def lint_file(self, path: str, name: str = "") -> FileResult:
@@ -196,9 +196,11 @@ class Linter:
         if path.lower().endswith(".docx"):  # a Word story, read apart: its paragraphs are the lines (docs/docx.md)
             from newslint.docx import DocxError, lint_docx
 
+            # Read as any story is (a pipe or a device named .docx is refused, not read). A story that cannot be
+            # read is its result's error: exit 2, and the other files go on.
             try:
-                return lint_docx(self, path)
-            except (OSError, DocxError) as error:  # a story that cannot be read: exit 2, the other files go on
+                return lint_docx(self, path, read_story_bytes(path))
+            except (OSError, UnreadableInput, DocxError) as error:
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
                 return FileResult(name, skipped=True, error=f"{name}: {reason}; story not checked")
         try:
@@ -231,7 +233,8 @@ def _copy(result: FileResult) -> FileResult:
     return replace(result, findings=list(result.findings), failures=list(result.failures), notices=list(result.notices))
 
 
-def _read_bytes(path: str) -> bytes:
+def read_story_bytes(path: str) -> bytes:
+    """A story file's bytes; UnreadableInput for a pipe or a device, OSError as for any file."""
     # Opened without blocking and checked before reading: a named pipe or a device named as a story would
     # otherwise hang the run or read forever (issue 14, item 13). os, not pathlib: this runs once per file.
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -50,7 +50,7 @@ def test_the_example_story_saved_as_docx_gets_blinked(tmp_path):
     names = [line for line in lines if " names." in line]
     assert names == [
         (
-            f"{story}:23:104: warning names.variant 'Blinked' may be a misspelling of 'Blinken', which this story "
+            f"{story}:23:104: error names.variant 'Blinked' may be a misspelling of 'Blinken', which this story "
             "uses 6 times; 'Blinked' is an English word used here as a name (suggestion: Blinken)"
         )
     ]
@@ -93,8 +93,8 @@ def test_a_folder_includes_docx_stories_but_not_words_lock_files(tmp_path):
     done = run("--isolated", "--select", "names", ".", cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     [finding] = done.stdout.decode().splitlines()  # the lock file is not read at all
-    assert finding.startswith("./story.docx:23:104: warning names.variant")
-    assert done.stderr == b""
+    assert finding.startswith("./story.docx:23:104: error names.variant")
+    assert done.stderr.decode() == "newslint: 1 finding (1 error) in 1 story\n"  # one story: no lock file
 
 
 @pytest.mark.parametrize(
@@ -111,9 +111,13 @@ def test_random_bytes_or_an_encrypted_docx_is_one_line_and_exit_2_and_the_others
     good = _word(tmp_path / "good.docx", _example_lines())
     done = run("--isolated", "--select", "names", str(bad), str(good), cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.decode().splitlines() == [f"newslint: error: {bad}: {reason}" + _rest(done, bad, reason)]
+    assert done.stderr.decode().splitlines() == [
+        f"newslint: error: {bad}: {reason}" + _rest(done, bad, reason),
+        "newslint: 1 finding (1 error) in 1 of 2 stories; 1 story not fully checked",  # the run's summary
+    ]
+    assert _rest(done, bad, reason).endswith("; story not checked")
     assert "Traceback" not in done.stderr.decode()
-    assert f"{good}:23:104: warning names.variant" in done.stdout.decode()
+    assert f"{good}:23:104: error names.variant" in done.stdout.decode()
 
 
 def _rest(done, bad: Path, reason: str) -> str:
@@ -133,7 +137,10 @@ def test_a_zip_that_is_not_a_word_document(tmp_path):
     bad = _zip(tmp_path / "bad.docx", {"story.txt": "Not Word."})
     done = run("--isolated", str(bad), cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.decode() == f"newslint: error: {bad}: not a Word document (no document part in the archive)\n"
+    assert done.stderr.decode().splitlines() == [
+        f"newslint: error: {bad}: not a Word document (no document part in the archive); story not checked",
+        "newslint: 0 findings in 1 story; 1 story not fully checked",
+    ]
 
 
 def test_a_truncated_docx(tmp_path):
@@ -143,7 +150,7 @@ def test_a_truncated_docx(tmp_path):
     done = run("--isolated", str(cut), cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.decode().startswith(f"newslint: error: {cut}: not a Word document")
-    assert len(done.stderr.decode().splitlines()) == 1
+    assert done.stderr.decode().splitlines()[1:] == ["newslint: 0 findings in 1 story; 1 story not fully checked"]
 
 
 def _parts(path: Path) -> dict[str, bytes]:
@@ -170,7 +177,10 @@ def test_fix_rewrites_the_run_and_keeps_its_formatting_and_every_other_part(tmp_
     before = _parts(story)
     done = run("--isolated", "--fix", str(story), cwd=tmp_path)
     assert done.returncode == 1, done.stderr  # findings without a safe fix remain
-    assert done.stderr.decode() == "newslint: fixed 1 findings in 1 file\n"
+    assert done.stderr.decode().splitlines() == [
+        "newslint: fixed 1 finding in 1 file",
+        "newslint: 4 findings (1 error, 1 warning, 2 suggestions) in 1 story",  # none left that --fix would fix
+    ]
     assert "dateline.dash" not in done.stdout.decode()
     after = _parts(story)
     assert list(after) == list(before)  # the same parts in the same order
@@ -186,7 +196,10 @@ def test_fix_rewrites_the_run_and_keeps_its_formatting_and_every_other_part(tmp_
 def test_unsafe_fixes_too_when_asked(tmp_path):
     story = _word(tmp_path / "story.docx", _example_paragraphs())
     done = run("--isolated", "--fix", "--unsafe-fixes", str(story), cwd=tmp_path)
-    assert done.stderr.decode() == "newslint: fixed 2 findings in 1 file\n"
+    assert done.stderr.decode().splitlines() == [
+        "newslint: fixed 2 findings in 1 file",
+        "newslint: 3 findings (1 warning, 2 suggestions) in 1 story",
+    ]
     texts = [p.text for p in docx.Document(str(story)).paragraphs]
     assert sum("Blinked" in t for t in texts) == 0 and sum("Blinken" in t for t in texts) == 7
 
@@ -219,9 +232,91 @@ def test_a_fix_across_runs_is_left_as_a_finding_and_the_file_as_it_was(tmp_path)
     before = story.read_bytes()
     done = run("--isolated", "--fix", str(story), cwd=tmp_path)
     assert done.returncode == 1
-    assert done.stderr.decode() == "newslint: fixed 0 findings in 0 files\n"
+    assert done.stderr.decode().splitlines() == [
+        "newslint: fixed 0 findings in 0 files",
+        "newslint: 5 findings (1 error, 2 warnings, 2 suggestions) in 1 story",  # the dash not counted as fixable
+    ]
     assert "dateline.dash" in done.stdout.decode()
     assert story.read_bytes() == before
+
+
+def test_the_summary_counts_as_fixable_only_what_fix_will_fix_in_the_document(tmp_path):
+    story = _formatted_dateline(tmp_path / "story.docx")  # the dateline dash inside one run
+    done = run("--isolated", str(story), cwd=tmp_path)
+    assert done.stderr.decode().splitlines()[-1].endswith("in 1 story; 1 fixable with --fix")
+    split = tmp_path / "split.docx"  # the same dash split across two runs: --fix leaves it for a person
+    document = docx.Document()
+    for text in _example_paragraphs():
+        paragraph = document.add_paragraph()
+        head, dash, tail = text.partition(" -- ")
+        paragraph.add_run(head + (" -" if dash else ""))
+        if dash:
+            paragraph.add_run("- " + tail).italic = True
+    document.save(str(split))
+    done = run("--isolated", str(split), cwd=tmp_path)
+    assert "dateline.dash" in done.stdout.decode()
+    assert "fixable" not in done.stderr.decode()
+
+
+def _linter():
+    from newslint.linter import Linter
+
+    return Linter(isolated=True)
+
+
+def test_fix_keeps_the_article_right_as_in_a_text_story(tmp_path):
+    from newslint.docx_fix import fix_docx
+    from newslint.linter import Linter
+
+    story = _word(tmp_path / "story.docx", ["Talks end", "An end result was a tax cut, officials said."])
+    # Only style.redundant runs: the fixer itself keeps the article right, not the article rule.
+    fixed = fix_docx(Linter(isolated=True, select=("style.redundant",)), str(story))
+    assert not fixed.problem and fixed.changed
+    assert [p.text for p in docx.Document(str(story)).paragraphs][1] == "A result was a tax cut, officials said."
+
+
+def test_fix_refuses_to_write_over_a_document_saved_while_it_ran(tmp_path):
+    """Word (or a colleague) saves the document while newslint fixes it: that save is kept, the fix refused."""
+    from newslint.docx_fix import fix_docx
+    from newslint.linter import Linter
+
+    story = _formatted_dateline(tmp_path / "story.docx")
+    saved = _word(tmp_path / "saved.docx", ["Someone else's version"]).read_bytes()
+
+    class EditorSavesDuringTheRun(Linter):
+        def lint_text(self, text, path, settings=None):
+            if story.read_bytes() != saved:
+                story.write_bytes(saved)
+            return super().lint_text(text, path, settings)
+
+    fixed = fix_docx(EditorSavesDuringTheRun(isolated=True), str(story))
+    assert "changed on disk" in fixed.problem, fixed
+    assert story.read_bytes() == saved
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["saved.docx", "story.docx"]  # no temporary file left
+
+
+def test_fix_keeps_hard_links_and_the_mode(tmp_path):
+    from newslint.docx_fix import fix_docx
+
+    story = _formatted_dateline(tmp_path / "story.docx")
+    other = tmp_path / "archive.docx"
+    os.link(story, other)
+    story.chmod(0o640)
+    inode = story.stat().st_ino
+    assert not fix_docx(_linter(), str(story)).problem
+    assert story.stat().st_ino == inode == other.stat().st_ino and story.stat().st_nlink == 2
+    assert (story.stat().st_mode & 0o777) == 0o640
+    assert any(" — " in p.text for p in docx.Document(str(other)).paragraphs)  # both names see the fix
+
+
+def test_fix_keeps_the_mode_when_it_replaces_the_file(tmp_path):
+    from newslint.docx_fix import fix_docx
+
+    story = _formatted_dateline(tmp_path / "story.docx")
+    story.chmod(0o604)
+    assert not fix_docx(_linter(), str(story)).problem
+    assert (story.stat().st_mode & 0o777) == 0o604
+    assert any(" — " in p.text for p in docx.Document(str(story)).paragraphs)
 
 
 def test_fix_on_a_docx_that_cannot_be_read_is_one_line_and_exit_2(tmp_path):
@@ -229,12 +324,43 @@ def test_fix_on_a_docx_that_cannot_be_read_is_one_line_and_exit_2(tmp_path):
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     done = run("--isolated", "--fix", str(bad), cwd=tmp_path)
     assert done.returncode == 2
-    errors = [line for line in done.stderr.decode().splitlines() if "error" in line]
-    assert (
-        errors[0]
-        == f"newslint: error: {bad}: not fixed: password-protected (encrypted) or an old binary Word file; save it unprotected as .docx"
-    )
+    # One error for the file, said by its lint (the fixer's "not fixed" would say the same again).
+    errors = [line for line in done.stderr.decode().splitlines() if line.startswith("newslint: error:")]
+    assert errors == [
+        f"newslint: error: {bad}: password-protected (encrypted) or an old binary Word file; save it unprotected"
+        " as .docx; story not checked"
+    ]
     assert bad.read_bytes() == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+
+
+def test_fix_of_a_docx_is_not_refused_for_the_text_stories_named_encoding(tmp_path):
+    """`encoding` in a config is for the folder's legacy text stories; a .docx is always UTF-8 XML."""
+    (tmp_path / "newslint.toml").write_text('encoding = "cp1252"\n', encoding="utf-8")
+    story = _formatted_dateline(tmp_path / "story.docx")
+    done = run("--fix", str(story), cwd=tmp_path)
+    assert "named encoding" not in done.stderr.decode()
+    assert done.stderr.decode().splitlines()[0] == "newslint: fixed 1 finding in 1 file"
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Head\n\nJERUSALEM, March 22 (AP) -- Caf\u00e9 talks.\n".encode("cp1252"))
+    done = run("--fix", str(legacy), cwd=tmp_path)
+    assert done.returncode == 2 and "named encoding" in done.stderr.decode()  # the text story still refused
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+@pytest.mark.parametrize("fix", [(), ("--fix",), ("--diff",)], ids=["lint", "fix", "diff"])
+def test_a_pipe_named_docx_is_refused_not_waited_on(tmp_path, fix):
+    import subprocess
+
+    from helpers import console_script
+
+    pipe = tmp_path / "pipe.docx"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [console_script(), "--isolated", *fix, str(pipe)], cwd=tmp_path, capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.decode().splitlines() if line.startswith("newslint: error:")]
+    assert len(errors) == 1 and "not a regular file (a pipe or a device)" in errors[0]
 
 
 # --- reading the OOXML ------------------------------------------------------------------------------

@@ -86,6 +86,18 @@ def paragraph_text(paragraph: Paragraph) -> str:
     return "".join(piece.text for piece in paragraph)
 
 
+def piece_at(paragraph: Paragraph, start: int, end: int) -> tuple[Piece, int] | None:
+    """The editable piece holding [start, end) of the paragraph's text, and where that piece starts; None
+    when the span crosses pieces (runs of different formatting) or lies on a tab or a break."""
+    offset = 0
+    for piece in paragraph:
+        after = offset + len(piece.text)
+        if piece.content is not None and offset <= start and end <= after and (start < after or start == end):
+            return piece, offset
+        offset = after
+    return None
+
+
 def docx_paragraphs(data: bytes) -> list[str]:
     """The text of each paragraph of the document body, in reading order (table cells row by row)."""
     return read_document(data).texts
