@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint.atomic import write_atomic
+from newslint.atomic import write_fixed
 from newslint.checks.names.inventory import inventory_of
 from newslint.checks.names.match import NamePool, Nearness, is_derivation, nearest_among
 from newslint.checks.names.nameslist import load_names, personal_names
@@ -195,7 +195,7 @@ def _decode(data: bytes, path: Path, progress: Progress) -> str:
 def _write(path: Path, data: bytes) -> None:
     """Replace the names file at once (a linter run reading it sees the old file or the new one)."""
     if path.exists():
-        write_atomic(path, data)
+        write_fixed(path, path.read_bytes(), data)  # the same safe replacement --fix uses
         return
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
