@@ -70,7 +70,10 @@ def _encoding(value: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newslint", description="An editorial style and consistency linter for news copy."
+        prog="newslint",
+        description="An editorial style and consistency linter for news copy.",
+        epilog="commands: newslint serve (the desk page and JSON API), newslint lsp (a language server), "
+        "newslint learn-names ARCHIVE (a names file from published stories); each takes --help",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="story files, folders, or - for stdin")
     parser.add_argument("--format", choices=FORMATS, default="text")
