@@ -128,3 +128,28 @@ def test_each_family_is_a_package_and_no_family_module_is_left_at_the_top():
 
 def test_resources_is_a_leaf(graph):
     assert graph["newslint.resources"] <= {"newslint.errors"}
+
+
+GENERIC_TYPES = {"existence", "substitution", "consistency", "occurrence", "repeated-word", "article-agreement"}
+
+
+def _camel(words: str) -> str:
+    return "".join(part.capitalize() for part in words.split("-"))
+
+
+def test_every_newsroom_rule_type_and_class_is_named_after_its_rule():
+    """`numbers.spell-out` -> type `numbers-spell-out` -> class `SpellOut`, so one grep finds all three; a type
+    several rules share is named after their common stem (`numbers.mixed-percent` -> `numbers-mixed`)."""
+    from newslint.packs import builtin_pack_paths, load_packs
+    from newslint.registry import CHECK_TYPES
+
+    misnamed = []
+    for rule in load_packs(builtin_pack_paths()):
+        if rule.type in GENERIC_TYPES:
+            continue
+        family, name = rule.id.split(".", 1)
+        stem = rule.type.removeprefix(f"{family}-")
+        named = rule.type.startswith(f"{family}-") and (name == stem or name.startswith(f"{stem}-"))
+        if not named or CHECK_TYPES[rule.type].__name__ != _camel(stem):
+            misnamed.append(f"{rule.id} -> {rule.type} -> {CHECK_TYPES[rule.type].__name__}")
+    assert misnamed == []
