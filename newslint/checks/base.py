@@ -10,9 +10,10 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words, phrase_first_words
 from newslint.finding import Hit
+from newslint.text.patterns import word_alternation
 from newslint.text.story import Story
+from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words, phrase_first_words
 
 
 class _Required:
@@ -88,11 +89,6 @@ def compile_pattern(source: str, ignorecase: bool = False) -> regex.Pattern[str]
     except regex.error as error:
         raise ValueError(f"pattern {source!r} does not compile: {error}") from None
 
-
-def word_alternation(phrases: Iterable[str]) -> str:
-    """Literal phrases as one alternation, longest first, with any run of spaces between their words."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def word_pattern(phrases: Iterable[str], ignorecase: bool) -> regex.Pattern[str]:

@@ -8,9 +8,10 @@ from typing import Any
 
 import regex
 
-from newslint.checks.base import compile_pattern, word_alternation
+from newslint.checks.base import compile_pattern
 from newslint.errors import NewslintError
 from newslint.resources import builtin_rules_dir, read_toml
+from newslint.text.patterns import word_alternation
 from newslint.text.word_lookup import first_words, phrase_first_words
 
 DEFAULT_LEXICON = "attribution.toml"

@@ -11,8 +11,9 @@ import regex
 from newslint.checks.attribution.claims import Claim, ClaimFinder
 from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, AttributionLexicon, load_lexicon
 from newslint.checks.attribution.sourcing import SentenceFacts, Sourcing
-from newslint.checks.base import Check, Param, word_alternation
+from newslint.checks.base import Check, Param
 from newslint.finding import Applicability, Fix, Hit, Level
+from newslint.text.patterns import word_alternation
 from newslint.text.segment import Quote, Span
 from newslint.text.story import BODY, BYLINE, HEADLINE, Story
 

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import regex
 
-from newslint.checks.base import Param, compile_pattern, match_case, word_alternation
+from newslint.checks.base import Param, compile_pattern, match_case
 from newslint.checks.names.base import ListedNames, NearNames
 from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
 from newslint.checks.names.match import Nearness, edits, nearest_among
@@ -19,6 +19,7 @@ from newslint.checks.names.nameslist import NamesList
 from newslint.checks.names.places import gazetteer
 from newslint.finding import Applicability, Fix, Hit
 from newslint.text import english
+from newslint.text.patterns import word_alternation
 from newslint.text.story import Story
 
 _EVERYDAY = 5_000  # dictionary count from which a word is an everyday word, whatever place it names

@@ -14,7 +14,7 @@ from functools import cache, cached_property
 import regex
 
 from newslint.checks.numbers.data import NumberData
-from newslint.text.patterns import cached_pattern
+from newslint.text.patterns import cached_pattern, word_alternation
 from newslint.text.word_lookup import Caseless, WordLookup, lower_cased
 
 AGE, PERCENT, MONEY, DATE, YEAR, TIME, SCORE, UNIT = "age", "percent", "money", "date", "year", "time", "score", "unit"
@@ -36,13 +36,9 @@ _FORWARD_BEFORE = frozenset({MONEY, RATIO})
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
 
-def _alternation(words: tuple[str, ...] | frozenset[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 def _lowered(words: tuple[str, ...]) -> str:
     """The alternation of `words` lower-cased, for a Caseless pattern (the same length order)."""
-    return _alternation(tuple(w.lower() for w in words))
+    return word_alternation(tuple(w.lower() for w in words))
 
 
 def _needles(*word_lists: tuple[str, ...]) -> frozenset[str]:
@@ -117,9 +113,9 @@ class ContextPatterns:
 @cache
 def context_patterns(lex: NumberData) -> ContextPatterns:
     """Compile the context lists of one lexicon."""
-    symbols = _alternation(lex.words("currency-symbols"))
-    codes = _alternation(lex.words("currency-codes"))
-    units = _alternation(lex.words("units"))
+    symbols = word_alternation(lex.words("currency-symbols"))
+    codes = word_alternation(lex.words("currency-codes"))
+    units = word_alternation(lex.words("units"))
     scales = _lowered(tuple(lex.scales))
 
     def words(key: str) -> str:
@@ -145,7 +141,7 @@ def context_patterns(lex: NumberData) -> ContextPatterns:
         SCORE: _needles(("for",), lex.words("score-words")),
     }
     after_cased = {
-        TIME: rf"\s*(?:{_alternation(lex.words('time-after'))})(?![\w])",
+        TIME: rf"\s*(?:{word_alternation(lex.words('time-after'))})(?![\w])",
         UNIT: rf"(?:\s+|-)(?:{units})(?![\w])",
     }
     before = {
@@ -167,7 +163,7 @@ def context_patterns(lex: NumberData) -> ContextPatterns:
         CODE: r"(?:\p{L}[\-/]|[#\p{L}]\.?)$",
     }
     money_tails = _heads((*lex.words("currency-symbols"), *lex.words("currency-codes")))
-    street = _alternation(lex.words("street-suffixes"))
+    street = word_alternation(lex.words("street-suffixes"))
     address = rf"(?:\s+\p{{Lu}}[\p{{L}}'.\-]*){{1,3}}\s+(?:{street})(?!\w)"
     return ContextPatterns(
         lexicon=lex,
@@ -194,7 +190,7 @@ def _before_flags(kind: str) -> int:
 
 
 def _casual(phrases: tuple[str, ...]) -> WordLookup:
-    source = rf"(?<!\w)(?:{_alternation(tuple(p.lower() for p in phrases))})(?!\w)"
+    source = rf"(?<!\w)(?:{word_alternation(tuple(p.lower() for p in phrases))})(?!\w)"
     return WordLookup(source, regex.VERSION1, phrases)
 
 

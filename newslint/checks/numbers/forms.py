@@ -17,7 +17,7 @@ from newslint.checks.numbers import context as ctx
 from newslint.checks.numbers.data import NumberData
 from newslint.checks.numbers.inventory import COMMA, FIGURE, PLAIN, SPACE, Inventory, Mention
 from newslint.checks.numbers.words import number_words
-from newslint.text.patterns import cached_pattern
+from newslint.text.patterns import cached_pattern, word_alternation
 from newslint.text.story import Story
 from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words
 
@@ -169,7 +169,7 @@ _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4
 def fraction_forms(story: Story, inv: Inventory, lex: NumberData) -> list[Occurrence]:
     """ "one-third", "two-thirds" against "1/3", "2/3", "⅔" (fractions below one)."""
     words = number_words(lex)
-    names = "|".join(sorted(lex.fractions, key=len, reverse=True))
+    names = word_alternation(lex.fractions)
     limit = lex.threshold("fraction-max-denominator")
     found = []
     text = story.masked

@@ -9,7 +9,7 @@ import regex
 
 from newslint.checks.numbers.base import NumberCheck
 from newslint.finding import Hit
-from newslint.text.patterns import cached_pattern
+from newslint.text.patterns import cached_pattern, word_alternation
 from newslint.text.story import Story
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -50,8 +50,8 @@ class MoneyRange(NumberCheck):
     @cached_property
     def pattern(self) -> regex.Pattern[str]:
         """Compiled on first use: most stories hold no currency symbol."""
-        symbols = "|".join(regex.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
-        scales = "|".join(sorted(self.lex.scales, key=len, reverse=True))
+        symbols = word_alternation(self.symbols)
+        scales = word_alternation(self.lex.scales)
         return cached_pattern(
             rf"(?<![\w$])(?P<sym>{symbols})(?P<a>{_NUMBER})\s*(?:[-–]|\s+to\s+)\s*(?P=sym)?(?P<b>{_NUMBER})"
             rf"\s+(?P<scale>{scales})\b"

@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from newslint.checks.numbers.data import NumberData
-from newslint.text.patterns import cached_pattern
+from newslint.text.patterns import cached_pattern, word_alternation
 from newslint.text.word_lookup import WordLookup
 
 _WORD_OR_HYPHEN = regex.compile(r"[\w\-]")
@@ -95,11 +95,11 @@ def number_words(lexicon: NumberData) -> NumberWordTable:
     ordinal_values.update({w: 20 + 10 * i for i, w in enumerate(lexicon.tens_ordinals)})
     # Lower-cased: the lookup runs the pattern case-sensitively on lower-cased text.
     cardinals, ordinals = [w.lower() for w in lexicon.cardinals], [w.lower() for w in lexicon.ordinals]
-    unit = "|".join(sorted(cardinals[1:10], key=len, reverse=True))
-    unit_ord = "|".join(sorted(ordinals[1:10], key=len, reverse=True))
-    simple = "|".join(sorted(cardinals + ordinals, key=len, reverse=True))
-    tens = "|".join(w.lower() for w in lexicon.tens)
-    tens_ord = "|".join(w.lower() for w in lexicon.tens_ordinals)
+    unit = word_alternation(cardinals[1:10])
+    unit_ord = word_alternation(ordinals[1:10])
+    simple = word_alternation(cardinals + ordinals)
+    tens = word_alternation(w.lower() for w in lexicon.tens)
+    tens_ord = word_alternation(w.lower() for w in lexicon.tens_ordinals)
     source = (
         rf"(?<![\w\-])(?:"
         rf"(?:{unit})[\s\-]+hundred(?:[\s\-]+(?:and[\s\-]+)?(?:(?:{tens})(?:-(?:{unit}))?|{simple}))?"
