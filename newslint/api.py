@@ -175,13 +175,11 @@ def fix_finding(
     Raises NotFixable when the text holds no such finding with a fix that may be applied.
     """
     from newslint import fix as fixing
-    from newslint.text.story import Story
 
     with _lock:
         linter = _engine(style, config)
-        story = Story(text, filename)
         for finding in linter.lint_text(text, filename).findings:
-            if finding.rule == rule and finding.start == start and fixing.is_fixable(finding, story, unsafe):
+            if finding.rule == rule and finding.start == start and finding.fixable(unsafe):
                 fixed = fixing.apply(text, [finding])
                 return FixResult(fixed, 1, (rule,), _relint(linter, fixed, filename))
     raise NotFixable([f"{filename}: no fixable '{rule}' finding at offset {start}"])
@@ -227,18 +225,12 @@ def _relint(linter: Linter, text: str, filename: str) -> LintResult:
 def _result(text: str, filename: str, result: FileResult) -> LintResult:
     return LintResult(
         findings=result.findings,
-        fixable=_fixable(text, filename, result.findings),
+        fixable=_fixable(result.findings),
         notices=list(result.notices),
         problems=[str(failure) for failure in result.failures],
     )
 
 
-def _fixable(text: str, filename: str, findings: Sequence[Finding]) -> list[str | None]:
-    """How each finding may be fixed (a Story is built only when some finding carries a fix)."""
-    if not any(f.fix for f in findings):
-        return [None] * len(findings)
-    from newslint import fix as fixing
-    from newslint.text.story import Story
-
-    story = Story(text, filename)
-    return [f.fix.applicability.value if f.fix and fixing.is_fixable(f, story, unsafe=True) else None for f in findings]
+def _fixable(findings: Sequence[Finding]) -> list[str | None]:
+    """How each finding may be fixed: "safe", "unsafe", or None."""
+    return [f.fix.applicability.value if f.fix and f.fixable(unsafe=True) else None for f in findings]

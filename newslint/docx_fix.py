@@ -17,11 +17,10 @@ from pathlib import Path
 from newslint.atomic import write_fixed
 from newslint.docx import DocxStory, editable_piece
 from newslint.finding import Finding
-from newslint.fix import MAX_ROUNDS, FileFix, Fixed, choose, is_fixable, with_article
+from newslint.fix import MAX_ROUNDS, FileFix, Fixed, choose, with_article
 from newslint.linter import Linter, read_story_bytes
 from newslint.reader import UnreadableInput
 from newslint.text.docx import DocxError, Paragraph, Piece, body_paragraphs, paragraph_text, read_document
-from newslint.text.story import Story
 
 _PRESERVE = b' xml:space="preserve"'
 
@@ -60,10 +59,9 @@ def fix_part(linter: Linter, path: str, xml: bytes, unsafe: bool) -> tuple[bytes
         paragraphs = body_paragraphs(xml)
         story = DocxStory([paragraph_text(p) for p in paragraphs])
         findings = linter.lint_text(story.linted, path, settings).findings
-        linted = Story(story.linted, path)
         # As for a text story, a fix that changes the word after "a" or "an" takes the article with it.
         findings = [with_article(story.linted, finding) for finding in findings]
-        edits = run_edits(story, paragraphs, choose(f for f in findings if is_fixable(f, linted, unsafe)))
+        edits = run_edits(story, paragraphs, choose(f for f in findings if f.fixable(unsafe)))
         if not edits:
             return xml, Fixed(story.reported, applied, frozenset(rules), True)
         xml = edited(xml, edits)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newslint.checks.base import Check
-from newslint.finding import Finding, Hit, Level
+from newslint.finding import Finding, Fix, Hit, Level
 from newslint.packs import Rule
 from newslint.text.story import Story
 
@@ -50,7 +50,8 @@ def lint(story: Story, rules: Iterable[ActiveRule]) -> tuple[list[Finding], list
 
 
 def make_finding(story: Story, active: ActiveRule, hit: Hit) -> Finding:
-    """The one place where offsets become line/column."""
+    """The one place where offsets become line/column, and where a fix that would edit a quotation is dropped
+    (a rule may read inside quotes; no fix ever edits the speaker's words)."""
     matched = story.text[hit.start : hit.end]
     line, column = story.lines.position(hit.start)
     end_line, end_column = story.lines.position(hit.end)
@@ -59,5 +60,9 @@ def make_finding(story: Story, active: ActiveRule, hit: Hit) -> Finding:
     return Finding(
         path=story.path, rule=active.rule.id, level=level, message=message,
         line=line, column=column, end_line=end_line, end_column=end_column,
-        start=hit.start, end=hit.end, matched=matched, suggestions=hit.suggestions, fix=hit.fix,
+        start=hit.start, end=hit.end, matched=matched, suggestions=hit.suggestions, fix=_outside_quotes(story, hit),
     )  # fmt: skip
+
+
+def _outside_quotes(story: Story, hit: Hit) -> Fix | None:
+    return hit.fix if hit.fix is None or not story.touches_quote(hit.start, hit.end) else None

@@ -75,6 +75,13 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.start, self.end, self.rule)
 
+    def fixable(self, unsafe: bool = False) -> bool:
+        """Whether `--fix` applies this finding's fix: one that changes something, safe or opted in to (the
+        engine has already dropped every fix that would edit a quotation)."""
+        if self.fix is None or self.fix.replacement == self.matched:
+            return False
+        return self.fix.applicability is Applicability.SAFE or unsafe
+
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (docs/json-output.md); never change it silently."""
         return {

@@ -11,12 +11,11 @@ from pathlib import Path
 import regex
 
 from newslint.atomic import write_fixed
-from newslint.checks.base import match_case, touches_quote
+from newslint.checks.base import match_case
 from newslint.checks.proofreading import WORD_AFTER, expected_article
 from newslint.finding import Applicability, Finding
 from newslint.linter import Linter
 from newslint.reader import Decoded, UnreadableInput, decode, encode
-from newslint.text.story import Story
 
 # A fix that makes another fixable finding (or undoes one) is re-linted; a loop this long is a rule bug.
 MAX_ROUNDS = 10
@@ -31,14 +30,6 @@ class Fixed:
     rules: frozenset[str]  # the rules whose fixes were applied
     converged: bool  # False: still changing after MAX_ROUNDS, or back to an earlier text
 
-
-def is_fixable(finding: Finding, story: Story, unsafe: bool) -> bool:
-    """A fix `--fix` may apply: safe (or unsafe when opted in) and touching no quotation."""
-    if finding.fix is None or finding.fix.replacement == finding.matched:  # no fix, or one that changes nothing
-        return False
-    if finding.fix.applicability is Applicability.UNSAFE and not unsafe:
-        return False
-    return not touches_quote(story, finding.start, finding.end)
 
 
 # "a" or "an" standing just before an edit, with the spaces after it.
@@ -101,8 +92,7 @@ def fix_text(text: str, path: str, lint: Callable[[str], list[Finding]], unsafe:
     seen = {text}
     applied, rules = 0, set[str]()
     for _ in range(MAX_ROUNDS):
-        story = Story(text, path)
-        fixes = choose(f for f in (with_article(text, f) for f in lint(text)) if is_fixable(f, story, unsafe))
+        fixes = choose(f for f in (with_article(text, f) for f in lint(text)) if f.fixable(unsafe))
         if not fixes:
             return Fixed(text, applied, frozenset(rules), True)
         text = apply(text, fixes)

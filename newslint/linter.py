@@ -15,7 +15,7 @@ from newslint.checks.base import Context
 from newslint.config import Settings, find_config, load_settings, with_overrides
 from newslint.engine import ActiveRule, RuleFailure, lint
 from newslint.errors import did_you_mean
-from newslint.finding import Applicability, Finding
+from newslint.finding import Finding
 from newslint.packs import Rule, builtin_pack_paths, load_packs
 from newslint.reader import Decoded, UnreadableInput, decode
 from newslint.resources import read_word_list
@@ -180,7 +180,7 @@ class Linter:
         findings, result.failures = lint(story, active)
         result.findings = suppress(story, findings)
         result.notices += self._unknown_in_directives(story, settings)
-        result.fixable = _safely_fixable(story, result.findings)
+        result.fixable = _safely_fixable(result.findings)
         return result
 
     def read(self, path: str, name: str = "") -> Decoded:
@@ -215,17 +215,9 @@ class Linter:
         return result
 
 
-def _safely_fixable(story: Story, findings: list[Finding]) -> frozenset[tuple[int, int, str]]:
-    """The findings `--fix` applies without --unsafe-fixes: a safe fix that changes something and touches no
-    quotation (the same test as `fix.is_fixable`, which this module cannot import: fix imports the linter)."""
-    return frozenset(
-        (f.start, f.end, f.rule)
-        for f in findings
-        if f.fix is not None
-        and f.fix.replacement != f.matched
-        and f.fix.applicability is Applicability.SAFE
-        and not any(q.start < max(f.end, f.start + 1) and f.start < q.end for q in story.quotes)
-    )
+def _safely_fixable(findings: list[Finding]) -> frozenset[tuple[int, int, str]]:
+    """The findings `--fix` applies without --unsafe-fixes, by position and rule."""
+    return frozenset((f.start, f.end, f.rule) for f in findings if f.fixable())
 
 
 def _copy(result: FileResult) -> FileResult:

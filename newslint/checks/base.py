@@ -115,12 +115,6 @@ class WordPattern:
         return not self.first_words.isdisjoint(lower_cased_words(text)[1])
 
 
-def touches_quote(story: Story, start: int, end: int) -> bool:
-    """Whether an edit of [start, end) would change a quotation: a quote is the speaker's words, and no fix ever
-    edits them, even where a rule reads inside (DESIGN.md §2). An insertion at a quote's edge counts. The one
-    test of it, for the checks that offer fixes and for the fixer that applies them."""
-    return any(q.start < max(end, start + 1) and start < q.end for q in story.quotes)
-
 
 def match_case(replacement: str, original: str) -> str:
     """Carry the original's capitalisation onto a replacement ("Cease-fire" -> "Ceasefire")."""

@@ -12,11 +12,10 @@ from pygls.lsp.server import LanguageServer
 from newslint import __version__
 from newslint.errors import NewslintError
 from newslint.finding import Finding
-from newslint.fix import fix_text, is_fixable
+from newslint.fix import fix_text
 from newslint.lsp.configs import Linters
 from newslint.lsp.diagnostics import FIX_ALL, diagnostic, fix_all, problem_diagnostic, quick_fix
 from newslint.lsp.positions import PositionMap
-from newslint.text.story import Story
 
 # Long enough that a typist's burst is one lint, short enough that the squiggle follows the fix at once.
 DEFAULT_DEBOUNCE = 0.3
@@ -124,9 +123,8 @@ class NewslintServer(LanguageServer):
         linted = self.current(uri)
         if linted is None or not linted.findings:
             return []
-        story = Story(linted.text, linted.path)
         fixable = [
-            (f, d) for f, d in zip(linted.findings, linted.diagnostics) if is_fixable(f, story, self.unsafe_fixes)
+            (f, d) for f, d in zip(linted.findings, linted.diagnostics) if f.fixable(self.unsafe_fixes)
         ]
         wanted = params.context.only
         actions = []

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from functools import cache, cached_property
 from collections.abc import Callable
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 import regex
@@ -199,6 +199,12 @@ class Story:
 
     def sentence_at(self, offset: int) -> Span | None:
         return _containing(self.sentences, self._sentence_starts, offset)
+
+    def touches_quote(self, start: int, end: int) -> bool:
+        """Whether an edit of [start, end) would change a quotation (an insertion at a quote's edge counts): a
+        quote is the speaker's words, and no fix ever edits them (DESIGN.md §2). Quotes may nest, so every one is
+        asked; only findings with a fix ask."""
+        return any(q.start < max(end, start + 1) and start < q.end for q in self.quotes)
 
     def in_scope(self, start: int, scopes: frozenset[str]) -> bool:
         """Whether a hit starting at `start` lies in one of `scopes` (quotes only when opted in)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newslint.checks.base import Check, Param, touches_quote
+from newslint.checks.base import Check, Param
 from newslint.checks.numbers import context as ctx
 from newslint.checks.numbers.data import load_number_data
 from newslint.checks.numbers.inventory import Mention
@@ -64,8 +64,6 @@ class NumberCheck(Check):
         return bool(mention.kinds & self.exempt) or mention.block == HEADLINE
 
     @staticmethod
-    def safe_fix(story: Story, start: int, replacement: str, safe: bool = True) -> Fix | None:
-        """No fix ever edits a quotation (the speaker's words)."""
-        if touches_quote(story, start, start):
-            return None
+    def safe_fix(replacement: str, safe: bool = True) -> Fix:
+        """The fix, safe or not (the engine drops any fix that would edit a quotation)."""
         return Fix(replacement, Applicability.SAFE if safe else Applicability.UNSAFE)

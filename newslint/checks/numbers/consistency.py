@@ -75,7 +75,7 @@ class Mixed(NumberCheck):
         }  # fmt: skip
         if suggestion is None:
             return Hit(o.start, o.end, args)
-        fix = self.safe_fix(story, o.start, suggestion, safe=preferred in self.params["safe-forms"])
+        fix = self.safe_fix(suggestion, safe=preferred in self.params["safe-forms"])
         return Hit(o.start, o.end, args, (suggestion,), fix)
 
     @staticmethod

@@ -34,7 +34,7 @@ class FromTo(NumberCheck):
             link = "to" if m.group("prep").lower() == "from" else "and"
             text = story.text
             suggestion = f"{text[m.start('prep') : m.end('prep')]} {m.group('a')} {link} {m.group('b')}"
-            fix = self.safe_fix(story, m.start(), suggestion, safe=False)
+            fix = self.safe_fix(suggestion, safe=False)
             yield Hit(m.start(), m.end(), {"suggestion": suggestion}, (suggestion,), fix)
 
 
@@ -63,5 +63,5 @@ class MoneyRange(NumberCheck):
         for m in self.finditer(self.pattern, story.masked):
             sym, scale = m.group("sym"), m.group("scale")
             suggestion = f"{sym}{m.group('a')} {scale} to {sym}{m.group('b')} {scale}"
-            fix = self.safe_fix(story, m.start(), suggestion, safe=False)
+            fix = self.safe_fix(suggestion, safe=False)
             yield Hit(m.start(), m.end(), {"suggestion": suggestion}, (suggestion,), fix)

@@ -47,7 +47,7 @@ class SpellOut(NumberCheck):
                 continue
             suggestion = self._suggestion(story, m)
             if suggestion:
-                fix = self.safe_fix(story, m.start, suggestion, safe=False)
+                fix = self.safe_fix(suggestion, safe=False)
                 yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), fix)
 
     def _suggestion(self, story: Story, m: Mention) -> str | None:
@@ -98,7 +98,7 @@ class ThousandsSeparator(NumberCheck):
                 continue
             suggestion = regroup(m.text, mark)
             yield Hit(
-                m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion)
+                m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(suggestion)
             )
 
 
@@ -123,7 +123,7 @@ class PercentSign(NumberCheck):
                 continue
             number = m.text if m.form == FIGURE else self._figure(m)
             suggestion = number + PERCENT_FORMS[form]
-            fix = self.safe_fix(story, occ.start, suggestion, safe=m.form == FIGURE)
+            fix = self.safe_fix(suggestion, safe=m.form == FIGURE)
             yield Hit(occ.start, occ.end, {"suggestion": suggestion}, (suggestion,), fix)
 
     @staticmethod
@@ -157,7 +157,7 @@ class Millions(NumberCheck):
                 occ.end,
                 {"suggestion": suggestion},
                 (suggestion,),
-                self.safe_fix(story, occ.start, suggestion),
+                self.safe_fix(suggestion),
             )
 
     @staticmethod
@@ -187,7 +187,7 @@ class DateSuffix(NumberCheck):
             ):
                 suggestion = m.text[: -len(m.suffix)]
                 yield Hit(
-                    m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(story, m.start, suggestion)
+                    m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(suggestion)
                 )
 
 
