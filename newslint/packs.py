@@ -45,6 +45,9 @@ class Rule:
     params: Mapping[str, Any] = field(repr=False)
     location: str = ""
     deprecations: tuple[str, ...] = ()  # old spellings the pack still uses, each with its new one
+    # The check built when the pack was validated, with the default context: a run in that context uses it
+    # rather than building the check a second time.
+    validated: Check | None = field(default=None, repr=False, compare=False)
 
     @property
     def family(self) -> str:
@@ -54,6 +57,8 @@ class Rule:
         return not self.styles or style in self.styles
 
     def build(self, context: Context) -> Check:
+        if self.validated is not None and context == self.validated.context:
+            return self.validated
         return CHECK_TYPES[self.type](self.params, context)
 
 
@@ -144,8 +149,9 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
     type_problems = _type_problems(spec, check_class)
     problems += type_problems
     params = {key: spec[key] for key in check_class.PARAMS if key in spec}
+    validated = None
     if not type_problems:
-        problems += _build_problems(check_class, params)
+        validated = _validated(check_class, params, problems)
     level = _level(spec.get("level", "warning"), problems)
     scopes = _scopes(spec.get("scope"), problems)
     bad, good = _examples(spec.get("examples", {}), problems)
@@ -155,7 +161,7 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
         id=rule_id, pack=pack, type=type_name, message=spec["message"], level=level, scopes=scopes,
         why=spec["why"], link=spec.get("link", ""), bad=bad, good=good,
         styles=tuple(spec.get("styles", ())), enabled=spec.get("enabled", True), params=params, location=where,
-        deprecations=deprecations,
+        deprecations=deprecations, validated=validated,
     )  # fmt: skip
     return rule, []
 
@@ -188,13 +194,14 @@ def _current_spelling(spec: dict[str, Any], where: str) -> tuple[dict[str, Any],
     return spec, tuple(notices)
 
 
-def _build_problems(check_class: type[Check], params: Mapping[str, Any]) -> list[str]:
-    """Build the check once so that bad patterns and values are reported at load, not mid-run."""
+def _validated(check_class: type[Check], params: Mapping[str, Any], problems: list[str]) -> Check | None:
+    """The check built with the default context, so that bad patterns and values are reported at load, not
+    mid-run; None (and the problem noted) when it cannot be built."""
     try:
-        check_class(params, Context())
+        return check_class(params, Context())
     except ValueError as error:
-        return [str(error)]
-    return []
+        problems.append(str(error))
+        return None
 
 
 def _type_problems(spec: Mapping[str, Any], check_class: type[Check]) -> list[str]:

@@ -294,3 +294,31 @@ def test_extend_exclude_in_the_config_covers_files_named_on_the_command_line(tmp
     assert sorted({f["path"] for f in json.loads(done.stdout)}) == ["story.txt"]
     flag = run("--format", "json", "--extend-exclude", "story.txt", "story.txt", "README.md", cwd=tmp_path)
     assert json.loads(flag.stdout) == [] and flag.returncode == 0
+
+
+def test_each_check_is_built_once_in_a_run_with_the_default_context(monkeypatch):
+    """Validating a pack builds each rule's check; a run in the default context uses that check, not a second."""
+    from collections import Counter
+
+    from newslint import linter as linter_module
+    from newslint.checks.base import Check
+    from newslint.packs import builtin_pack_paths, load_packs
+
+    linter_module._packs.cache_clear()
+    built: Counter[str] = Counter()
+    original = Check.__init__
+
+    def counting(self, params, context):
+        built[type(self).__name__] += 1
+        original(self, params, context)
+
+    monkeypatch.setattr(Check, "__init__", counting)
+    rules = load_packs(builtin_pack_paths())
+    expected = Counter(type(rule.validated).__name__ for rule in rules)
+    built.clear()
+    linter_module._packs.cache_clear()
+    linter = linter_module.Linter(isolated=True, extend_select=("style",))
+    result = linter.lint_text("Budget talks\n\nThe the talks ended on Monday, officials said.\n", "story.txt")
+    assert result.findings  # the rules ran
+    assert built == expected  # each rule's check built once: at validation, none again for the run
+    linter_module._packs.cache_clear()
