@@ -141,3 +141,20 @@ def test_colour_and_excerpt_are_decided_apart(choice: str, terminal: bool, envir
 )
 def test_display_width_of_a_line(text: str, columns: int) -> None:
     assert sum(line_widths(text)) == columns
+
+
+def test_a_deletion_is_suggested_as_one_and_a_spaced_suggestion_is_quoted():
+    from newslint.finding import Finding, Level
+
+    def finding(matched: str, suggestion: str) -> Finding:
+        return Finding(
+            path="s.txt", rule="dateline.standalone-region", level=Level.WARNING, message="m",
+            line=1, column=8, end_line=1, end_column=8 + len(matched), start=7, end=7 + len(matched),
+            matched=matched, suggestions=(suggestion,),
+        )  # fmt: skip
+
+    assert render(Report(findings=[finding(", Mich.", "")], paths=["s.txt"], rules={})).endswith(
+        "(suggestion: delete ', Mich.')\n"
+    )
+    assert "(suggestion: ' — ')" in render(Report(findings=[finding(" -- ", " — ")], paths=["s.txt"], rules={}))
+    assert "(suggestion: Blinken)" in render(Report(findings=[finding("Blinked", "Blinken")], paths=["s.txt"], rules={}))

@@ -108,16 +108,21 @@ def excerpt(finding: Finding, source: str, lines: LineIndex, color: bool, column
     return [_paint(gutter, _DIM, color) + head + shown + tail, " " * (len(gutter) + pad) + caret, ""]
 
 
-def _shown(text: str) -> str:
-    """A suggestion as written, quoted when its edges are spaces (a dash " — ") or it is empty."""
-    return f"'{text}'" if not text or text != text.strip() else text
+def _suggested(finding: Finding) -> str:
+    """The first suggestion as written, quoted when its edges are spaces (a dash " — "); an empty one is a
+    deletion, said as one."""
+    if not finding.suggestions:
+        return ""
+    text = finding.suggestions[0]
+    if not text:
+        return f" (suggestion: delete '{finding.matched}')"
+    return f" (suggestion: '{text}')" if text != text.strip() else f" (suggestion: {text})"
 
 
 def format_finding(finding: Finding, color: bool = False) -> str:
     where = _paint(f"{finding.path}:{finding.line}:{finding.column}:", _BOLD, color)
     level = _paint(str(finding.level), _COLORS[finding.level], color)
-    suggestion = f" (suggestion: {_shown(finding.suggestions[0])})" if finding.suggestions else ""
-    return f"{where} {level} {finding.rule} {finding.message}{suggestion}"
+    return f"{where} {level} {finding.rule} {finding.message}{_suggested(finding)}"
 
 
 def render(report: Report) -> str:
