@@ -14,7 +14,7 @@ from newslint.atomic import write_fixed
 from newslint.checks.base import match_case
 from newslint.checks.proofreading import WORD_AFTER, expected_article
 from newslint.finding import Applicability, Finding
-from newslint.linter import Linter
+from newslint.linter import Linter, read_story_bytes
 from newslint.reader import Decoded, UnreadableInput, decode, encode
 
 # A fix that makes another fixable finding (or undoes one) is re-linted; a loop this long is a rule bug.
@@ -144,7 +144,7 @@ def fix_file(linter: Linter, path: str, unsafe: bool = False, write: bool = True
     """Fix one story file (in its own encoding, BOM and line endings; never over an edit saved meanwhile)
     or just compute the fix."""
     try:
-        original = Path(path).read_bytes()
+        original = read_story_bytes(path)  # a pipe or a device named as a story is refused, not waited on
         decoded = decode(original)
     except (OSError, UnreadableInput) as error:
         return FileFix(path, problem=f"{path}: not fixed: {_reason(error)}")

@@ -256,6 +256,14 @@ def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path):
     assert b"story.txt:3:" in done.stdout
 
 
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_and_diff_refuse_a_fifo_rather_than_wait_on_it(tmp_path, mode):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    done = _lint(tmp_path, fifo, args=("--isolated", mode))
+    assert done.returncode == 2 and "pipe.txt: not fixed: not a regular file" in done.stderr.decode()
+
+
 def test_fix_refuses_a_story_in_a_named_legacy_encoding_and_writes_nothing(tmp_path):
     data = "Gr\u00fc\u00dfe\n\nThe end result was calm.\n".encode("latin-1")
     story = _write(tmp_path, "old.txt", data)
