@@ -57,9 +57,11 @@ class Rule:
         return not self.styles or style in self.styles
 
     def build(self, context: Context) -> Check:
-        if self.validated is not None and context == self.validated.context:
-            return self.validated
-        return CHECK_TYPES[self.type](self.params, context)
+        check_class = CHECK_TYPES[self.type]
+        built = self.validated
+        if built is not None and context == built.context and built.params == check_class.with_defaults(self.params):
+            return built
+        return check_class(self.params, context)
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:

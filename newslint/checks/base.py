@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import regex
 
@@ -14,6 +15,8 @@ from newslint.finding import Hit
 from newslint.text.patterns import word_alternation
 from newslint.text.story import Story
 from newslint.text.word_lookup import ODD_FOLDS, lower_cased_words, phrase_first_words
+
+_K = TypeVar("_K")
 
 
 class _Required:
@@ -60,9 +63,14 @@ class Check:
     ARGS: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
-        self.params = {key: params.get(key, spec.default) for key, spec in self.PARAMS.items()}
+        self.params = self.with_defaults(params)
         self.context = context
         self.setup()
+
+    @classmethod
+    def with_defaults(cls, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Every declared key: the rule's own value, else the type's default."""
+        return {key: params.get(key, spec.default) for key, spec in cls.PARAMS.items()}
 
     def setup(self) -> None:
         """Compile patterns and load data once per rule; raise ValueError for a bad parameter."""
@@ -114,6 +122,15 @@ class WordPattern:
             return True  # a letter that case-folds oddly may match a first word it does not lower-case to
         return not self.first_words.isdisjoint(lower_cased_words(text)[1])
 
+
+
+def majority(keys: Iterable[_K]) -> tuple[_K, Counter[_K]] | None:
+    """The story's usual form among `keys` (in the order the story uses them) and the count of each, the first
+    used winning a tie; None when there is only one form. The one rule behind every "flag the minority" check."""
+    counts = Counter(keys)
+    if len(counts) < 2:
+        return None
+    return max(counts, key=counts.__getitem__), counts  # max keeps the first of equals: the first used
 
 
 def match_case(replacement: str, original: str) -> str:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
-from newslint.checks.base import Check, Param, WordPattern, compile_pattern, match_case
+from newslint.checks.base import Check, Param, WordPattern, compile_pattern, majority, match_case
 from newslint.finding import Applicability, Fix, Hit
 from newslint.text.story import Story
 
@@ -98,11 +97,10 @@ class Consistency(Check):
             if not words.may_match(story.masked):
                 continue
             found = [(m.start(), m.end(), self._key(m.group())) for m in self.finditer(words.pattern, story.masked)]
-            counts = Counter(key for _, _, key in found)
-            if len(counts) < 2:
+            usual = majority(key for _, _, key in found)
+            if usual is None:
                 continue
-            first_seen = {key: i for i, (_, _, key) in reversed(list(enumerate(found)))}
-            preferred = max(counts, key=lambda k: (counts[k], -first_seen[k]))
+            preferred, counts = usual
             shown = next(story.text[s:e] for s, e, k in found if k == preferred)
             for start, end, key in found:
                 if key != preferred:

@@ -7,11 +7,11 @@ choice (AP allows accents a person uses) to make once. The story's usual form wi
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newslint.checks.base import Check
+from newslint.checks.base import Check, majority
 from newslint.checks.names.inventory import fold, inventory_of
 from newslint.finding import Hit
 from newslint.text.story import Story
@@ -82,11 +82,10 @@ def _inner_capital(form: str) -> bool:
 
 def _minority(found: list[Written], shape: Callable[[Written], str]) -> Iterable[Hit]:
     """Occurrences whose shape is not the story's usual one; the first-seen shape wins a tie."""
-    tally = Counter(shape(w) for w in found)
-    if len(tally) < 2:
+    majority_shape = majority(shape(w) for w in found)
+    if majority_shape is None:
         return
-    first_seen = {shape(w): i for i, w in reversed(list(enumerate(found)))}
-    usual = max(tally, key=lambda sh: (tally[sh], -first_seen[sh]))
+    usual, tally = majority_shape
     shown = next(w.form for w in found if shape(w) == usual)
     for written in found:
         if shape(written) != usual:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from newslint.checks.base import Param
+from newslint.checks.base import Param, majority
 from newslint.checks.numbers.base import NumberCheck
 from newslint.checks.numbers.forms import (
     Occurrence,
@@ -54,15 +54,12 @@ class Mixed(NumberCheck):
             yield from self._group_hits(story, [o for o in body if o.group == group])
 
     def _group_hits(self, story: Story, found: list[Occurrence]) -> Iterable[Hit]:
-        counts = Counter(o.form for o in found)
+        usual = majority(o.form for o in sorted(found, key=lambda o: o.start))  # a tie: the first form used
+        if usual is None:
+            return
+        preferred, counts = usual
         if self.feature == "separators" and set(counts) == {SPACE, PLAIN} and self._si_style(found):
             return  # SI style: 1684 but 25 000 (reference §1.3)
-        if len(counts) < 2:
-            return
-        first = {}
-        for o in found:
-            first.setdefault(o.form, o.start)
-        preferred = max(counts, key=lambda f: (counts[f], -first[f]))  # a tie goes to the first form used
         for o in found:
             if o.form != preferred:
                 yield self._hit(story, o, preferred, counts)
