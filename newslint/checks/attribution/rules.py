@@ -178,13 +178,6 @@ class UnsourcedClaim(_AttributionCheck):
         return sourcing.paragraph_attributed(paragraph) or sourcing.paragraph_vague(paragraph)
 
 
-def _attributed_before(sourcing: Sourcing, index: int) -> bool:
-    """Whether the sentence just before, or one before it in its paragraph, attributes: the speaker just
-    named runs on ("Smith says the talks failed. He is confident they will resume."). A source after it
-    names the next thing said, not this."""
-    return index > 0 and sourcing.facts[index - 1].attributed or sourcing.attributed_earlier(index)
-
-
 def _near_attributed(sourcing: Sourcing, index: int) -> bool:
     """Whether the sentence before or after, or another sentence of the paragraph, attributes."""
     facts = sourcing.facts
@@ -272,19 +265,35 @@ def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str, after: bool
 
 class UnattributedStance(_AttributionCheck):
     """A reporter's sentence that states what someone feels, wants or expects ("He hopes ...", "She is
-    confident ...", "it is unclear ...") with no speech verb, belief or quotation in it and no source in
-    the sentence beside it or its paragraph (issue 16; style facts 3.3)."""
+    confident ...", "it is unclear ...") with no speech verb, belief or quotation in it (issue 16; style
+    facts 3.3). A source in the sentence beside it does not answer it: "Smith says the talks failed. He is
+    confident ..." still states his confidence as fact (Bender et al.: attribute each stance)."""
 
     _NOUN_AFTER = regex.compile(r"\s+(?:of|for|about|that\s+(?:were|are|had|have))\b", regex.IGNORECASE)
+    # What may stand right before a holder that is the subject of its own clause: the sentence start, a
+    # clause break or a conjunction (a determiner before it is looked past). Any other word before it means
+    # the holder sits in a relative clause ("the group he hoped to lead", "the amount the United States
+    # was willing to supply"), which states no stance of its own.
+    _CLAUSE_OPENER = regex.compile(
+        r"(?:[,;:(—–-]|\b(?:and|but|yet|so|or|because|although|though|while|whereas|as|since|if|when|now|still"
+        r"|also|however|meanwhile|that|then|instead|indeed|even|already))$",
+        regex.IGNORECASE,
+    )
+
+    _DETERMINER = regex.compile(r"\b(?:the|a|an)$", regex.IGNORECASE)  # "the Government hopes": look before it
+    _IMPERSONAL = regex.compile(r"it\s+(?:is|was|seems|seemed|appears|appeared|remains|remained)\b", regex.IGNORECASE)
 
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
-        for index, fact in enumerate(sourcing.facts):
+        for fact in sourcing.facts:
             if fact.attributed or fact.quoting or fact.vague or story.block_at(fact.span.start) != BODY:
                 continue  # a quotation or a named source states it; vague sourcing is the vague rule's
-            stances = [m for m in sourcing.matches("stance", fact.span) if not self._noun(sourcing, m)]
-            sourced = not stances or self._held_by_a_source(sourcing, fact, stances)
-            if not sourced and not self._source_beside(sourcing, index):
+            stances = [
+                m
+                for m in sourcing.matches("stance", fact.span)
+                if not self._noun(sourcing, m) and not self._embedded(sourcing, fact, m)
+            ]
+            if stances and not self._held_by_a_source(sourcing, fact, stances):
                 yield Hit(stances[0].start, stances[0].end)
 
     @staticmethod
@@ -296,21 +305,16 @@ class UnattributedStance(_AttributionCheck):
         beliefs = [c for c in sourcing.verbs("cognition", span) if not _overlaps(c, stances)]
         return bool(beliefs or sourcing.matches("clause_verb", span) or sourcing.matches("quote_verb", span))
 
-    @staticmethod
-    def _source_beside(sourcing: Sourcing, index: int) -> bool:
-        """The holder named as a speaker just before ("Smith says the talks failed. He is confident ..."),
-        or again as a pronoun speaker just after ("He is confident. He says ..."): a source after it that
-        is somebody else names the next thing said, not this."""
-        if _attributed_before(sourcing, index):
-            return True
-        following = sourcing.facts[index + 1] if index + 1 < len(sourcing.facts) else None
-        return (
-            following is not None and following.attributed and bool(sourcing.matches("pronoun_speaker", following.span))
-        )
-
     def _noun(self, sourcing: Sourcing, stance: Span) -> bool:
         """ "Brazilian hopes of a deal": the verb is a noun."""
         return self._NOUN_AFTER.match(sourcing.prose, stance.end) is not None
+
+    def _embedded(self, sourcing: Sourcing, fact: SentenceFacts, stance: Span) -> bool:
+        """ "the group he hoped to lead": the holder follows a noun, inside a relative clause."""
+        if self._IMPERSONAL.match(sourcing.prose, stance.start):
+            return False  # "a fire which it is feared will devour homes" states a stance all the same
+        before = self._DETERMINER.sub("", sourcing.prose[fact.span.start : stance.start].rstrip()).rstrip()
+        return bool(before) and self._CLAUSE_OPENER.search(before) is None
 
 
 class AnonymousSource(_AttributionCheck):
