@@ -288,12 +288,9 @@ class UnattributedStance(_AttributionCheck):
         for fact in sourcing.facts:
             if fact.attributed or fact.quoting or fact.vague or story.block_at(fact.span.start) != BODY:
                 continue  # a quotation or a named source states it; vague sourcing is the vague rule's
-            stances = [
-                m
-                for m in sourcing.matches("stance", fact.span)
-                if not self._noun(sourcing, m) and not self._embedded(sourcing, fact, m)
-            ]
-            if stances and not self._held_by_a_source(sourcing, fact, stances):
+            found = sourcing.matches("stance", fact.span)
+            stances = [m for m in found if not self._noun(sourcing, m) and not self._embedded(sourcing, fact, m)]
+            if stances and not self._held_by_a_source(sourcing, fact, found):
                 yield Hit(stances[0].start, stances[0].end)
 
     @staticmethod
