@@ -35,7 +35,6 @@ class AttributionLexicon:
     not_speakers: frozenset[str]  # labels before a colon that name no speaker ("Update:")
     infinitive_verbs: frozenset[str]  # clause verbs whose "to" introduces what was said ("vowed to")
     stance: regex.Pattern[str]  # a feeling, wish or expectation in the reporter's words ("He hopes")
-    pronoun_speaker: regex.Pattern[str]  # "He says", "..., she said": the holder just named speaks
     count_nouns: frozenset[str]  # casualty words that are nouns right after a count ("10 kills")
     loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
@@ -201,7 +200,6 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     not_after = _words_pattern(_words(loaded, "not-after")).text
     sources = {
         "stance": _stance(_table(data, "stance"), validate),
-        "pronoun_speaker": _Source(_string(_table(data, "stance"), "pronoun-speaker-pattern")),
         "attribution": _words_pattern(speech),
         "cognition": _words_pattern(_words(verbs, "cognition")),
         "quote_verb": _words_pattern(_words(verbs, "quote-verbs")),
