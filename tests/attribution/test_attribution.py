@@ -317,6 +317,9 @@ def test_a_source_beside_does_not_answer_an_unnamed_speaker_or_the_wrong_kind(te
         ("Police were at the scene.\n\nHe allegedly stole the car.", "allegedly"),
         ("He faces allegations of fraud.\n\nHe allegedly stole the car.", "allegedly"),
         ("Malaysian police have allegedly arrested a man.", "allegedly"),
+        # after an auxiliary the hedge qualifies the predicate: an accusation after it is what is alleged
+        ("It is allegedly the first indictment over the attacks.", "allegedly"),
+        ("The man has allegedly been charged with waging war.", "allegedly"),
     ],
 )
 def test_a_source_that_does_not_govern_or_report_does_not_answer(text: str, matched: str) -> None:
@@ -333,6 +336,8 @@ def test_a_source_that_does_not_govern_or_report_does_not_answer(text: str, matc
         "A man was charged with fraud on Monday.\n\nHe allegedly moved the money.",
         "Israel Army Radio reported the talks had failed.\n\nThe envoy reportedly left.",
         "The envoy reportedly left, an official told the Walla news site.",
+        # a hedge inside the subject: the charge in the main clause is its source
+        "A suspect allegedly involved in planning the attacks has been detained and charged with waging war.",
     ],
 )
 def test_a_source_that_governs_or_reports_answers(text: str) -> None:

@@ -20,6 +20,10 @@ _LEXICON = Param(str, DEFAULT_LEXICON, "word lists: a file under rules/data/ or 
 _ANY_WORD = r"[\w.'’-]+"
 _SPACE = regex.compile(r"\s+")
 _CLAUSE_BREAK = regex.compile(r"[,;:()—–]")
+_AUXILIARY_BEFORE = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|being|will|would|could|may|might|did|does|do)\s+(?:\p{L}+ly\s+)?$",
+    regex.IGNORECASE,
+)
 
 
 @cache
@@ -257,6 +261,11 @@ def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str, after: bool
         for at, m in sourcing.paragraph_matches(pattern, paragraph):
             if abs(at - index) > 1 and paragraph != sourcing.facts[index].paragraph or at > index and not after:
                 continue  # a paragraph beside it counts only through its sentence next to this one
+            if not after and at == index and m.start >= vague.end and _AUXILIARY_BEFORE.search(prose, max(0, vague.start - 40), vague.start):
+                # "is allegedly the first indictment": after an auxiliary the form qualifies the predicate, and an
+                # accusation after it is part of what is alleged; "A suspect allegedly involved in ... has been
+                # charged" is a phrase inside the subject, and the charge after it is its source.
+                continue
             # Right after the form in its own sentence, it is what is reported ("allegedly been charged").
             if not (at == index and m.start >= vague.end and gap.fullmatch(prose, vague.end, m.start)):
                 return True
