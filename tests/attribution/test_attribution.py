@@ -635,6 +635,8 @@ def test_a_noun_is_no_source_in_its_sentence(text: str, sourced: bool) -> None:
         ("He is ready to meet the Indian Prime Minister, as fears grow of a war.", "He is ready to"),
         ("They expect the shortage to continue this week.", "They expect"),
         ("Australians need to look beyond the few trouble makers.", "Australians need to"),
+        ("Lower oil prices should see a recovery start next year.", "should"),  # a forecast, no source
+        ("Merging the two parties is not necessary.", "is not necessary"),
         ("It was highly likely creditors would lose money.", "It was highly likely"),
         ("Witnesses were afraid to come forward.", "Witnesses were afraid"),
         # the holder's own belief in a relative clause is no source for the stance before it
@@ -660,6 +662,10 @@ def test_a_stance_with_no_source_is_a_warning(text: str, matched: str) -> None:
         "That is why the group he hoped to lead dropped him.",  # a relative clause: no stance of its own
         "They did not name the amount the United States was willing to supply.",  # likewise
         "It should provide currency futures.",  # "it" with "should" is a thing: a plan or forecast
+        "The plan should be ready in June.",  # "should be": a schedule more often than an opinion
+        "The coroner has found that the boy should not have been in detention.",  # a finding names its holder
+        "Ministers suggested that the leadership should now be toppled.",
+        "Traders maintain that trading on their own account is necessary.",
         "Reports say the talks failed and he is confident they will resume.",  # vague: the vague rule's
     ],
 )

@@ -290,6 +290,7 @@ class UnattributedStance(_AttributionCheck):
     )
 
     _DETERMINER = regex.compile(r"\b(?:the|a|an)$", regex.IGNORECASE)  # "the Government hopes": look before it
+    _HOLDER = regex.compile(r"(?:he|she|they|we|i|it)\b|(?-i:\p{Lu})", regex.IGNORECASE)  # a form with a holder
     _IMPERSONAL = regex.compile(r"it\s+(?:is|was|seems|seemed|appears|appeared|remains|remained)\b", regex.IGNORECASE)
 
     def hits(self, story: Story) -> Iterable[Hit]:
@@ -317,7 +318,7 @@ class UnattributedStance(_AttributionCheck):
 
     def _embedded(self, sourcing: Sourcing, fact: SentenceFacts, stance: Span) -> bool:
         """ "the group he hoped to lead": the holder follows a noun, inside a relative clause."""
-        if self._IMPERSONAL.match(sourcing.prose, stance.start):
+        if self._IMPERSONAL.match(sourcing.prose, stance.start) or not self._HOLDER.match(sourcing.prose, stance.start):
             return False  # "a fire which it is feared will devour homes" states a stance all the same
         before = self._DETERMINER.sub("", sourcing.prose[fact.span.start : stance.start].rstrip()).rstrip()
         return bool(before) and self._CLAUSE_OPENER.search(before) is None
