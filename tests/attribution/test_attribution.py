@@ -691,6 +691,13 @@ def test_a_source_beside_a_stance_does_not_source_it(text: str) -> None:
     assert [f.matched for f in run("unattributed-stance", text)] == ["He is confident"]
 
 
+def test_source_before_lets_the_speaker_run_on() -> None:
+    text = "Smith said the talks had failed.\n\nHe is confident they will resume."
+    assert run("unattributed-stance", text, **{"source-before": True}) == []
+    after = "He is confident the talks will resume.\n\nSmith said they had failed."
+    assert [f.matched for f in run("unattributed-stance", after, **{"source-before": True})] == ["He is confident"]
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [

@@ -293,11 +293,20 @@ class UnattributedStance(_AttributionCheck):
     _HOLDER = regex.compile(r"(?:he|she|they|we|i|it)\b|(?-i:\p{Lu})", regex.IGNORECASE)  # a form with a holder
     _IMPERSONAL = regex.compile(r"it\s+(?:is|was|seems|seemed|appears|appeared|remains|remained)\b", regex.IGNORECASE)
 
+    PARAMS = {
+        "lexicon": _LEXICON,
+        "source-before": Param(bool, False, "a source in the sentence just before, or earlier in the paragraph, "
+                               "answers the stance (the speaker runs on): fewer findings, fewer catches"),
+    }  # fmt: skip
+
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
-        for fact in sourcing.facts:
+        runs_on = self.params["source-before"]
+        for index, fact in enumerate(sourcing.facts):
             if fact.attributed or fact.quoting or fact.vague or story.block_at(fact.span.start) != BODY:
                 continue  # a quotation or a named source states it; vague sourcing is the vague rule's
+            if runs_on and (index > 0 and sourcing.facts[index - 1].attributed or sourcing.attributed_earlier(index)):
+                continue
             found = sourcing.matches("stance", fact.span)
             stances = [m for m in found if not self._noun(sourcing, m) and not self._embedded(sourcing, fact, m)]
             if stances and not self._held_by_a_source(sourcing, fact, found):
