@@ -31,6 +31,10 @@ Labelled sets (fixed seed), built from the same stories:
   understood", "Critics say" in front.
 A positive is found when the sourcing rules report something in the mutated sentence that they did not
 report in the original story.
+
+Two counts of the removals are printed: the set's own "detectable" (quote, claim, stance, "source beside"
+left out) and the issue's (stance and claim, "source beside" included: issue 16's graders count every
+removal whose sentence states a stance or forecast or holds a claim, wherever its speaker is named).
 """
 
 from __future__ import annotations
