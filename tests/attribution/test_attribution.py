@@ -637,6 +637,7 @@ def test_a_noun_is_no_source_in_its_sentence(text: str, sourced: bool) -> None:
         ("Australians need to look beyond the few trouble makers.", "Australians need to"),
         ("Lower oil prices should see a recovery start next year.", "should"),  # a forecast, no source
         ("Merging the two parties is not necessary.", "is not necessary"),
+        ("The figures are good and he is not overly concerned by the fall.", "he is not overly concerned"),
         ("It was highly likely creditors would lose money.", "It was highly likely"),
         ("Witnesses were afraid to come forward.", "Witnesses were afraid"),
         # the holder's own belief in a relative clause is no source for the stance before it

@@ -153,7 +153,7 @@ def _compound(numbers: list[str], units: list[str]) -> _Source:
 def _stance(table: dict[str, Any], validate: bool) -> _Source:
     """ "He is confident", "Labor wants", "it is unclear": a holder and a stance, or the impersonal forms."""
     subject = _string(table, "subject-pattern")
-    adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+)?"
+    adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+){{0,2}}"  # "is not overly concerned"
     links = word_alternation(_words(table, "feeling-links"))
     feelings, holds = word_alternation(_words(table, "feelings")), word_alternation(_words(table, "holds"))
     beliefs = word_alternation(_words(table, "beliefs"))
