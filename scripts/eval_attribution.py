@@ -31,6 +31,10 @@ Labelled sets (fixed seed), built from the same stories:
   understood", "Critics say" in front.
 A positive is found when the sourcing rules report something in the mutated sentence that they did not
 report in the original story.
+
+Two counts of the removals are printed: the set's own "detectable" (quote, claim, stance, "source beside"
+left out) and the issue's (stance and claim, "source beside" included: issue 16's graders count every
+removal whose sentence states a stance or forecast or holds a claim, wherever its speaker is named).
 """
 
 from __future__ import annotations
@@ -355,6 +359,16 @@ def recall(stories: list[str], rules: list[ActiveRule], seed: int, show: bool) -
     total = sum(tally[k][1] for k in detectable)
     print(f"  removals, detectable (quote, claim, stance): {found}/{total} = {100 * found / max(total, 1):.1f}% "
           f"(target at least 75%)")  # fmt: skip
+    # The issue's own count: every removal whose sentence states a stance or forecast or holds a claim, with
+    # no "source beside" exception (its graders count "He hopes ..." after "Smith says ..." too).
+    for kinds, label in ((("stance", "stance (source beside)"), "stance"), (("claim", "claim (source beside)"), "claim")):
+        hits, count = sum(tally.get(k, [0, 0])[0] for k in kinds), sum(tally.get(k, [0, 0])[1] for k in kinds)
+        print(f"  removals as the issue counts them, {label} (source beside included): {hits}/{count} = "
+              f"{100 * hits / max(count, 1):.1f}%")
+    issue = [k for k in tally if k.startswith(("stance", "claim"))]
+    hits, count = sum(tally[k][0] for k in issue), sum(tally[k][1] for k in issue)
+    print(f"  removals as the issue counts them, stance and claim: {hits}/{count} = {100 * hits / max(count, 1):.1f}%"
+          f" (target at least 75%)")  # fmt: skip
     vague = [k for k in tally if k.startswith("vague")]
     worst = min((100 * tally[k][0] / tally[k][1], k) for k in vague) if vague else (0.0, "-")
     print(f"  vague additions: {sum(tally[k][0] for k in vague)}/{sum(tally[k][1] for k in vague)}; "

@@ -36,7 +36,6 @@ class AttributionLexicon:
     not_speakers: frozenset[str]  # labels before a colon that name no speaker ("Update:")
     infinitive_verbs: frozenset[str]  # clause verbs whose "to" introduces what was said ("vowed to")
     stance: regex.Pattern[str]  # a feeling, wish or expectation in the reporter's words ("He hopes")
-    pronoun_speaker: regex.Pattern[str]  # "He says", "..., she said": the holder just named speaks
     count_nouns: frozenset[str]  # casualty words that are nouns right after a count ("10 kills")
     loaded: regex.Pattern[str]  # loaded verbs to replace with "said"
     speech_follower: regex.Pattern[str]  # what after a loaded verb shows it introduces speech
@@ -155,7 +154,7 @@ def _compound(numbers: list[str], units: list[str]) -> _Source:
 def _stance(table: dict[str, Any], validate: bool) -> _Source:
     """ "He is confident", "Labor wants", "it is unclear": a holder and a stance, or the impersonal forms."""
     subject = _string(table, "subject-pattern")
-    adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+)?"
+    adverbs = rf"(?:(?:{word_alternation(_words(table, 'adverbs'))})\s+){{0,2}}"  # "is not overly concerned"
     links = word_alternation(_words(table, "feeling-links"))
     feelings, holds = word_alternation(_words(table, "feelings")), word_alternation(_words(table, "holds"))
     beliefs = word_alternation(_words(table, "beliefs"))
@@ -202,7 +201,6 @@ def _build(data: dict[str, Any], validate: bool = True) -> AttributionLexicon:
     not_after = _words_pattern(_words(loaded, "not-after")).text
     sources = {
         "stance": _stance(_table(data, "stance"), validate),
-        "pronoun_speaker": _Source(_string(_table(data, "stance"), "pronoun-speaker-pattern")),
         "attribution": _words_pattern(speech),
         "cognition": _words_pattern(_words(verbs, "cognition")),
         "quote_verb": _words_pattern(_words(verbs, "quote-verbs")),
