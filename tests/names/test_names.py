@@ -286,3 +286,18 @@ def test_a_large_name_pool_offers_every_name_within_reach(seed: int) -> None:
     limits = Nearness(min_length=4, max_edits=2, max_relative=0.5)
     for key in [*rng.sample(names, 20), "abcdab", "ab" * 20 + "cd", "dddd"]:
         assert nearest_among(key, pool.candidates(key), limits) == nearest_among(key, names, limits)
+
+
+def test_a_name_beside_a_foreign_function_word_is_spelled_that_language_s_way() -> None:
+    text = LEAD + "Brazil closed the state-owned Banco do Brasil. Brazil said the bank would reopen."
+    assert flagged(text) == []
+    text = LEAD + "The private Institut des Previsions Economiques spoke. The Institute of Economics agreed."
+    assert flagged(text) == []
+    text = LEAD + "Osama bin Laden was seen in March. Officials said bin Leaden had fled."
+    assert flagged(text) == [("names.variant", "Leaden", "Laden")]  # "bin" is no foreign particle here
+
+
+def test_a_listed_name_after_a_common_first_name_is_another_person_and_a_ticker_is_no_name() -> None:
+    assert flagged(LEAD + "Robert Bretz, chairman of the survey committee, said orders rose.") == []
+    assert flagged(LEAD + "GAC TRUST <GACTZ> SELLS LAND\n\nThe trust sold land on Monday.") == []
+    assert flagged(LEAD + "Officials met in Wsahington on Friday.") == [("names.near-listed", "Wsahington", "Washington")]

@@ -12,7 +12,7 @@ from functools import cached_property
 import regex
 
 from newslint.checks.base import Param, compile_pattern, match_case, word_alternation
-from newslint.checks.names.base import ListedNames, NearNames
+from newslint.checks.names.base import ListedNames, NearNames, bracketed_code
 from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
 from newslint.checks.names.match import Nearness, edits, nearest_among
 from newslint.checks.names.nameslist import NamesList
@@ -125,6 +125,8 @@ class NearListed(NearNames):
             for word in words:
                 if self._beside_other_name(word, fold(listed)) or place_only and not self._in_place_slot(word):
                     continue
+                if bracketed_code(story.masked, word):
+                    continue  # a ticker ("<GACTZ>"), not a name
                 yield _hit(word, listed, len(words))
 
     def _short_hits(self, story: Story, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
@@ -203,7 +205,10 @@ class NearListed(NearNames):
         """ "Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not
         pair. A word beside it ("Adelide Oval", "In Wsahington") or a title says nothing."""
         partners = self.names.partners.get(listed, frozenset())
-        beside = {n for n in (word.before, word.after) if n and n not in self.titles and not _common_word(n)}
+        beside = {
+            n for n in (word.before, word.after)
+            if n and n not in self.titles and (n in self.personal or not _common_word(n))
+        }  # fmt: skip  # a common first name marks a person: "Robert Bretz" is not "Brett", "Hugh Wyles" not "Wales"
         return bool(beside - partners)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import regex
 
 from newslint.checks.base import Param, match_case
-from newslint.checks.names.base import NearNames
+from newslint.checks.names.base import NearNames, bracketed_code
 from newslint.checks.names.choice import times
 from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
 from newslint.checks.names.match import NamePool, Nearness, edits, is_derivation, nearest_among
@@ -50,6 +50,9 @@ class Variant(NearNames):
                                  "long or longer is compared with the story's names (0: never)"),
         "slot-max-relative-distance": Param((float, int), 0.4, "in a person's slot: most edits (at most two) per "
                                             "letter between the form and the name"),
+        "foreign-particles": Param(list, [], "function words of other languages (do, des, und): a form beside one "
+                                   "is a word of a foreign name (\"Banco do Brasil\"), not a slip of a name the "
+                                   "story never writes beside it"),
         "flag-ties-in-phrase": Param(bool, False, "flag both of two forms used equally often beside the same "
                                      "capitalised word, when nothing says which is the name"),
     }  # fmt: skip
@@ -60,6 +63,7 @@ class Variant(NearNames):
         self.context_words = frozenset(fold(w) for w in p["context-words"])
         self.stop_words = frozenset(fold(w) for w in p["frame-stop-words"])
         self.person_titles = self.titles - self.stop_words
+        self.particles = frozenset(fold(w) for w in p["foreign-particles"])
 
     def hits(self, story: Story) -> Iterable[Hit]:
         inventory = inventory_of(story)
@@ -102,7 +106,7 @@ class Variant(NearNames):
         ("IRNA", "NYFE"): acronyms and symbols, neither slips nor names a slip is of."""
         return {
             k for k, ws in inventory.words.items()
-            if all(_bracketed_code(story.masked, w) or _body_acronym(story, w) for w in ws)
+            if all(bracketed_code(story.masked, w) or _body_acronym(story, w) for w in ws)
         }  # fmt: skip
 
     def _slot_hits(self, story: Story, key: str, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
@@ -251,8 +255,10 @@ class Variant(NearNames):
         """Why this occurrence is a slip for `target`, or None when it may well be a different name."""
         if self._different_person(story, word, target) or target in (word.before, word.after):
             return None  # "Jumardi Jukardi": one name's two parts, not a slip and its name
-        if _bracketed_code(story.masked, word):
+        if bracketed_code(story.masked, word):
             return None  # a ticker or an acronym in brackets: "<CYTR>", "(LIBOR)"
+        if self._foreign(word, target, inventory):
+            return None  # "Banco do Brasil" beside "Brazil", "Institut des" beside "Institute": another language
         if (
             word.key[:1] != target[:1]
             and word.key in self.personal
@@ -282,6 +288,14 @@ class Variant(NearNames):
         if not shared and (leads or self._ends_phrase(word) and not (personal or self._is_person(story, target))):
             return None
         return f"; '{word.form}' is an English word used here as a name"
+
+    def _foreign(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
+        """A foreign function word beside the form ("do Brasil", "Arabe de") that never stands beside the name:
+        the form is a word of a name in another language, spelled its own way."""
+        beside = {w for w in (word.left, word.right) if w in self.particles}
+        if not beside:
+            return False
+        return not any({w.left, w.right} & beside for w in inventory.words.get(target, ()))
 
     def _shares_neighbour(self, word: NameWord, target: str, inventory: NameInventory) -> bool:
         """ "Antony Blinked" where the story has "Antony Blinken": the same name phrase."""
@@ -402,10 +416,3 @@ def _word_family(a: str, b: str) -> bool:
 def _body_acronym(story: Story, word: NameWord) -> bool:
     """A short all-capital word outside the headline: an acronym ("IRNA", "NYFE"), not a name in capitals."""
     return len(word.form) <= _ACRONYM and word.form.isupper() and story.block_at(word.start) != "headline"
-
-
-def _bracketed_code(text: str, word: NameWord) -> bool:
-    """An all-capital form alone in brackets: a ticker ("<CYTR>") or an acronym ("(LIBOR)")."""
-    before = text[word.start - 1 : word.start]
-    after = text[word.end : word.end + 1]
-    return word.form.isupper() and before in ("<", "(") and after in (">", ")")
