@@ -295,6 +295,8 @@ def test_a_name_beside_a_foreign_function_word_is_spelled_that_language_s_way() 
     assert flagged(text) == []
     text = LEAD + "Osama bin Laden was seen in March. Officials said bin Leaden had fled."
     assert flagged(text) == [("names.variant", "Leaden", "Laden")]  # "bin" is no foreign particle here
+    text = LEAD + "Australia won. Austrlaia is 126. Waugh paid off for Austrlaia. Australia won again."
+    assert flagged(text) == [("names.variant", "Austrlaia", "Australia")] * 2  # "for" is not Swedish "för"
 
 
 def test_a_listed_name_after_a_common_first_name_is_another_person_and_a_ticker_is_no_name() -> None:

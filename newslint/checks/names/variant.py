@@ -240,11 +240,21 @@ class Variant(NearNames):
         return bool(word.before) and word.before not in self.titles
 
     def _is_person(self, story: Story, key: str) -> bool:
-        """The story uses the form as a person's name: after a title, before a verb of saying, or as the first
-        name of a surname it also uses alone ("Hamid Karzai" ... "Karzai")."""
+        """The story uses the form as a person's name: after a title, before a verb of saying, as the first
+        name of a surname it also uses alone ("Hamid Karzai" ... "Karzai"), or as the surname after a common
+        first name and nothing more ("Ron Grant,")."""
         inventory = inventory_of(story)
         alone = inventory.alone()
-        return any(self._in_name_slot(story, w) or w.after in alone for w in inventory.words[key])
+        return any(
+            self._in_name_slot(story, w) or w.after in alone or self._after_first_name(w)
+            for w in inventory.words[key]
+        )  # fmt: skip
+
+    def _after_first_name(self, word: NameWord) -> bool:
+        """ "Ron Grant": the last word of a name after a common first name that is no ordinary word ("Ron",
+        not "Will" or "Bill")."""
+        first = word.before
+        return bool(first and not word.after and first in self.personal and not _common(first) and word.key != first)
 
     def _in_name_slot(self, story: Story, word: NameWord) -> bool:
         """Standing alone where a person's name stands: after a title, or before a verb of saying."""
