@@ -22,6 +22,7 @@ from newslint.text import english
 from newslint.text.story import Story
 
 _EVERYDAY = 5_000  # dictionary count from which a word is an everyday word, whatever place it names
+_ORDINARY = 20_000  # dictionary count from which a personal name ("South", "Grant") is foremost an ordinary word
 _COMMON = 500  # dictionary count from which a capitalised word beside a name is an ordinary word
 _MEMORY = 50_000  # forms whose near listed words a rule remembers across stories before it starts afresh
 
@@ -201,13 +202,18 @@ class NearListed(NearNames):
             return False
         return word.left in self.place_words or word.after in self.place_nouns
 
+    def _first_name(self, word: str) -> bool:
+        """A common personal name that is rarer as an ordinary word than "South", "Grant" or "Mark": "Robert",
+        "Hugh", "John" beside a form mark a person."""
+        return word in self.personal and english.frequency(word) < _ORDINARY
+
     def _beside_other_name(self, word: NameWord, listed: str) -> bool:
         """ "Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not
         pair. A word beside it ("Adelide Oval", "In Wsahington") or a title says nothing."""
         partners = self.names.partners.get(listed, frozenset())
         beside = {
             n for n in (word.before, word.after)
-            if n and n not in self.titles and (n in self.personal or not _common_word(n))
+            if n and n not in self.titles and (self._first_name(n) or not _common_word(n))
         }  # fmt: skip  # a common first name marks a person: "Robert Bretz" is not "Brett", "Hugh Wyles" not "Wales"
         return bool(beside - partners)
 
