@@ -92,9 +92,12 @@ class Variant(NearNames):
                 continue
             if len(words) > 1 and is_derivation(key, target, {*self.plurals, *self.derivations}, {key, target}):
                 continue  # used again and again, a stem of the name is a name of its own ("Saud", "Saudi")
-            # Both forms of a tie in one phrase are flagged, each pointing at the other: say so in both.
+            # Both forms of a tie in one phrase are flagged, each pointing at the other: say so in both. A tie
+            # that only clues settle (no list, no count) is said to be one, so the desk checks both forms.
             tied = self._tied_in_phrase(key, target, inventory)
             tie = "; each form is used as often, beside the same name: check which is right" if tied else ""
+            if not tied and inventory.count(key) == inventory.count(target) and target not in self.names.known:
+                tie = "; each form is used as often: check which is right"
             found = [
                 self._variant_hit(word, target, inventory, evidence + tie) for word in words
                 if (evidence := self._evidence(story, word, target, inventory)) is not None
