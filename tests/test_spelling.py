@@ -114,3 +114,12 @@ def test_plurals_of_known_nouns_pass_but_not_an_s_on_an_irregular_plural() -> No
     assert typos("Early redemptions and the bourses of Zurich were discussed.") == []
     assert [word for word, _ in typos("She won the womens final.")] == ["womens"]
     assert [word for word, _ in typos("The goverments met.")] == ["goverments"]  # a typo's plural is a typo
+
+
+def test_a_foreign_function_word_passes_only_inside_a_name() -> None:
+    def typos(text: str) -> list[str]:
+        found = Linter(isolated=True).lint_text(text, "story.txt", Settings(select=("spelling",))).findings
+        return [f.matched for f in found]
+
+    assert typos("Mannesmann bought into Fichtel und Sachs and Den norske Creditbank on Monday.") == []
+    assert typos("He said the und was lost on Monday.") == ["und"]  # not between two capitalised words

@@ -53,6 +53,8 @@ class Typo(Check):
         "compound-max-length": Param(int, 0, "closed compounds: longest whole word (0: no compounds pass); "
                                      "longer run-ons ('defunctoperator') are typos"),
         "stop-words": Param(list, [], "words that never start or end a closed compound ('thehuge', 'alsosaid')"),
+        "name-particles": Param(list, [], "lowercase words of other languages that pass between two capitalised "
+                                "words, inside a foreign name ('Fichtel und Sachs', 'Den norske Creditbank')"),
     }  # fmt: skip
     ARGS = frozenset({"suggestion", "hint"})
 
@@ -69,6 +71,7 @@ class Typo(Check):
         self.plural_endings = tuple(sorted(self.params["plural-endings"], key=len, reverse=True))
         self.plural_nouns = frozenset(self.params["plural-nouns"])
         self.stop_words = frozenset(self.params["stop-words"])
+        self.particles = frozenset(self.params["name-particles"])
         self._known: dict[str, bool] = {}
         self._british: dict[str, bool] = {}
 
@@ -96,9 +99,12 @@ class Typo(Check):
         # Most stories hold no @, #, / or the like at all: then no token needs a look at its sides.
         technical = any(mark in story.text for mark in _TECHNICAL)
         found = []
-        for token, text in zip(story.tokens, story.token_forms):
+        forms = story.token_forms
+        for index, (token, text) in enumerate(zip(story.tokens, forms)):
             if not text.islower():
                 continue  # a name or an acronym
+            if text in self.particles and _between_capitals(story, index):
+                continue  # a word of a foreign name: "Fichtel und Sachs"
             if text.isalpha():  # no digit, period, hyphen or apostrophe: the word is the token
                 if len(text) >= shortest and not (technical and _technical(story, token)):
                     found.append((token.start, token.start + len(text), text))
@@ -229,3 +235,13 @@ def _run_on(word: str, min_frequency: int) -> tuple[str, ...]:
     ]  # fmt: skip
     splits.sort(key=lambda pair: -min(english.frequency(pair[0]), english.frequency(pair[1])))
     return tuple(f"{a} {b}" for a, b in splits[:1])
+
+
+def _between_capitals(story: Story, index: int) -> bool:
+    """The token at `index` stands between two capitalised words, with only spaces or a hyphen between."""
+    if not 0 < index < len(story.tokens) - 1:
+        return False
+    before, token, after = story.tokens[index - 1], story.tokens[index], story.tokens[index + 1]
+    forms = story.token_forms
+    gaps = (story.text[before.start + len(forms[index - 1]) : token.start], story.text[token.end : after.start])
+    return forms[index - 1][:1].isupper() and forms[index + 1][:1].isupper() and all(g.strip(" -") == "" for g in gaps)

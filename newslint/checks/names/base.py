@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from newslint.checks.base import Check, Param
-from newslint.checks.names.inventory import NameInventory, fold
+from newslint.checks.names.inventory import NameInventory, NameWord, fold
 from newslint.checks.names.match import Nearness, is_derivation
 from newslint.checks.names.nameslist import NamesList, load_names, personal_names
 from newslint.text import english
@@ -74,3 +74,10 @@ def _stems(a: str, b: str) -> list[str]:
 
 def _prefixes(word: str) -> Iterable[str]:
     return (word[:i] for i in range(len(word), 0, -1))
+
+
+def bracketed_code(text: str, word: NameWord) -> bool:
+    """An all-capital form alone in brackets: a ticker ("<CYTR>") or an acronym ("(LIBOR)")."""
+    before = text[word.start - 1 : word.start]
+    after = text[word.end : word.end + 1]
+    return word.form.isupper() and before in ("<", "(") and after in (">", ")")

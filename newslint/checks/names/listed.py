@@ -12,7 +12,7 @@ from functools import cached_property
 import regex
 
 from newslint.checks.base import Param, compile_pattern, match_case
-from newslint.checks.names.base import ListedNames, NearNames
+from newslint.checks.names.base import ListedNames, NearNames, bracketed_code
 from newslint.checks.names.inventory import NameInventory, NameWord, fold, inventory_of
 from newslint.checks.names.match import Nearness, edits, nearest_among
 from newslint.checks.names.nameslist import NamesList
@@ -23,6 +23,7 @@ from newslint.text.patterns import word_alternation
 from newslint.text.story import Story
 
 _EVERYDAY = 5_000  # dictionary count from which a word is an everyday word, whatever place it names
+_ORDINARY = 20_000  # dictionary count from which a personal name ("South", "Grant") is foremost an ordinary word
 _COMMON = 500  # dictionary count from which a capitalised word beside a name is an ordinary word
 _MEMORY = 50_000  # forms whose near listed words a rule remembers across stories before it starts afresh
 
@@ -126,6 +127,8 @@ class NearListed(NearNames):
             for word in words:
                 if self._beside_other_name(word, fold(listed)) or place_only and not self._in_place_slot(word):
                     continue
+                if bracketed_code(story.masked, word):
+                    continue  # a ticker ("<GACTZ>"), not a name
                 yield _hit(word, listed, len(words))
 
     def _short_hits(self, story: Story, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
@@ -200,11 +203,19 @@ class NearListed(NearNames):
             return False
         return word.left in self.place_words or word.after in self.place_nouns
 
+    def _first_name(self, word: str) -> bool:
+        """A common personal name that is rarer as an ordinary word than "South", "Grant" or "Mark": "Robert",
+        "Hugh", "John" beside a form mark a person."""
+        return word in self.personal and english.frequency(word) < _ORDINARY
+
     def _beside_other_name(self, word: NameWord, listed: str) -> bool:
         """ "Virginie Razzano" is not "Virginia Woolf": a first or last name beside it that the list does not
         pair. A word beside it ("Adelide Oval", "In Wsahington") or a title says nothing."""
         partners = self.names.partners.get(listed, frozenset())
-        beside = {n for n in (word.before, word.after) if n and n not in self.titles and not _common_word(n)}
+        beside = {
+            n for n in (word.before, word.after)
+            if n and n not in self.titles and (self._first_name(n) or not _common_word(n))
+        }  # fmt: skip  # a common first name marks a person: "Robert Bretz" is not "Brett", "Hugh Wyles" not "Wales"
         return bool(beside - partners)
 
 
