@@ -54,7 +54,9 @@ class Rule:
         return not self.styles or style in self.styles
 
     def build(self, context: Context) -> Check:
-        return CHECK_TYPES[self.type](self.params, context)
+        check = CHECK_TYPES[self.type](self.params, context)
+        check.scopes = self.scopes  # a check may skip costly work on a hit the engine will drop as out of scope
+        return check
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:

@@ -1,0 +1,54 @@
+"""Speed work must not change what is found: each fast form against the plain one it replaced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newslint.checks.names.inventory import fold
+from newslint.checks.names.places import PLACES_FILE, gazetteer
+from newslint.linter import Linter
+from newslint.resources import builtin_data, read_lines
+from newslint.text import english
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "xinhua-blinken.txt"
+
+
+def _plain_gazetteer() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """The gazetteer as first written: every word of every line folded on its own."""
+    words: set[str] = set()
+    well_known: dict[str, str] = {}
+    single: dict[str, str] = {}
+    for line in read_lines(builtin_data(PLACES_FILE), "gazetteer"):
+        known = line.startswith("+")
+        name = line.lstrip("+")
+        if known and " " not in name and "-" not in name:
+            single.setdefault(fold(name), name)
+        for word in name.replace("-", " ").split():
+            key = fold(word)
+            words.add(key)
+            if known and word[:1].isupper():
+                well_known.setdefault(key, word)
+    return frozenset(words), well_known, single
+
+
+def test_gazetteer_folds_the_ascii_names_at_once_to_the_same_keys():
+    words, well_known, single = _plain_gazetteer()
+    built = gazetteer()
+    assert built.words == words
+    assert list(built.well_known_words.items()) == list(well_known.items())
+    assert list(built.well_known_single.items()) == list(single.items())
+
+
+def test_spelling_suggests_nothing_for_a_word_out_of_scope(monkeypatch):
+    """'huaxia' on the `Editor:` line is out of the spelling rule's scope: no dictionary scan for it."""
+    asked: list[str] = []
+    plain = english.corrections
+
+    def recording(word: str, limit: int, two_edits: bool = True) -> tuple[str, ...]:
+        asked.append(word)
+        return plain(word, limit, two_edits)
+
+    monkeypatch.setattr(english, "corrections", recording)
+    result = Linter(isolated=True, select=("ALL",)).lint_text(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE))
+    assert "huaxia" not in asked
+    assert any(f.matched == "Blinked" for f in result.findings)  # the story is still checked
