@@ -45,6 +45,8 @@ class Rule:
     params: Mapping[str, Any] = field(repr=False)
     location: str = ""
     deprecations: tuple[str, ...] = ()  # old spellings the pack still uses, each with its new one
+    # The check built when the pack was loaded (with the default context), until a build takes it.
+    spare: list[Check] = field(default_factory=list, repr=False, compare=False, hash=False)
 
     @property
     def family(self) -> str:
@@ -53,8 +55,20 @@ class Rule:
     def applies_to(self, style: str) -> bool:
         return not self.styles or style in self.styles
 
+    def _take_spare(self, context: Context) -> Check | None:
+        if not self.spare or context != Context():
+            return None
+        try:
+            return self.spare.pop()  # atomic: two threads building at once cannot both take it
+        except IndexError:
+            return None
+
     def build(self, context: Context) -> Check:
-        check = CHECK_TYPES[self.type](self.params, context)
+        # Loading the pack already built this check with the default context, to report a bad table at load:
+        # the first build for that same context takes it (only once: each caller gets a check of its own).
+        check = self._take_spare(context)
+        if check is None:
+            check = CHECK_TYPES[self.type](self.params, context)
         check.scopes = self.scopes  # a check may skip costly work on a hit the engine will drop as out of scope
         return check
 
@@ -146,8 +160,9 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
     type_problems = _type_problems(spec, check_class)
     problems += type_problems
     params = {key: spec[key] for key in check_class.PARAMS if key in spec}
+    built: list[Check] = []
     if not type_problems:
-        problems += _build_problems(check_class, params)
+        problems += _build_problems(check_class, params, built)
     level = _level(spec.get("level", "warning"), problems)
     scopes = _scopes(spec.get("scope"), problems)
     bad, good = _examples(spec.get("examples", {}), problems)
@@ -157,7 +172,7 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
         id=rule_id, pack=pack, type=type_name, message=spec["message"], level=level, scopes=scopes,
         why=spec["why"], link=spec.get("link", ""), bad=bad, good=good,
         styles=tuple(spec.get("styles", ())), enabled=spec.get("enabled", True), params=params, location=where,
-        deprecations=deprecations,
+        deprecations=deprecations, spare=built,
     )  # fmt: skip
     return rule, []
 
@@ -190,10 +205,11 @@ def _current_spelling(spec: dict[str, Any], where: str) -> tuple[dict[str, Any],
     return spec, tuple(notices)
 
 
-def _build_problems(check_class: type[Check], params: Mapping[str, Any]) -> list[str]:
-    """Build the check once so that bad patterns and values are reported at load, not mid-run."""
+def _build_problems(check_class: type[Check], params: Mapping[str, Any], built: list[Check]) -> list[str]:
+    """Build the check once so that bad patterns and values are reported at load, not mid-run; a check
+    that builds is kept in `built` for the first run with the default context."""
     try:
-        check_class(params, Context())
+        built.append(check_class(params, Context()))
     except ValueError as error:
         return [str(error)]
     return []

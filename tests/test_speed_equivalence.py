@@ -52,3 +52,17 @@ def test_spelling_suggests_nothing_for_a_word_out_of_scope(monkeypatch):
     result = Linter(isolated=True, select=("ALL",)).lint_text(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE))
     assert "huaxia" not in asked
     assert any(f.matched == "Blinked" for f in result.findings)  # the story is still checked
+
+
+def test_the_check_built_to_validate_a_rule_serves_one_build_only():
+    """A pack's load builds each check once (to report a bad table); the first run with the default context
+    takes that check, and every later build is a fresh one, so no two linters share a check's state."""
+    from newslint.checks.base import Context
+    from newslint.packs import builtin_pack_paths, load_packs
+
+    rule = next(r for r in load_packs(builtin_pack_paths()) if r.id == "spelling.typo")
+    spare = rule.spare[0]
+    first, second = rule.build(Context()), rule.build(Context())
+    assert first is spare and second is not spare
+    assert type(second) is type(first) and first.scopes == second.scopes == rule.scopes
+    assert rule.build(Context(style="reuters")).context.style == "reuters"
