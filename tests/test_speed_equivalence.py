@@ -66,3 +66,23 @@ def test_the_check_built_to_validate_a_rule_serves_one_build_only():
     assert first is spare and second is not spare
     assert type(second) is type(first) and first.scopes == second.scopes == rule.scopes
     assert rule.build(Context(style="reuters")).context.style == "reuters"
+
+
+def test_slot_slip_candidates_grouped_by_initial_are_the_plain_scan():
+    """names.variant's slot slips look among the story's keys with the same first letter: grouped once per
+    story, in inventory order, they are exactly the keys the scan of every key for each form found."""
+    import random
+    import string
+
+    from newslint.checks.names.inventory import inventory_of
+    from newslint.checks.names.variant import _by_initial
+    from newslint.text.story import Story
+
+    rng = random.Random(19)
+    words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 8))).title() for _ in range(3000)]
+    inventory = inventory_of(Story(" ".join(words) + ".\n\nÉmile Zola met Émile and Ülker.\n", "s.txt"))
+    for shortest in (3, 4):
+        groups = _by_initial(inventory, shortest)
+        for key in inventory.words:
+            plain = [k for k in inventory.words if k != key and k[:1] == key[:1] and len(k) >= shortest]
+            assert [k for k in groups.get(key[:1], ()) if k != key] == plain
