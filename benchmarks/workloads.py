@@ -53,6 +53,11 @@ def long_story(size: int) -> str:
     return "\n\n".join([paragraphs] * repeats)[:size]
 
 
+def one_line(text: str) -> str:
+    """The same words on one line: every line break and run of spaces made one space."""
+    return " ".join(text.split())
+
+
 def _one_line(size: int) -> str:
     line = " ".join(stories())
     return (line * (size // len(line) + 1))[:size]

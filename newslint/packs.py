@@ -45,9 +45,8 @@ class Rule:
     params: Mapping[str, Any] = field(repr=False)
     location: str = ""
     deprecations: tuple[str, ...] = ()  # old spellings the pack still uses, each with its new one
-    # The check built when the pack was validated, with the default context: a run in that context uses it
-    # rather than building the check a second time.
-    validated: Check | None = field(default=None, repr=False, compare=False)
+    # The check built when the pack was loaded (with the default context), until a build takes it.
+    spare: list[Check] = field(default_factory=list, repr=False, compare=False, hash=False)
 
     @property
     def family(self) -> str:
@@ -56,12 +55,24 @@ class Rule:
     def applies_to(self, style: str) -> bool:
         return not self.styles or style in self.styles
 
+    def _take_spare(self, context: Context) -> Check | None:
+        if not self.spare or context != Context():
+            return None
+        try:
+            check = self.spare.pop()  # atomic: two threads building at once cannot both take it
+        except IndexError:
+            return None
+        # A copy of the rule with other parameters shares the list: its spare is not its check.
+        return check if check.params == check.with_defaults(self.params) else None
+
     def build(self, context: Context) -> Check:
-        check_class = CHECK_TYPES[self.type]
-        built = self.validated
-        if built is not None and context == built.context and built.params == check_class.with_defaults(self.params):
-            return built
-        return check_class(self.params, context)
+        # Loading the pack already built this check with the default context, to report a bad table at load:
+        # the first build for that same context takes it (only once: each caller gets a check of its own).
+        check = self._take_spare(context)
+        if check is None:
+            check = CHECK_TYPES[self.type](self.params, context)
+        check.scopes = self.scopes  # a check may skip costly work on a hit the engine will drop as out of scope
+        return check
 
 
 def load_packs(paths: Iterable[Path]) -> list[Rule]:
@@ -151,9 +162,9 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
     type_problems = _type_problems(spec, check_class)
     problems += type_problems
     params = {key: spec[key] for key in check_class.PARAMS if key in spec}
-    validated = None
+    built: list[Check] = []
     if not type_problems:
-        validated = _validated(check_class, params, problems)
+        problems += _build_problems(check_class, params, built)
     level = _level(spec.get("level", "warning"), problems)
     scopes = _scopes(spec.get("scope"), problems)
     bad, good = _examples(spec.get("examples", {}), problems)
@@ -163,7 +174,7 @@ def _make_rule(rule_id: str, pack: str, spec: dict[str, Any], where: str) -> tup
         id=rule_id, pack=pack, type=type_name, message=spec["message"], level=level, scopes=scopes,
         why=spec["why"], link=spec.get("link", ""), bad=bad, good=good,
         styles=tuple(spec.get("styles", ())), enabled=spec.get("enabled", True), params=params, location=where,
-        deprecations=deprecations, validated=validated,
+        deprecations=deprecations, spare=built,
     )  # fmt: skip
     return rule, []
 
@@ -196,14 +207,14 @@ def _current_spelling(spec: dict[str, Any], where: str) -> tuple[dict[str, Any],
     return spec, tuple(notices)
 
 
-def _validated(check_class: type[Check], params: Mapping[str, Any], problems: list[str]) -> Check | None:
-    """The check built with the default context, so that bad patterns and values are reported at load, not
-    mid-run; None (and the problem noted) when it cannot be built."""
+def _build_problems(check_class: type[Check], params: Mapping[str, Any], built: list[Check]) -> list[str]:
+    """Build the check once so that bad patterns and values are reported at load, not mid-run; a check
+    that builds is kept in `built` for the first run with the default context."""
     try:
-        return check_class(params, Context())
+        built.append(check_class(params, Context()))
     except ValueError as error:
-        problems.append(str(error))
-        return None
+        return [str(error)]
+    return []
 
 
 def _type_problems(spec: Mapping[str, Any], check_class: type[Check]) -> list[str]:

@@ -314,7 +314,7 @@ def test_each_check_is_built_once_in_a_run_with_the_default_context(monkeypatch)
 
     monkeypatch.setattr(Check, "__init__", counting)
     rules = load_packs(builtin_pack_paths())
-    expected = Counter(type(rule.validated).__name__ for rule in rules)
+    expected = Counter(type(rule.spare[0]).__name__ for rule in rules)
     built.clear()
     linter_module._packs.cache_clear()
     linter = linter_module.Linter(isolated=True, extend_select=("style",))

@@ -61,6 +61,12 @@ class Check:
 
     PARAMS: ClassVar[Mapping[str, Param]] = {}
     ARGS: ClassVar[frozenset[str]] = frozenset()
+    # The rule's scopes, set when its pack builds it; None (a check built on its own): every hit counts.
+    scopes: frozenset[str] | None = None
+
+    def in_scope(self, story: Story, start: int) -> bool:
+        """Whether the engine will keep a hit starting at `start` (the same test it applies)."""
+        return self.scopes is None or story.in_scope(start, self.scopes)
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         self.params = self.with_defaults(params)

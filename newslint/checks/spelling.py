@@ -88,6 +88,11 @@ class Typo(Check):
         typos = [(s, e, w) for s, e, w in words if w in unknown]
         british = bool(typos) and any(self._is_british(w) for w in seen)
         for number, (start, end, word) in enumerate(typos):
+            if not self.in_scope(story, start):
+                # Dropped by the engine anyway (a metadata line, a quotation): no suggestions, which may scan the
+                # whole dictionary. Still counted in `number`, so the typos that count get the same suggestions.
+                yield Hit(start, end, {"suggestion": "", "hint": ""}, ())
+                continue
             suggestions = self._suggest(word, british, number < _TWO_EDIT_SEARCHES) if number < _SUGGESTED else ()
             best = suggestions[0] if suggestions else ""
             args = {"suggestion": best, "hint": f"; did you mean '{best}'?" if best else ""}

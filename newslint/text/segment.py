@@ -302,5 +302,9 @@ def without_possessive(words: Iterable[str]) -> list[str]:
 
 def tokens(masked: str) -> Iterator[Token]:
     """Word tokens: letters, with inner apostrophes, hyphens and periods ("al-Qaida", "U.S")."""
+    # A word met again shares the first one's string: news copy repeats its words, and on a long story
+    # the tokens' texts are a large part of the peak memory.
+    seen: dict[str, str] = {}
     for m in _WORD.finditer(masked):
-        yield Token(m.start(), m.end(), m.group())
+        text = m.group()
+        yield Token(m.start(), m.end(), seen.setdefault(text, text))
