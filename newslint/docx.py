@@ -19,7 +19,13 @@ from newslint.text.lineindex import LineIndex
 if TYPE_CHECKING:  # the linter imports this module when it meets a .docx; no circle at run time
     from newslint.linter import FileResult, Linter
 
-__all__ = ["DocxError", "DocxStory", "editable_piece", "lint_docx", "read_docx"]  # DocxError for the linter, which reports it
+__all__ = [
+    "DocxError",
+    "DocxStory",
+    "editable_piece",
+    "lint_docx",
+    "read_docx",
+]  # DocxError for the linter, which reports it
 
 
 class DocxStory:

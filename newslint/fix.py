@@ -31,7 +31,6 @@ class Fixed:
     converged: bool  # False: still changing after MAX_ROUNDS, or back to an earlier text
 
 
-
 # "a" or "an" standing just before an edit, with the spaces after it.
 _ARTICLE_BEFORE = regex.compile(
     r"(?<![\p{L}\p{N}'’.\-])(an?|An?|AN?)([ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)\Z"

@@ -193,7 +193,7 @@ def _current_spelling(spec: dict[str, Any], where: str) -> tuple[dict[str, Any],
         value = spec.get(key)
         new = by_value.get(value) if isinstance(value, str) else None
         if new is not None:  # else left as it is, for the load to say which types to write
-            notices.append(f"{where}: type '{type_name}' with {key} = \"{value}\" is deprecated; write type = \"{new}\"")
+            notices.append(f'{where}: type \'{type_name}\' with {key} = "{value}" is deprecated; write type = "{new}"')
             spec = {**{k: v for k, v in spec.items() if k != key}, "type": new}
     params = CHECK_TYPES[spec["type"]].PARAMS if spec.get("type") in CHECK_TYPES else {}
     renamed = {}

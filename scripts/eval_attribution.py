@@ -361,10 +361,15 @@ def recall(stories: list[str], rules: list[ActiveRule], seed: int, show: bool) -
           f"(target at least 75%)")  # fmt: skip
     # The issue's own count: every removal whose sentence states a stance or forecast or holds a claim, with
     # no "source beside" exception (its graders count "He hopes ..." after "Smith says ..." too).
-    for kinds, label in ((("stance", "stance (source beside)"), "stance"), (("claim", "claim (source beside)"), "claim")):
+    for kinds, label in (
+        (("stance", "stance (source beside)"), "stance"),
+        (("claim", "claim (source beside)"), "claim"),
+    ):
         hits, count = sum(tally.get(k, [0, 0])[0] for k in kinds), sum(tally.get(k, [0, 0])[1] for k in kinds)
-        print(f"  removals as the issue counts them, {label} (source beside included): {hits}/{count} = "
-              f"{100 * hits / max(count, 1):.1f}%")
+        print(
+            f"  removals as the issue counts them, {label} (source beside included): {hits}/{count} = "
+            f"{100 * hits / max(count, 1):.1f}%"
+        )
     issue = [k for k in tally if k.startswith(("stance", "claim"))]
     hits, count = sum(tally[k][0] for k in issue), sum(tally[k][1] for k in issue)
     print(f"  removals as the issue counts them, stance and claim: {hits}/{count} = {100 * hits / max(count, 1):.1f}%"

@@ -202,8 +202,12 @@ def two_edit_words(name: str, words: dict[str, list[str]]) -> list[str]:
     from rapidfuzz.distance import OSA
 
     low = name.lower()
-    pool = [w for w in words.get(low[0], ()) if abs(len(w) - len(low)) <= 2 and not (w.startswith(low) or low.startswith(w))]
-    return sorted(w for w, d, _ in process.extract(low, pool, scorer=OSA.distance, score_cutoff=2, limit=None) if d == 2)
+    pool = [
+        w for w in words.get(low[0], ()) if abs(len(w) - len(low)) <= 2 and not (w.startswith(low) or low.startswith(w))
+    ]
+    return sorted(
+        w for w, d, _ in process.extract(low, pool, scorer=OSA.distance, score_cutoff=2, limit=None) if d == 2
+    )
 
 
 def _replace_at(text: str, starts: list[int], old: str, new: str) -> str:
@@ -258,7 +262,9 @@ def planted_kinds(stories: list[str], seed: int) -> list[Planted]:
         for key in rng.sample(sorted(k for k, ws in two.items() if ws), min(1, sum(1 for ws in two.values() if ws))):
             start, form = rng.choice(names[key])
             slip = rng.choice(two[key]).capitalize()
-            cases.append(Planted(index, _replace_at(text, [start], form, slip), (start,), form, slip, "real word, 2 edits"))
+            cases.append(
+                Planted(index, _replace_at(text, [start], form, slip), (start,), form, slip, "real word, 2 edits")
+            )
         # A name used four times or more, slipped the same way twice (Cronin, Chronin, Chronin).
         often = sorted(k for k, v in names.items() if len(v) >= 4 and len({f for _, f in v}) == 1)
         for key in rng.sample(often, min(1, len(often))):
@@ -370,8 +376,10 @@ def measure_reuters(linter: Linter, settings: Settings, sample: int, seed: int, 
         else:
             missed.append(f"{newid} {correct} -> {wrong}")
     n = len(slips)
-    print(f"\nReal wire copy: {n} names Reuters misspelt in 1987: caught {caught} ({caught / n:.1%}), "
-          f"right name first {right} ({right / max(caught, 1):.1%} of caught)")
+    print(
+        f"\nReal wire copy: {n} names Reuters misspelt in 1987: caught {caught} ({caught / n:.1%}), "
+        f"right name first {right} ({right / max(caught, 1):.1%} of caught)"
+    )
     for line in missed:
         print(f"  missed: {line}")
 
@@ -386,8 +394,10 @@ def measure_reuters(linter: Linter, settings: Settings, sample: int, seed: int, 
     total = sum(by_rule.values()) - by_rule["names.rejected"]
     if not chosen:
         return
-    print(f"Clean-copy sample: {len(chosen)} other Reuters stories, {words:,} words: {total} finding(s) "
-          f"({total * 1000 / words:.2f} per 1,000 words) less house-style forms; by rule {dict(sorted(by_rule.items()))}")
+    print(
+        f"Clean-copy sample: {len(chosen)} other Reuters stories, {words:,} words: {total} finding(s) "
+        f"({total * 1000 / words:.2f} per 1,000 words) less house-style forms; by rule {dict(sorted(by_rule.items()))}"
+    )
     if show:
         for k, fs in found.items():
             for f in fs:

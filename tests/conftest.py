@@ -6,4 +6,6 @@ import pytest
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite the golden stories' .out files from current output")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite the golden stories' .out files from current output"
+    )

@@ -179,7 +179,9 @@ def test_catastrophic_regex_times_out_by_rule_id_and_the_run_goes_on(tmp_path):
 
 # Issue 14, items 3 and 4: a story that cannot be read fails in every format; a stray byte costs one character.
 
-CURLY = "Chef visits\n\nJos\u00e9 Andr\u00e9s said \u201cwe cook\u201d on Monday. The ceasefire held. A cease-fire broke.\n"
+CURLY = (
+    "Chef visits\n\nJos\u00e9 Andr\u00e9s said \u201cwe cook\u201d on Monday. The ceasefire held. A cease-fire broke.\n"
+)
 
 
 def test_utf16_with_a_bom_is_read_like_utf8(tmp_path):
@@ -240,7 +242,9 @@ def test_a_story_with_a_stray_byte_is_not_rewritten_by_fix(tmp_path):
 
 
 def test_encoding_flag_reads_a_legacy_archive(tmp_path):
-    story = _write(tmp_path, "old.txt", "Gr\u00fc\u00dfe\n\nThe ceasefire held. A cease-fire broke.\n".encode("latin-1"))
+    story = _write(
+        tmp_path, "old.txt", "Gr\u00fc\u00dfe\n\nThe ceasefire held. A cease-fire broke.\n".encode("latin-1")
+    )
     done = _lint(tmp_path, story, args=("--isolated", "--select", "style", "--encoding", "latin-1", "--format", "json"))
     assert "not UTF-8" not in done.stderr.decode()
     assert [f["matched"] for f in json.loads(done.stdout)] == ["cease-fire"]

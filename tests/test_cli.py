@@ -254,7 +254,17 @@ def test_sarif_uris_are_percent_encoded_and_titles_have_no_placeholders(tmp_path
 
 def test_output_file_gets_the_format_and_the_terminal_gets_text(tmp_path):
     story = _story(tmp_path)
-    done = run("--isolated", "--select", "style", "--format", "sarif", "--output-file", "report.sarif", str(story), cwd=tmp_path)
+    done = run(
+        "--isolated",
+        "--select",
+        "style",
+        "--format",
+        "sarif",
+        "--output-file",
+        "report.sarif",
+        str(story),
+        cwd=tmp_path,
+    )
     assert done.returncode == 1
     assert json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
     assert done.stdout.decode().startswith(f"{story}:3:{COLUMN}: warning style.consistent-spelling")
@@ -286,7 +296,9 @@ def test_fix_says_fixed_1_finding(tmp_path):
 
 def test_extend_exclude_in_the_config_covers_files_named_on_the_command_line(tmp_path):
     # pre-commit names every changed file; the documented `extend-exclude` recipe must hold for them.
-    (tmp_path / "newslint.toml").write_text('select = ["style"]\nextend-exclude = ["README.md", "notes"]\n', encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        'select = ["style"]\nextend-exclude = ["README.md", "notes"]\n', encoding="utf-8"
+    )
     (tmp_path / "notes").mkdir()
     for name in ("README.md", "notes/todo.md", "story.txt"):
         _story(tmp_path, name)

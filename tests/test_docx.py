@@ -327,8 +327,10 @@ def test_fix_on_a_docx_that_cannot_be_read_is_one_line_and_exit_2(tmp_path):
     # One error for the file, said by its lint (the fixer's "not fixed" would say the same again).
     errors = [line for line in done.stderr.decode().splitlines() if line.startswith("newslint: error:")]
     assert errors == [
-        f"newslint: error: {bad}: password-protected (encrypted) or an old binary Word file; save it unprotected"
-        " as .docx; story not checked"
+        (
+            f"newslint: error: {bad}: password-protected (encrypted) or an old binary Word file; save it unprotected"
+            " as .docx; story not checked"
+        )
     ]
     assert bad.read_bytes() == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import golden_stories
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import golden_stories
 from newslint.fix import fix_text
 from newslint.linter import Linter
 from newslint.text.story import Story

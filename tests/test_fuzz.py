@@ -161,7 +161,9 @@ def test_a_stray_byte_in_utf8_costs_one_character_and_positions_stay_right(piece
 
 
 @FUZZ
-@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_characters="\x7f"), max_size=200))
+@given(
+    st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF, blacklist_characters="\x7f"), max_size=200)
+)
 def test_legacy_cp1252_copy_is_read_as_cp1252(text: str) -> None:
     data = text.encode("cp1252", "ignore")
     decoded = decode(data)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import golden_stories
+
 from newslint.config import load_settings
-from newslint.output import Report, render
 from newslint.linter import Linter
+from newslint.output import Report, render
 
 CASES = golden_stories(".txt", ".md")
 

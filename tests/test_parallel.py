@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import golden_stories
-from newslint.parallel import lint_paths
+
 from newslint.linter import FileResult, Linter
+from newslint.parallel import lint_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = 1000

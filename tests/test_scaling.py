@@ -14,9 +14,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.text import markup
-from newslint.text import segment
 from newslint.checks.base import TIMEOUT_CHARS, Check, Context
+from newslint.text import markup, segment
 
 EXAMPLES = settings(max_examples=int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "60")) * 3, deadline=None)
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 import regex
-
 from helpers import golden_stories
-from newslint.text import datelines
-from newslint.checks.numbers import context as ctx
+
 from newslint.checks.base import WordPattern
+from newslint.checks.numbers import context as ctx
 from newslint.checks.numbers.data import load_number_data
+from newslint.text import datelines
 from newslint.text.word_lookup import lower_cased
 
 LEX = load_number_data()

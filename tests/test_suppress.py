@@ -49,7 +49,9 @@ def test_sic_keeps_the_word():
 
 def test_a_typo_in_a_directive_is_reported_where_it_is_written(tmp_path):
     story = tmp_path / "s.md"
-    story.write_text(BASE + "<!-- newslint-disable-next-line style.consistent-speling -->\nA cease-fire began.\n", encoding="utf-8")
+    story.write_text(
+        BASE + "<!-- newslint-disable-next-line style.consistent-speling -->\nA cease-fire began.\n", encoding="utf-8"
+    )
     done = run("--isolated", "--select", "style", str(story))
     column = len("<!-- newslint-disable-next-line ") + 1
     expected = (

@@ -157,4 +157,6 @@ def test_a_deletion_is_suggested_as_one_and_a_spaced_suggestion_is_quoted():
         "(suggestion: delete ', Mich.')\n"
     )
     assert "(suggestion: ' — ')" in render(Report(findings=[finding(" -- ", " — ")], paths=["s.txt"], rules={}))
-    assert "(suggestion: Blinken)" in render(Report(findings=[finding("Blinked", "Blinken")], paths=["s.txt"], rules={}))
+    assert "(suggestion: Blinken)" in render(
+        Report(findings=[finding("Blinked", "Blinken")], paths=["s.txt"], rules={})
+    )

@@ -104,7 +104,6 @@ def compile_pattern(source: str, ignorecase: bool = False) -> regex.Pattern[str]
         raise ValueError(f"pattern {source!r} does not compile: {error}") from None
 
 
-
 def word_pattern(phrases: Iterable[str], ignorecase: bool) -> regex.Pattern[str]:
     """One alternation of literal phrases, matched on word boundaries, longest first."""
     return compile_pattern(rf"(?<![\w-])(?:{word_alternation(phrases)})(?![\w-])", ignorecase)
@@ -127,7 +126,6 @@ class WordPattern:
         if self.first_words is None or ODD_FOLDS.search(text):
             return True  # a letter that case-folds oddly may match a first word it does not lower-case to
         return not self.first_words.isdisjoint(lower_cased_words(text)[1])
-
 
 
 def majority(keys: Iterable[_K]) -> tuple[_K, Counter[_K]] | None:

@@ -123,9 +123,7 @@ class NewslintServer(LanguageServer):
         linted = self.current(uri)
         if linted is None or not linted.findings:
             return []
-        fixable = [
-            (f, d) for f, d in zip(linted.findings, linted.diagnostics) if f.fixable(self.unsafe_fixes)
-        ]
+        fixable = [(f, d) for f, d in zip(linted.findings, linted.diagnostics) if f.fixable(self.unsafe_fixes)]
         wanted = params.context.only
         actions = []
         if _wants(wanted, types.CodeActionKind.QuickFix):

@@ -641,7 +641,10 @@ def test_a_noun_is_no_source_in_its_sentence(text: str, sourced: bool) -> None:
         ("It was highly likely creditors would lose money.", "It was highly likely"),
         ("Witnesses were afraid to come forward.", "Witnesses were afraid"),
         # the holder's own belief in a relative clause is no source for the stance before it
-        ("He was disappointed in the appeal, which he believes was not in the spirit of the game.", "He was disappointed"),
+        (
+            "He was disappointed in the appeal, which he believes was not in the spirit of the game.",
+            "He was disappointed",
+        ),
     ],
 )
 def test_a_stance_with_no_source_is_a_warning(text: str, matched: str) -> None:

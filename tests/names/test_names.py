@@ -302,4 +302,6 @@ def test_a_name_beside_a_foreign_function_word_is_spelled_that_language_s_way() 
 def test_a_listed_name_after_a_common_first_name_is_another_person_and_a_ticker_is_no_name() -> None:
     assert flagged(LEAD + "Robert Bretz, chairman of the survey committee, said orders rose.") == []
     assert flagged(LEAD + "GAC TRUST <GACTZ> SELLS LAND\n\nThe trust sold land on Monday.") == []
-    assert flagged(LEAD + "Officials met in Wsahington on Friday.") == [("names.near-listed", "Wsahington", "Washington")]
+    assert flagged(LEAD + "Officials met in Wsahington on Friday.") == [
+        ("names.near-listed", "Wsahington", "Washington")
+    ]

@@ -16,15 +16,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks.attribution.rules import AnonymousSource
 from newslint.checks.attribution.lexicon import load_lexicon
+from newslint.checks.attribution.rules import AnonymousSource
 from newslint.checks.attribution.sourcing import Sourcing
 from newslint.checks.base import Context
 from newslint.checks.numbers.data import load_number_data as load_numbers_lexicon
 from newslint.checks.numbers.words import number_words
-from newslint.text.word_lookup import first_words, phrase_first_words, word_starts
 from newslint.text.segment import Span
 from newslint.text.story import Story
+from newslint.text.word_lookup import first_words, phrase_first_words, word_starts
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICON = load_lexicon()

@@ -262,7 +262,12 @@ def _near(sourcing: Sourcing, index: int, vague: Span, pattern: str, after: bool
         for at, m in sourcing.paragraph_matches(pattern, paragraph):
             if abs(at - index) > 1 and paragraph != sourcing.facts[index].paragraph or at > index and not after:
                 continue  # a paragraph beside it counts only through its sentence next to this one
-            if not after and at == index and m.start >= vague.end and _AUXILIARY_BEFORE.search(prose, max(0, vague.start - 40), vague.start):
+            if (
+                not after
+                and at == index
+                and m.start >= vague.end
+                and _AUXILIARY_BEFORE.search(prose, max(0, vague.start - 40), vague.start)
+            ):
                 # "is allegedly the first indictment": after an auxiliary the form qualifies the predicate, and an
                 # accusation after it is part of what is alleged; "A suspect allegedly involved in ... has been
                 # charged" is a phrase inside the subject, and the charge after it is its source.

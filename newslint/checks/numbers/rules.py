@@ -97,9 +97,7 @@ class ThousandsSeparator(NumberCheck):
             if not m.grouping or m.grouping == _GROUPING[mark] or m.value < floor or self.excused(m):
                 continue
             suggestion = regroup(m.text, mark)
-            yield Hit(
-                m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(suggestion)
-            )
+            yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(suggestion))
 
 
 class PercentSign(NumberCheck):
@@ -186,9 +184,7 @@ class DateSuffix(NumberCheck):
                 and not self.excused(m)
             ):
                 suggestion = m.text[: -len(m.suffix)]
-                yield Hit(
-                    m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(suggestion)
-                )
+                yield Hit(m.start, m.end, {"suggestion": suggestion}, (suggestion,), self.safe_fix(suggestion))
 
 
 NUMBER_TYPES: dict[str, type[Check]] = {
