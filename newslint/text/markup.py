@@ -8,9 +8,10 @@ paragraphs and lines stay where they are.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
 import regex
+
+from newslint.text.patterns import cached_pattern
 
 # Masked in every story: addresses are not words to spell-check or count.
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>()\"'“”]+[^\s<>()\"'“”.,;:!?]"
@@ -45,16 +46,14 @@ _MARKDOWN_SOURCE = "|".join(
 )
 
 
-@cache
 def _plain() -> regex.Pattern[str]:
     """Compiled on first use: most plain stories hold no marker, so nothing to mask."""
-    return regex.compile("|".join((_HTML_COMMENT, _URL, _EMAIL)), regex.DOTALL)
+    return cached_pattern("|".join((_HTML_COMMENT, _URL, _EMAIL)), regex.DOTALL)
 
 
-@cache
 def _markdown() -> regex.Pattern[str]:
     """Compiled on the first Markdown story: a plain-text run (a hook on .txt copy) never pays for it."""
-    return regex.compile(_MARKDOWN_SOURCE, regex.DOTALL)
+    return cached_pattern(_MARKDOWN_SOURCE, regex.DOTALL)
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")

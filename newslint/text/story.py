@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any, TypeVar
 
 import regex
@@ -13,6 +13,7 @@ from newslint.text import segment
 from newslint.text.datelines import Dateline, find_dateline
 from newslint.text.lineindex import LineIndex
 from newslint.text.markup import MARKDOWN_SUFFIXES, mask
+from newslint.text.patterns import cached_pattern
 from newslint.text.segment import Quote, Span, Token
 
 _S = TypeVar("_S", bound=Span)
@@ -33,10 +34,9 @@ _METADATA_SOURCE = (
 _HEADLINE_MAX_WORDS = 25
 
 
-@cache
 def _metadata() -> regex.Pattern[str]:
     """Compiled on first use: a story of long paragraphs has no line short enough to be metadata."""
-    return regex.compile(_METADATA_SOURCE)
+    return cached_pattern(_METADATA_SOURCE)
 
 
 _MARKDOWN_HEADING = regex.compile(r"[ \t]{0,3}#{1,6}[ \t]")

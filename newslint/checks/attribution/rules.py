@@ -4,7 +4,6 @@ loaded attribution verbs. Word lists are TOML data (rules/data/attribution.toml)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
 import regex
 
@@ -13,7 +12,7 @@ from newslint.checks.attribution.lexicon import DEFAULT_LEXICON, AttributionLexi
 from newslint.checks.attribution.sourcing import SentenceFacts, Sourcing
 from newslint.checks.base import Check, Param
 from newslint.finding import Applicability, Fix, Hit, Level
-from newslint.text.patterns import word_alternation
+from newslint.text.patterns import cached_pattern, word_alternation
 from newslint.text.segment import Quote, Span
 from newslint.text.story import BODY, BYLINE, HEADLINE, Story
 
@@ -25,12 +24,6 @@ _AUXILIARY_BEFORE = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|be|been|being|will|would|could|may|might|did|does|do)\s+(?:\p{L}+ly\s+)?$",
     regex.IGNORECASE,
 )
-
-
-@cache
-def _compiled(source: str) -> regex.Pattern[str]:
-    """A pattern built by a check's set-up, compiled on first use: most stories never need it."""
-    return regex.compile(source)
 
 
 def _overlaps(span: Span, others: Iterable[Span]) -> bool:
@@ -369,7 +362,7 @@ class AnonymousSource(_AttributionCheck):
 
     @property
     def phrase(self) -> regex.Pattern[str]:
-        return _compiled(self._phrase_source)
+        return cached_pattern(self._phrase_source)  # compiled on first use: most stories never need it
 
     def hits(self, story: Story) -> Iterable[Hit]:
         sourcing = self.sourcing(story)
