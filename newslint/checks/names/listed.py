@@ -142,14 +142,15 @@ class NearListed(NearNames):
         close = [c for c, _ in nearest_among(key, self.short_pool, self.short_nearness) if c[:1] == key[:1]]
         if not close or inventory.count(close[0]) >= self.params["defer-count"]:
             return
-        if self._is_place(key):
-            return  # asked last: the gazetteer's word set is built on its first question
         listed = self.targets[close[0]]
-        for word in words:
-            if "-" in story.masked[word.start - 1 : word.end + 1]:
-                continue  # a part of a compound ("Bayu-Undan")
-            if self._in_place_slot(word) or word.left in self.titles and not word.after:
-                yield _hit(word, listed, len(words))
+        found = [
+            _hit(word, listed, len(words))
+            for word in words
+            if "-" not in story.masked[word.start - 1 : word.end + 1]  # not a part of a compound ("Bayu-Undan")
+            and (self._in_place_slot(word) or word.left in self.titles and not word.after)
+        ]
+        if found and not self._is_place(key):  # asked last: the gazetteer's word set is built on its first question
+            yield from found
 
     def _full_name_hits(self, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
         """ "Saddle Hussein": a word beside one part of a listed full name, a slip or two from its other part,
