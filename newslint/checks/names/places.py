@@ -20,21 +20,26 @@ class Gazetteer:
     """
 
     def __init__(self, well_known_words: dict[str, str], well_known_single: dict[str, str], known_words: set[str],
-                 plain_ascii: list[str], other: list[str]) -> None:  # fmt: skip
+                 lines: list[str]) -> None:  # fmt: skip
         self.well_known_words = well_known_words
         self.well_known_single = well_known_single  # well-known places named by one word ("Paris", "Sydney"), folded
         self._known_words = known_words
-        self._plain_ascii = plain_ascii
-        self._other = other
+        self._lines = lines
 
     @cached_property
     def words(self) -> frozenset[str]:
         words = set(self._known_words)
-        for name in self._other:
-            words.update(fold(word) for word in name.replace("-", " ").split())
+        plain_ascii = []
+        for line in self._lines:
+            if line.startswith("+"):
+                continue  # a well-known place: in `known_words` already
+            if line.isascii():
+                plain_ascii.append(line)
+                continue
+            words.update(fold(word) for word in line.replace("-", " ").split())
         # One lower-casing and one split of the joined ASCII names: the same keys as folding word by word (a third
         # of the time of a one-story run went to this file before).
-        words.update(" ".join(self._plain_ascii).replace("-", " ").lower().split())
+        words.update(" ".join(plain_ascii).replace("-", " ").lower().split())
         return frozenset(words)
 
 
@@ -43,12 +48,8 @@ def gazetteer(relative: str = PLACES_FILE) -> Gazetteer:
     known_words: set[str] = set()
     well_known: dict[str, str] = {}
     single: dict[str, str] = {}
-    plain_ascii: list[str] = []
-    other: list[str] = []
-    for line in read_lines(builtin_data(relative), "gazetteer"):
-        if not line.startswith("+"):
-            (plain_ascii if line.isascii() else other).append(line)  # folded when `words` is first asked for
-            continue
+    lines = read_lines(builtin_data(relative), "gazetteer")
+    for line in [line for line in lines if line.startswith("+")]:  # the rest is read when `words` is asked for
         name = line.lstrip("+")
         if " " not in name and "-" not in name:
             single.setdefault(fold(name), name)
@@ -57,4 +58,4 @@ def gazetteer(relative: str = PLACES_FILE) -> Gazetteer:
             known_words.add(key)
             if word[:1].isupper():
                 well_known.setdefault(key, word)
-    return Gazetteer(well_known, single, known_words, plain_ascii, other)
+    return Gazetteer(well_known, single, known_words, lines)
