@@ -249,6 +249,8 @@ def _common_word(word: str) -> bool:
 
 def _plain(form: str) -> str:
     """The form without diacritics, as English copy writes a place ("Tartus" for "Ţarţūs")."""
+    if form.isascii():
+        return form  # NFKD leaves ASCII as it is: most of the 2,000 well-known places built at every start
     return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
 
 
