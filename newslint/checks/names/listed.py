@@ -91,7 +91,7 @@ class NearListed(NearNames):
     def setup(self) -> None:
         super().setup()
         places = gazetteer(self.params["places"]) if self.params["places"] else None
-        self.places = places.words if places else frozenset()
+        self.gazetteer = places
         # The listed words and well-known places long enough to compare (a place that is also an English word,
         # "Nice", "Reading", is no slip's target); each form's near ones, once found.
         targets = dict(places.well_known_words) if places else {}
@@ -135,7 +135,7 @@ class NearListed(NearNames):
         """A short non-word one edit from a listed name or a well-known place, where the slot says which:
         "left Kabl" (a place), "President Bsh" (a person)."""
         key = words[0].key
-        if not self.may_be_slip(key, inventory) or english.is_word(key) or key in self.places or key in self.personal:
+        if not self.may_be_slip(key, inventory) or english.is_word(key) or key in self.personal:
             return
         if words[0].form.isupper():
             return  # an acronym ("ASIO"), not a short name
@@ -143,11 +143,14 @@ class NearListed(NearNames):
         if not close or inventory.count(close[0]) >= self.params["defer-count"]:
             return
         listed = self.targets[close[0]]
-        for word in words:
-            if "-" in story.masked[word.start - 1 : word.end + 1]:
-                continue  # a part of a compound ("Bayu-Undan")
-            if self._in_place_slot(word) or word.left in self.titles and not word.after:
-                yield _hit(word, listed, len(words))
+        found = [
+            _hit(word, listed, len(words))
+            for word in words
+            if "-" not in story.masked[word.start - 1 : word.end + 1]  # not a part of a compound ("Bayu-Undan")
+            and (self._in_place_slot(word) or word.left in self.titles and not word.after)
+        ]
+        if found and not self._is_place(key):  # asked last: the gazetteer's word set is built on its first question
+            yield from found
 
     def _full_name_hits(self, words: list[NameWord], inventory: NameInventory) -> Iterable[Hit]:
         """ "Saddle Hussein": a word beside one part of a listed full name, a slip or two from its other part,
@@ -189,12 +192,17 @@ class NearListed(NearNames):
         return close
 
     def _listed_close_afresh(self, key: str) -> list[str]:
-        if english.is_word(key, self.params["word-min-frequency"]) or key in self.places or key in self.personal:
-            return []  # a word, a place of its own ("Kandy") or a common name ("Fontaine")
+        if english.is_word(key, self.params["word-min-frequency"]) or key in self.personal:
+            return []  # a word or a common name ("Fontaine")
         close = [c for c, _ in nearest_among(key, self.pool, self.nearness) if not self.related(key, c)]
         if self.params["same-first-letter"]:
             close = [c for c in close if c[:1] == key[:1]]  # "Jenin" is not "Benin": slips rarely hit the first letter
+        if close and self._is_place(key):
+            return []  # a place of its own ("Kandy"); asked last, as the gazetteer's word set is built on first use
         return close
+
+    def _is_place(self, key: str) -> bool:
+        return self.gazetteer is not None and key in self.gazetteer.words
 
     def _in_place_slot(self, word: NameWord) -> bool:
         """Where a place stands: after "in", "at", "near" ("In Wsahington"), or before "Oval", "Airport"
@@ -241,6 +249,8 @@ def _common_word(word: str) -> bool:
 
 def _plain(form: str) -> str:
     """The form without diacritics, as English copy writes a place ("Tartus" for "Ţarţūs")."""
+    if form.isascii():
+        return form  # NFKD leaves ASCII as it is: most of the 2,000 well-known places built at every start
     return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
 
 
