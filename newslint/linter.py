@@ -20,7 +20,7 @@ from newslint.packs import Rule, builtin_pack_paths, load_packs
 from newslint.reader import Decoded, UnreadableInput, decode
 from newslint.resources import read_word_list
 from newslint.selection import check_selectors, is_selected, rule_level
-from newslint.suppress import named_rules, suppress
+from newslint.suppress import DIRECTIVES, named_rules, suppress, unknown_directives
 from newslint.text.story import Story
 
 
@@ -125,13 +125,18 @@ class Linter:
         check_selectors([s for s in selectors if s not in from_flags], rules, settings.source)
 
     def _unknown_in_directives(self, story: Story, settings: Settings) -> list[str]:
-        """A located notice for each rule a `newslint-disable` comment names that no pack defines."""
+        """A located notice for each unknown `newslint-` directive, and each rule a directive names that no pack
+        defines."""
+        notices = [
+            f"{story.path}:{line}:{column}: unknown directive '{word}'{did_you_mean(word, DIRECTIVES)}"
+            for offset, word in unknown_directives(story.text)
+            for line, column in [story.lines.position(offset)]
+        ]
         named = named_rules(story.text)
         if not named:
-            return []
+            return notices
         rules = self.rules(settings)
         known = {r.id for r in rules} | {r.family for r in rules} | {r.pack for r in rules}
-        notices = []
         for offset, name in named:
             if name not in known:
                 line, column = story.lines.position(offset)

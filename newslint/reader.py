@@ -79,8 +79,23 @@ def _with_encoding(data: bytes, encoding: str | None) -> Decoded | None:
         name = codecs.lookup(encoding).name
     except LookupError:
         raise UnreadableInput(f"unknown encoding '{encoding}'") from None
+    if name != "utf-8" and _is_utf8_beyond_ascii(data):
+        # Multi-byte UTF-8 is practically never legacy text by chance: a folder's `encoding` names its old
+        # archive, and a new UTF-8 story beside it would otherwise lose its dashes, quotes and columns.
+        return Decoded(data.decode("utf-8"), "utf-8", False, f"valid UTF-8, so read as UTF-8 rather than {name}")
     text, replaced = _decode_replacing(data, name)
     return Decoded(text, name, False, _replaced_notice(text, replaced, name), replaced)
+
+
+def _is_utf8_beyond_ascii(data: bytes) -> bool:
+    """Valid UTF-8 that holds a multi-byte character; NUL-free, so UTF-16/32 without a BOM is not taken for it."""
+    if data.isascii() or b"\x00" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf8_or_legacy(data: bytes) -> Decoded:

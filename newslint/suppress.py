@@ -9,7 +9,11 @@ import regex
 from newslint.finding import Finding
 from newslint.text.story import Story
 
-_DIRECTIVE_SOURCE = r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->"
+DIRECTIVES = ("newslint-disable-next-line", "newslint-disable", "newslint-enable")
+# The keyword ends at a space or the comment's end: "newslint-disable-line" is not "newslint-disable" of a
+# rule named "-line" (which silenced the rest of the story); it is an unknown directive, reported.
+_DIRECTIVE_SOURCE = r"<!--\s*newslint-(disable-next-line|disable|enable)(?![\w-])([^>]*?)-->"
+_ANY_DIRECTIVE_SOURCE = r"<!--\s*(newslint-[\w-]+)"
 _SIC = regex.compile(r"\s*\[sic\]", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s*")
 
@@ -29,6 +33,15 @@ def named_rules(text: str) -> list[tuple[int, str]]:
         (directive.start(2) + name.start(), name.group())
         for directive in regex.finditer(_DIRECTIVE_SOURCE, text)
         for name in regex.finditer(r"[\w.-]+", directive.group(2))
+    ]
+
+
+def unknown_directives(text: str) -> list[tuple[int, str]]:
+    """(offset, word) for every `<!-- newslint-... -->` comment whose keyword is none of DIRECTIVES."""
+    if "newslint-" not in text:
+        return []
+    return [
+        (m.start(1), m.group(1)) for m in regex.finditer(_ANY_DIRECTIVE_SOURCE, text) if m.group(1) not in DIRECTIVES
     ]
 
 

@@ -252,6 +252,16 @@ def test_encoding_flag_reads_a_legacy_archive(tmp_path):
     assert bad.returncode == 2 and "unknown encoding 'klingon'" in bad.stderr.decode()
 
 
+def test_a_utf8_story_in_a_folder_that_names_a_legacy_encoding_is_read_as_utf8(tmp_path):
+    # The README's config sample sets `encoding = "cp1252"`: a UTF-8 story read as cp1252 became
+    # "â€”" for its dateline dash, lost its dateline and had every later column off by two.
+    story = _write(tmp_path, "new.txt", "WASHINGTON (AP) \u2014 Jos\u00e9 said the end result held.\n".encode())
+    done = _lint(tmp_path, story, args=("--isolated", "--encoding", "cp1252", "--format", "json"))
+    findings = json.loads(done.stdout)
+    assert [(f["rule"], f["column"]) for f in findings] == [("style.redundant", 33)]
+    assert "valid UTF-8" in done.stderr.decode() and done.returncode == 0
+
+
 def test_a_fifo_named_on_the_command_line_does_not_hang(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)

@@ -60,3 +60,25 @@ def test_a_typo_in_a_directive_is_reported_where_it_is_written(tmp_path):
     )
     assert expected in done.stderr.decode().splitlines()
     assert done.returncode == 1  # the typo silenced nothing: the finding is still reported
+
+
+def test_an_unknown_directive_silences_nothing_and_is_named(tmp_path):
+    # "newslint-disable-line" (ESLint's spelling) was read as "newslint-disable" of a rule "-line": it
+    # silenced the named rule to the end of the story, and the notice blamed a rule called '-line'.
+    story = tmp_path / "s.md"
+    story.write_text(
+        "Budget\n\nThe end result held. <!-- newslint-disable-line style.redundant -->\n\nAn end result.\n",
+        encoding="utf-8",
+    )
+    done = run("--isolated", "--select", "style.redundant", "--fail-level", "suggestion", str(story))
+    assert [line.split(": ")[0] for line in done.stdout.decode().splitlines() if "style.redundant" in line] == [
+        f"{story}:3:5",
+        f"{story}:5:4",
+    ]
+    column = len("The end result held. <!-- ") + 1
+    expected = (
+        f"newslint: {story}:3:{column}: unknown directive 'newslint-disable-line'"
+        " (did you mean 'newslint-disable-next-line'?)"
+    )
+    assert expected in done.stderr.decode().splitlines()
+    assert "'-line'" not in done.stderr.decode() and done.returncode == 1
