@@ -8,7 +8,6 @@ Needs the serve extra, selenium, and Debian's chromium and chromium-driver (what
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -20,17 +19,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "xinhua-blinken.txt"
-
-
-def start_service() -> tuple[subprocess.Popen, str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newslint", "serve", "--port", "0"], stdout=subprocess.PIPE, text=True
-    )
-    first = process.stdout.readline()
-    if "listening on" not in first:
-        process.kill()
-        sys.exit(f"the service did not start: {first}")
-    return process, first.split("listening on ", 1)[1].strip()
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from serve_latency import start
 
 
 def browser(width: int, height: int):
@@ -47,7 +37,8 @@ def main() -> int:
     parser.add_argument("--size", default="1366x800", help="window size, WIDTHxHEIGHT (a laptop screen)")
     args = parser.parse_args()
     width, height = (int(n) for n in args.size.split("x"))
-    service, url = start_service()
+    service, host, port = start()
+    url = f"http://{host}:{port}/"
     driver = browser(width, height)
     try:
         driver.get(url)

@@ -55,12 +55,17 @@ def _parsed(headers, body: bytes):
     return json.loads(body) if headers.get("content-type", "").startswith("application/json") else body.decode()
 
 
-def start_service(*args: str, cwd: Path | None = None) -> Service:
-    """Start `newslint serve --port 0 ...` and read the address it prints on its first line."""
-    process = subprocess.Popen(
+def spawn_service(*args: str, cwd: Path | None = None) -> subprocess.Popen:
+    """The installed `newslint serve --port 0 ...` as a process, its output unread."""
+    return subprocess.Popen(
         [console_script(), "serve", "--port", "0", *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd,
     )  # fmt: skip
+
+
+def start_service(*args: str, cwd: Path | None = None) -> Service:
+    """Start `newslint serve --port 0 ...` and read the address it prints on its first line."""
+    process = spawn_service(*args, cwd=cwd)
     first = process.stdout.readline()
     if "listening on" not in first:
         process.kill()

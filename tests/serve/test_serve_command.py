@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import socket
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,9 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from helpers import console_script, run
+from helpers import run
 
-from .conftest import start_service, stop_service
+from .conftest import spawn_service, start_service, stop_service
 
 
 def _listening_addresses(port: int) -> list[str]:
@@ -42,13 +41,7 @@ def test_listens_on_loopback_only_and_says_so(service):
 
 
 def test_start_message_says_this_machine_only(tmp_path):
-    process = subprocess.Popen(
-        [console_script(), "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-    )
+    process = spawn_service(cwd=tmp_path)
     try:
         lines = [process.stdout.readline(), process.stdout.readline()]
     finally:
@@ -130,13 +123,7 @@ def test_a_rule_past_its_timeout_is_a_problem_in_the_answer(tmp_path):
 
 
 def test_ctrl_c_stops_it_cleanly(tmp_path):
-    process = subprocess.Popen(
-        [console_script(), "serve", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-    )
+    process = spawn_service(cwd=tmp_path)
     assert "listening on" in process.stdout.readline()
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
